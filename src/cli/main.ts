@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { registerDecideCommand } from './decide-command.ts';
+import { registerPolicyCommands } from './policy-commands.ts';
+import { registerServeCommand } from './serve-command.ts';
+import { CliError } from './cli-error.ts';
+
+/** Builds the `hogo` program; each slice contributes its commands. */
+export function buildProgram(): Command {
+  const program = new Command('hogo')
+    .description('hogo (保護): the privacy policy as software')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerDecideCommand(program);
+  registerPolicyCommands(program);
+  registerServeCommand(program);
+  return program;
+}
+
+/** Runs `hogo` with arguments; returns the exit code (0 ok, 1 failed check, 2 bad input). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`hogo: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const problems = (e as { problems?: unknown }).problems;
+    if (Array.isArray(problems)) {
+      process.stderr.write(`hogo: the policy file has problems:\n${(e as Error).message}\n`);
+      return 1;
+    }
+    process.stderr.write(`hogo: unexpected error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load-config.ts';
+import { buildApp } from '../http/build-app.ts';
+import { loadPolicyFile } from '../policy/index.ts';
+
+/** `hogo serve`: the HTTP API and pages; prints the URL. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the HTTP API and pages (HOGO_HOST, HOGO_PORT; default 127.0.0.1:8080).')
+    .option('--port <port>', 'port (default: HOGO_PORT or 8080)')
+    .option('--host <host>', 'host (default: HOGO_HOST or 127.0.0.1)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(opts.port ? { HOGO_PORT: opts.port } : {}),
+        ...(opts.host ? { HOGO_HOST: opts.host } : {}),
+      });
+      const policy = loadPolicyFile(config.policyPath);
+      const app = await buildApp({ policy, logLevel: config.logLevel });
+      const address = await app.listen({ host: config.host, port: config.port });
+      process.stdout.write(`hogo is serving ${address}  (policy: ${address}/policy, API: ${address}/openapi.json)\n`);
+      const stop = async () => {
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => {});
+    });
+}

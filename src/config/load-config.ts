@@ -1,0 +1,27 @@
+import { BUNDLED_POLICY_PATH } from '../policy/bundled-policy-path.ts';
+
+/** Settings read from the environment once, at the edge; everything inside takes them as values. */
+export interface HogoConfig {
+  /** The policy file enforced (HOGO_POLICY). */
+  readonly policyPath: string;
+  /** Where `hogo serve` listens (HOGO_HOST, HOGO_PORT). */
+  readonly host: string;
+  readonly port: number;
+  /** pino level for the server's log (HOGO_LOG_LEVEL). */
+  readonly logLevel: string;
+}
+
+
+/** Reads the configuration from environment variables, with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HogoConfig {
+  const port = Number(env.HOGO_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`HOGO_PORT must be a port number (0–65535), got '${env.HOGO_PORT}'`);
+  }
+  return {
+    policyPath: env.HOGO_POLICY ?? BUNDLED_POLICY_PATH,
+    host: env.HOGO_HOST ?? '127.0.0.1',
+    port,
+    logLevel: env.HOGO_LOG_LEVEL ?? 'info',
+  };
+}

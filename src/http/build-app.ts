@@ -1,0 +1,99 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { CompiledPolicy } from '../policy/index.ts';
+import { HogoError, statusForCode } from './http-error.ts';
+import { registerPolicyRoutes } from './policy-routes.ts';
+
+/** Who may call a route: everyone, or a caller holding one of the named permissions. */
+export type RouteAccess = { readonly public: true } | { readonly permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface AppOptions {
+  readonly policy: CompiledPolicy;
+  /** pino level, or false for no log (tests). */
+  readonly logLevel?: string | false;
+}
+
+/**
+ * The HTTP application. Every route must declare its access: a route registered without
+ * `config.access` is refused when the app is built, so no route can forget to authorize.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            level: options.logLevel ?? 'info',
+            // No personal information in logs: requests are logged by method and route only.
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { keywords: ['errorMessage'] } },
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/documentation')) return;
+    if (route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HogoError) {
+      return reply.status(statusForCode(error.code)).send({
+        error: { code: error.code, message: error.message, ...(error.details ?? {}) },
+      });
+    }
+    const e = error as { statusCode?: number; code?: string; message: string; validation?: unknown };
+    if (e.validation !== undefined) {
+      return reply.status(400).send({ error: { code: 'request.invalid', message: e.message } });
+    }
+    if (e.statusCode === 413) {
+      return reply.status(413).send({ error: { code: 'request.too_large', message: e.message } });
+    }
+    if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply
+        .status(e.statusCode)
+        .send({ error: { code: `request.${(e.code ?? 'invalid').toLowerCase()}`, message: e.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: 'route.not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` },
+    }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'hogo',
+        version: '0.1.0',
+        description:
+          'The privacy policy as software: decisions on every use and provision of personal information, with the clauses they rest on.',
+      },
+    },
+  });
+
+  app.get('/health', { config: { access: { public: true } }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+    policy: options.policy.document.id,
+    versions: options.policy.versions.length,
+  }));
+  app.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  registerPolicyRoutes(app, options.policy);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,25 @@
+/** A domain error with a stable machine code; `src/http` maps the code to a status. */
+export class HogoError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
+  [/\.not_found$/, 404],
+  [/^auth\.unauthenticated$/, 401],
+  [/^auth\./, 403],
+  [/\.conflict$/, 409],
+  [/\.too_large$/, 413],
+  [/^request\.|\.invalid|\.malformed|\.missing/, 400],
+];
+
+/** The HTTP status for a domain error code; 500 for a code no rule names. */
+export function statusForCode(code: string): number {
+  for (const [pattern, status] of STATUS_BY_PREFIX) if (pattern.test(code)) return status;
+  return 500;
+}

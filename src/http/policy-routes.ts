@@ -1,0 +1,100 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import {
+  decide,
+  decideBatch,
+  DecisionOutcomeSchema,
+  isDecisionError,
+  parseInstant,
+  type CompiledPolicy,
+} from '../policy/index.ts';
+import { policyAt } from '../policy/policy-at.ts';
+import { renderPolicy } from '../policy/render-policy.ts';
+import { HogoError } from './http-error.ts';
+
+/** Most requests one POST /v1/decide may carry. */
+export const MAX_BATCH = 10_000;
+
+const AtQuery = Type.Object({
+  at: Type.Optional(
+    Type.String({ description: 'A date (YYYY-MM-DD, policy time zone) or an ISO 8601 date-time.' }),
+  ),
+});
+
+/** Reads `?at=`: a date in the policy's zone or a date-time; now when absent. */
+function instantFrom(policy: CompiledPolicy, at: string | undefined): number {
+  if (at === undefined) return Date.now();
+  try {
+    if (!/^\d{4}-\d{2}-\d{2}(T.+)?$/.test(at)) throw new Error();
+    return parseInstant(at, policy.offset);
+  } catch {
+    throw new HogoError('request.invalid_date', `at must be YYYY-MM-DD or an ISO 8601 date-time, got '${at}'`, { path: 'at' });
+  }
+}
+
+/** The policy core over HTTP: decisions and the policy itself, as data and as a page. */
+export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolicy): void {
+  app.post(
+    '/v1/decide',
+    {
+      // Decisions on facts the caller supplies: the request carries no identifier of a person.
+      config: { access: { public: true } },
+      bodyLimit: 16 * 1024 * 1024,
+      // The engine validates each request itself, so that one malformed request in a batch
+      // gets an error in its place while the others are still answered.
+      validatorCompiler: () => () => true,
+      schema: {
+        summary: 'May we use this? One decision request, or an array of them.',
+        description: `At most ${MAX_BATCH} requests per call. See docs/decision-format.md.`,
+        body: Type.Union([policy.requestSchema, Type.Array(policy.requestSchema)]),
+        response: {
+          200: Type.Union([DecisionOutcomeSchema, Type.Array(DecisionOutcomeSchema)]),
+          400: DecisionOutcomeSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (Array.isArray(body)) {
+        if (body.length > MAX_BATCH) {
+          throw new HogoError('request.too_large', `at most ${MAX_BATCH} requests per call, got ${body.length}`);
+        }
+        return decideBatch(policy, body);
+      }
+      const outcome = decide(policy, body);
+      return reply.status(isDecisionError(outcome) ? 400 : 200).send(outcome);
+    },
+  );
+
+  app.get(
+    '/v1/policy',
+    {
+      config: { access: { public: true } },
+      schema: { summary: 'The policy in force at a date, as data.', querystring: AtQuery },
+    },
+    async (request) => policyAt(policy, instantFrom(policy, (request.query as { at?: string }).at)),
+  );
+
+  app.get(
+    '/policy',
+    {
+      config: { access: { public: true } },
+      schema: {
+        summary: 'The public policy page, generated from the enforced policy file.',
+        querystring: Type.Object({
+          lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('ja')])),
+          format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('md')])),
+          at: AtQuery.properties.at,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as { lang?: 'en' | 'ja'; format?: 'html' | 'md'; at?: string };
+      const format = q.format ?? 'html';
+      const page = renderPolicy(policy, { lang: q.lang ?? 'en', format, at: instantFrom(policy, q.at) });
+      return reply
+        .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+        .send(page);
+    },
+  );
+}

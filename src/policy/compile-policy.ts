@@ -1,0 +1,199 @@
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { compileCondition, parseInstant, type Condition } from './condition-language.ts';
+import { decisionRequestSchema, type DecisionRequest } from './decision-request.ts';
+import type { Localized, PolicyDocument } from './policy-schema.ts';
+
+/** A sentence in each language, as a result carries it. */
+export interface Reason {
+  readonly en: string;
+  readonly ja: string;
+}
+
+export interface CompiledVersion {
+  readonly id: string;
+  readonly index: number;
+  readonly start: number;
+}
+
+export interface CompiledPurpose {
+  readonly id: string;
+  readonly group: string;
+  readonly kind: 'listed' | 'extra';
+  readonly text: Localized;
+  readonly suspendable: boolean;
+  /** First version index in force (listed purposes). */
+  readonly sinceIndex: number;
+  /** First version index no longer in force. */
+  readonly untilIndex: number;
+  /** Extra purposes: the instant they were specified, and what they bind. */
+  readonly specifiedAt: number;
+  readonly services: ReadonlySet<string>;
+  readonly surveys: ReadonlySet<string>;
+  readonly condition: Condition | null;
+  readonly conditionClause: string | null;
+  /** The clauses a permit cites before the recipient's and the consent's. */
+  readonly permitClauses: readonly string[];
+  /** Per version index: the sentences for each outcome, with {purpose}… filled in. */
+  readonly reasons: readonly PurposeReasons[];
+}
+
+export interface PurposeReasons {
+  readonly permit: Reason;
+  readonly consent: Reason;
+  readonly condition: Reason;
+  /** Indexed like `CompiledPolicy.rules`. */
+  readonly rules: readonly Reason[];
+}
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly clauses: readonly string[];
+  readonly when: Condition;
+  readonly sinceIndex: number;
+  readonly untilIndex: number;
+}
+
+/** The policy compiled into plain lookups; built once, read by every decision. */
+export interface CompiledPolicy {
+  readonly document: PolicyDocument;
+  readonly offset: string;
+  readonly versions: readonly CompiledVersion[];
+  readonly purposes: ReadonlyMap<string, CompiledPurpose>;
+  readonly rules: readonly CompiledRule[];
+  /** Per version index: the indexes into `rules` in force. */
+  readonly rulesByVersion: readonly (readonly number[])[];
+  readonly recipientClauses: ReadonlyMap<string, string>;
+  readonly adPlatformAccepts: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly unknownPurposeClause: string;
+  readonly notInForce: { readonly clause: string; readonly reason: Reason };
+  readonly permitCites: readonly string[];
+  readonly afterTerminationClause: string | null;
+  readonly requestCheck: TypeCheck<ReturnType<typeof decisionRequestSchema>>;
+  readonly requestSchema: ReturnType<typeof decisionRequestSchema>;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Fills {purpose}, {purposeText}, {version} in a sentence of the policy file. */
+export function fillReason(
+  text: Localized,
+  values: Readonly<Record<string, Localized | string>>,
+): Reason {
+  const fill = (lang: 'en' | 'ja'): string =>
+    (lang === 'ja' ? (text.ja ?? text.en) : text.en).replace(/\{(\w+)\}/g, (whole, name) => {
+      const v = values[name as string];
+      if (v === undefined) return whole;
+      return typeof v === 'string' ? v : lang === 'ja' ? (v.ja ?? v.en) : v.en;
+    });
+  return Object.freeze({ en: fill('en'), ja: fill('ja') });
+}
+
+/**
+ * Compiles a policy document that `checkPolicy` found sound. Conditions become closures,
+ * versions become indexes, and every sentence a result can carry is made once here.
+ */
+export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
+  const offset = doc.timezone.offset;
+  const versions = doc.versions.map((v, index) => ({
+    id: v.id,
+    index,
+    start: parseInstant(v.id, offset),
+  }));
+  const versionIndex = new Map(versions.map((v) => [v.id, v.index]));
+  const indexOf = (id: string | undefined, fallback: number): number =>
+    id === undefined ? fallback : (versionIndex.get(id) ?? fallback);
+
+  const rules: CompiledRule[] = doc.rules.map((r) => ({
+    id: r.id,
+    clauses: Object.freeze([r.id, ...(r.cites ?? [])]),
+    when: compileCondition(r.when, { offset }),
+    sinceIndex: indexOf(r.since, 0),
+    untilIndex: indexOf(r.until, Number.MAX_SAFE_INTEGER),
+  }));
+  const rulesByVersion = versions.map((v) =>
+    rules.flatMap((r, i) => (r.sinceIndex <= v.index && v.index < r.untilIndex ? [i] : [])),
+  );
+
+  const reasonsFor = (id: string, text: Localized): PurposeReasons[] =>
+    versions.map((v) => {
+      const values = { purpose: id, purposeText: text, version: v.id };
+      return {
+        permit: fillReason(doc.permit.reason, values),
+        consent: fillReason(doc.permit.consentReason, values),
+        condition: fillReason(
+          doc.purposes.find((p) => p.id === id)?.conditionReason ?? doc.unknownPurpose.reason,
+          values,
+        ),
+        rules: doc.rules.map((r) => fillReason(r.reason, values)),
+      };
+    });
+
+  const purposes = new Map<string, CompiledPurpose>();
+  for (const p of doc.purposes) {
+    const conditionClause = p.conditionClause ?? null;
+    purposes.set(p.id, {
+      id: p.id,
+      group: p.group,
+      kind: 'listed',
+      text: p.text,
+      suspendable: p.suspendable ?? true,
+      sinceIndex: indexOf(p.since, 0),
+      untilIndex: indexOf(p.until, Number.MAX_SAFE_INTEGER),
+      specifiedAt: Number.NEGATIVE_INFINITY,
+      services: EMPTY,
+      surveys: EMPTY,
+      condition: p.condition ? compileCondition(p.condition, { offset }) : null,
+      conditionClause,
+      permitClauses: Object.freeze(conditionClause ? [p.id, conditionClause] : [p.id]),
+      reasons: reasonsFor(p.id, p.text),
+    });
+  }
+  for (const p of doc.extraPurposes ?? []) {
+    purposes.set(p.id, {
+      id: p.id,
+      group: p.group,
+      kind: 'extra',
+      text: p.text,
+      suspendable: true,
+      sinceIndex: 0,
+      untilIndex: indexOf(p.until, Number.MAX_SAFE_INTEGER),
+      specifiedAt: parseInstant(p.specifiedAt, offset),
+      services: new Set(p.services ?? []),
+      surveys: new Set(p.surveys ?? []),
+      condition: null,
+      conditionClause: null,
+      permitClauses: Object.freeze(
+        doc.permit.extraPurposeClause ? [p.id, doc.permit.extraPurposeClause] : [p.id],
+      ),
+      reasons: reasonsFor(p.id, p.text),
+    });
+  }
+
+  const requestSchema = decisionRequestSchema({
+    groups: doc.groups.map((g) => g.id),
+    categories: doc.categories.map((c) => c.id),
+    recipientKinds: doc.recipientKinds.map((k) => k.id),
+  });
+
+  return {
+    document: doc,
+    offset,
+    versions,
+    purposes,
+    rules,
+    rulesByVersion,
+    recipientClauses: new Map(doc.recipientKinds.map((k) => [k.id, k.clause])),
+    adPlatformAccepts: new Map(doc.adPlatforms.map((a) => [a.id, new Set(a.accepts)])),
+    unknownPurposeClause: doc.unknownPurpose.clause,
+    notInForce: {
+      clause: doc.notInForce.clause,
+      reason: fillReason(doc.notInForce.reason, {}),
+    },
+    permitCites: Object.freeze([...(doc.permit.cites ?? [])]),
+    afterTerminationClause: doc.permit.afterTerminationClause ?? null,
+    requestCheck: TypeCompiler.Compile(requestSchema),
+    requestSchema,
+  };
+}
+
+export type { DecisionRequest };

@@ -1,0 +1,280 @@
+import { FACTS, type DecisionFacts, type FactType } from './decision-facts.ts';
+
+/**
+ * The condition language of policy files (docs/policy-language.md): parsed, type-checked and
+ * compiled to a closure once, when the policy loads; evaluated per decision with no parsing.
+ */
+
+export type Condition = (facts: DecisionFacts) => boolean;
+
+/** A problem in a condition; `offset` is the character position within the condition text. */
+export class ConditionError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+type ValueType = FactType | 'number' | 'null';
+type Value = number | string | boolean | null | ReadonlySet<string>;
+type Evaluator = (facts: DecisionFacts) => Value;
+interface Typed {
+  readonly type: ValueType;
+  readonly eval: Evaluator;
+  readonly offset: number;
+  readonly constant?: Value;
+}
+
+interface Token {
+  readonly kind: 'word' | 'text' | 'number' | 'date' | 'op' | 'end';
+  readonly text: string;
+  readonly offset: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?/;
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/;
+const NUMBER = /^-?\d+(\.\d+)?/;
+const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '(', ')', '[', ']', ','];
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      i++;
+      continue;
+    }
+    const rest = source.slice(i);
+    if (ch === "'" || ch === '"') {
+      const end = source.indexOf(ch, i + 1);
+      if (end < 0) throw new ConditionError('unterminated text literal', i);
+      tokens.push({ kind: 'text', text: source.slice(i + 1, end), offset: i });
+      i = end + 1;
+      continue;
+    }
+    const date = DATE.exec(rest);
+    if (date) {
+      tokens.push({ kind: 'date', text: date[0], offset: i });
+      i += date[0].length;
+      continue;
+    }
+    const num = NUMBER.exec(rest);
+    if (num) {
+      tokens.push({ kind: 'number', text: num[0], offset: i });
+      i += num[0].length;
+      continue;
+    }
+    const word = WORD.exec(rest);
+    if (word) {
+      tokens.push({ kind: 'word', text: word[0], offset: i });
+      i += word[0].length;
+      continue;
+    }
+    const op = OPERATORS.find((o) => rest.startsWith(o));
+    if (op) {
+      tokens.push({ kind: 'op', text: op, offset: i });
+      i += op.length;
+      continue;
+    }
+    throw new ConditionError(`unexpected character '${ch}'`, i);
+  }
+  tokens.push({ kind: 'end', text: '', offset: source.length });
+  return tokens;
+}
+
+/** Options for compiling: the policy's UTC offset, used for date literals. */
+export interface ConditionOptions {
+  /** Offset such as "+09:00": a date literal YYYY-MM-DD is midnight there. */
+  readonly offset: string;
+}
+
+/** Parses, type-checks and compiles a condition; throws ConditionError with an offset. */
+export function compileCondition(source: string, options: ConditionOptions): Condition {
+  const tokens = tokenize(source);
+  let pos = 0;
+  const peek = (): Token => tokens[pos]!;
+  const next = (): Token => tokens[pos++]!;
+  const isWord = (w: string): boolean => peek().kind === 'word' && peek().text === w;
+  const isOp = (o: string): boolean => peek().kind === 'op' && peek().text === o;
+  const expectOp = (o: string): void => {
+    const t = next();
+    if (t.kind !== 'op' || t.text !== o) throw new ConditionError(`expected '${o}'`, t.offset);
+  };
+  const requireBoolean = (t: Typed, what: string): void => {
+    if (t.type !== 'boolean') {
+      throw new ConditionError(`${what} needs a boolean, found ${t.type}`, t.offset);
+    }
+  };
+
+  const parseOr = (): Typed => {
+    let left = parseAnd();
+    while (isWord('or')) {
+      next();
+      const right = parseAnd();
+      requireBoolean(left, "'or'");
+      requireBoolean(right, "'or'");
+      const a = left.eval;
+      const b = right.eval;
+      left = { type: 'boolean', offset: left.offset, eval: (f) => (a(f) as boolean) || (b(f) as boolean) };
+    }
+    return left;
+  };
+  const parseAnd = (): Typed => {
+    let left = parseUnary();
+    while (isWord('and')) {
+      next();
+      const right = parseUnary();
+      requireBoolean(left, "'and'");
+      requireBoolean(right, "'and'");
+      const a = left.eval;
+      const b = right.eval;
+      left = { type: 'boolean', offset: left.offset, eval: (f) => (a(f) as boolean) && (b(f) as boolean) };
+    }
+    return left;
+  };
+  const parseUnary = (): Typed => {
+    if (isWord('not')) {
+      const t = next();
+      const operand = parseUnary();
+      requireBoolean(operand, "'not'");
+      const a = operand.eval;
+      return { type: 'boolean', offset: t.offset, eval: (f) => !a(f) };
+    }
+    return parseCompare();
+  };
+  const parseCompare = (): Typed => {
+    const left = parseOperand();
+    const t = peek();
+    const op =
+      t.kind === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(t.text)
+        ? t.text
+        : isWord('in')
+          ? 'in'
+          : null;
+    if (!op) return left;
+    next();
+    const right = parseOperand();
+    return comparison(op, left, right, t.offset);
+  };
+  const parseOperand = (): Typed => {
+    const t = next();
+    switch (t.kind) {
+      case 'op':
+        if (t.text === '(') {
+          const inner = parseOr();
+          expectOp(')');
+          return inner;
+        }
+        if (t.text === '[') return parseList(t);
+        throw new ConditionError(`unexpected '${t.text}'`, t.offset);
+      case 'text':
+        return constant('text', t.text, t.offset);
+      case 'number':
+        return constant('number', Number(t.text), t.offset);
+      case 'date':
+        return constant('instant', parseInstant(t.text, options.offset, t.offset), t.offset);
+      case 'word':
+        if (t.text === 'true' || t.text === 'false') {
+          return constant('boolean', t.text === 'true', t.offset);
+        }
+        if (t.text === 'null') return constant('null', null, t.offset);
+        return fact(t);
+      case 'end':
+        throw new ConditionError('the condition ends too early', t.offset);
+    }
+  };
+  const parseList = (open: Token): Typed => {
+    const values = new Set<string>();
+    for (;;) {
+      const t = next();
+      if (t.kind !== 'text') throw new ConditionError('a list holds text literals', t.offset);
+      values.add(t.text);
+      if (isOp(',')) {
+        next();
+        continue;
+      }
+      expectOp(']');
+      return constant('list', values, open.offset);
+    }
+  };
+
+  const result = parseOr();
+  if (peek().kind !== 'end') {
+    throw new ConditionError(`unexpected '${peek().text}'`, peek().offset);
+  }
+  requireBoolean(result, 'a condition');
+  const evaluate = result.eval as Condition;
+  return evaluate;
+}
+
+function constant(type: ValueType, value: Value, offset: number): Typed {
+  return { type, offset, constant: value, eval: () => value };
+}
+
+function fact(t: Token): Typed {
+  const known = FACTS.get(t.text);
+  if (!known) {
+    throw new ConditionError(
+      `unknown fact '${t.text}' (known: ${[...FACTS.keys()].join(', ')})`,
+      t.offset,
+    );
+  }
+  const key = known.key;
+  return { type: known.type, offset: t.offset, eval: (f) => f[key] as Value };
+}
+
+function comparison(op: string, left: Typed, right: Typed, offset: number): Typed {
+  const a = left.eval;
+  const b = right.eval;
+  if (op === 'in') {
+    if (left.type !== 'text' || right.type !== 'list') {
+      throw new ConditionError(`'in' asks whether a text is in a list, found ${left.type} in ${right.type}`, offset);
+    }
+    return {
+      type: 'boolean',
+      offset: left.offset,
+      eval: (f) => {
+        const v = a(f) as string | null;
+        return v !== null && (b(f) as ReadonlySet<string>).has(v);
+      },
+    };
+  }
+  if (op === '==' || op === '!=') {
+    const comparable =
+      left.type === right.type || left.type === 'null' || right.type === 'null';
+    if (!comparable || left.type === 'list' || right.type === 'list') {
+      throw new ConditionError(`'${op}' compares values of one type, found ${left.type} and ${right.type}`, offset);
+    }
+    return op === '=='
+      ? { type: 'boolean', offset: left.offset, eval: (f) => a(f) === b(f) }
+      : { type: 'boolean', offset: left.offset, eval: (f) => a(f) !== b(f) };
+  }
+  const ordered = (left.type === 'instant' || left.type === 'number') && left.type === right.type;
+  if (!ordered) {
+    throw new ConditionError(`'${op}' compares two instants or two numbers, found ${left.type} and ${right.type}`, offset);
+  }
+  const av = a as (f: DecisionFacts) => number;
+  const bv = b as (f: DecisionFacts) => number;
+  switch (op) {
+    case '<':
+      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) < bv(f) };
+    case '<=':
+      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) <= bv(f) };
+    case '>':
+      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) > bv(f) };
+    default:
+      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) >= bv(f) };
+  }
+}
+
+/** An instant from a date (midnight at `zoneOffset`) or a date-time (its own offset, else the zone's). */
+export function parseInstant(text: string, zoneOffset: string, at = 0): number {
+  const withTime = text.length === 10 ? `${text}T00:00:00${zoneOffset}` : text;
+  const full = /(Z|[+-]\d{2}:\d{2})$/.test(withTime) ? withTime : `${withTime}${zoneOffset}`;
+  const ms = Date.parse(full);
+  if (Number.isNaN(ms)) throw new ConditionError(`'${text}' is not a valid date`, at);
+  return ms;
+}
