@@ -1,17 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { CompiledPolicy } from '../policy/index.ts';
+import { requireAccessDeclaration } from './access-guard.ts';
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
-
-/** Who may call a route: everyone, or a caller holding one of the named permissions. */
-export type RouteAccess = { readonly public: true } | { readonly permission: string };
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-}
 
 export interface AppOptions {
   readonly policy: CompiledPolicy;
@@ -39,12 +31,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { keywords: ['errorMessage'] } },
   });
 
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/documentation')) return;
-    if (route.config?.access === undefined) {
-      throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
-    }
-  });
+  requireAccessDeclaration(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {
@@ -85,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  app.get('/health', { config: { access: { public: true } }, schema: { hide: true } }, async () => ({
+  app.get('/health', { config: { access: { public: true } }, schema: { summary: 'Liveness.' } }, async () => ({
     status: 'ok',
     policy: options.policy.document.id,
     versions: options.policy.versions.length,
