@@ -10,7 +10,11 @@ import { buildRequest } from '../policy/test-support.ts';
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 
 function hogo(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +42,10 @@ describe('hogo decide', () => {
     ].join('\n');
     const r = hogo(['decide'], input);
     expect(r.code).toBe(2);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.decision ?? o.error.code)).toEqual([
       'permit',
       'request.invalid_json',
@@ -50,7 +57,10 @@ describe('hogo decide', () => {
   });
 
   it('reads a JSON array', () => {
-    const r = hogo(['decide'], JSON.stringify([buildRequest(), buildRequest({ purpose: 'PURPOSE.OTH.1' })]));
+    const r = hogo(
+      ['decide'],
+      JSON.stringify([buildRequest(), buildRequest({ purpose: 'PURPOSE.OTH.1' })]),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
   });
@@ -72,7 +82,11 @@ describe('hogo policy', () => {
     writeFileSync(file, lines.join('\n'));
     const r = hogo(['policy', 'check', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${file}:${index + 1}:\\d+ \\[PROVIDE\\.FAMILY\\] duplicate clause ID PROVIDE\\.FAMILY`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `${file}:${index + 1}:\\d+ \\[PROVIDE\\.FAMILY\\] duplicate clause ID PROVIDE\\.FAMILY`,
+      ),
+    );
   });
 
   it('diff lists the transitional purposes added on 2022-07-01', () => {

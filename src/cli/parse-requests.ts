@@ -1,5 +1,6 @@
 /** One request read from input, or the reason it could not be read. */
-export type ReadRequest = { readonly value: unknown } | { readonly error: string; readonly line: number };
+export type ReadRequest =
+  { readonly value: unknown } | { readonly error: string; readonly line: number };
 
 /**
  * Splits decision input into requests: a JSON array, one JSON object, or one object per line

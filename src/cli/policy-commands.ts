@@ -7,10 +7,10 @@ import {
   loadPolicyFile,
   parseInstant,
   parsePolicy,
-  PolicySchema,
   type CompiledPolicy,
 } from '../policy/index.ts';
 import { policyAt } from '../policy/policy-at.ts';
+import { policyJsonSchema } from '../policy/policy-json-schema.ts';
 import { renderPolicy } from '../policy/render-policy.ts';
 import { CliError } from './cli-error.ts';
 
@@ -34,12 +34,16 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], option: s
 
 /** `hogo policy …`: check, show, diff, render and the JSON Schema of policy files. */
 export function registerPolicyCommands(program: Command): void {
-  const policyCommand = program.command('policy').description('Check, show, compare and publish the policy.');
+  const policyCommand = program
+    .command('policy')
+    .description('Check, show, compare and publish the policy.');
   const load = (file: string | undefined) => loadPolicyFile(file ?? loadConfig().policyPath);
 
   policyCommand
     .command('check')
-    .description('Check policy files; every problem with file:line:column and clause ID. Exit 1 on any problem.')
+    .description(
+      'Check policy files; every problem with file:line:column and clause ID. Exit 1 on any problem.',
+    )
     .argument('<files...>', 'policy files')
     .action((files: string[]) => {
       let failed = 0;
@@ -48,7 +52,9 @@ export function registerPolicyCommands(program: Command): void {
         try {
           text = readFileSync(file, 'utf8');
         } catch (e) {
-          process.stderr.write(`${file}:1:1 cannot read: ${(e as Error).message} (policy.unreadable)\n`);
+          process.stderr.write(
+            `${file}:1:1 cannot read: ${(e as Error).message} (policy.unreadable)\n`,
+          );
           failed++;
           continue;
         }
@@ -59,7 +65,8 @@ export function registerPolicyCommands(program: Command): void {
             `${file}: ok — ${p.document.id}, ${p.versions.length} versions, ${p.purposes.size} purposes, ${p.rules.length} rules, ${p.document.clauses.length} clauses\n`,
           );
         } else {
-          for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+          for (const problem of result.problems)
+            process.stderr.write(`${formatProblem(problem)}\n`);
           process.stderr.write(`${file}: ${result.problems.length} problem(s)\n`);
           failed++;
         }
@@ -70,16 +77,23 @@ export function registerPolicyCommands(program: Command): void {
   policyCommand
     .command('show')
     .description('Print the policy in force at a date, as JSON.')
-    .option('--at <date>', 'date (YYYY-MM-DD in the policy time zone) or ISO date-time; default now')
+    .option(
+      '--at <date>',
+      'date (YYYY-MM-DD in the policy time zone) or ISO date-time; default now',
+    )
     .option('--policy <file>', 'policy file')
     .action((opts: { at?: string; policy?: string }) => {
       const policy = load(opts.policy);
-      process.stdout.write(`${JSON.stringify(policyAt(policy, instant(policy, opts.at, '--at')), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(policyAt(policy, instant(policy, opts.at, '--at')), null, 2)}\n`,
+      );
     });
 
   policyCommand
     .command('diff')
-    .description('What changed between the versions in force at two dates: purposes and rules added, removed, changed.')
+    .description(
+      'What changed between the versions in force at two dates: purposes and rules added, removed, changed.',
+    )
     .requiredOption('--from <date>', 'earlier date')
     .requiredOption('--to <date>', 'later date')
     .option('--lang <lang>', 'en or ja', 'en')
@@ -88,8 +102,14 @@ export function registerPolicyCommands(program: Command): void {
     .action((opts: { from: string; to: string; lang: string; json?: boolean; policy?: string }) => {
       const lang = oneOf(opts.lang, ['en', 'ja'] as const, '--lang');
       const policy = load(opts.policy);
-      const diff = diffPolicy(policy, instant(policy, opts.from, '--from'), instant(policy, opts.to, '--to'));
-      process.stdout.write(opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff, lang).join('\n')}\n`);
+      const diff = diffPolicy(
+        policy,
+        instant(policy, opts.from, '--from'),
+        instant(policy, opts.to, '--to'),
+      );
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(diff, null, 2)}\n` : `${formatDiff(diff, lang).join('\n')}\n`,
+      );
     });
 
   policyCommand
@@ -103,13 +123,15 @@ export function registerPolicyCommands(program: Command): void {
       const lang = oneOf(opts.lang, ['en', 'ja'] as const, '--lang');
       const format = oneOf(opts.format, ['html', 'md'] as const, '--format');
       const policy = load(opts.policy);
-      process.stdout.write(renderPolicy(policy, { lang, format, at: instant(policy, opts.at, '--at') }));
+      process.stdout.write(
+        renderPolicy(policy, { lang, format, at: instant(policy, opts.at, '--at') }),
+      );
     });
 
   policyCommand
     .command('schema')
     .description('Print the JSON Schema of policy files, for editors.')
     .action(() => {
-      process.stdout.write(`${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'hogo policy file', ...PolicySchema }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
     });
 }

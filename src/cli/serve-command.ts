@@ -19,7 +19,9 @@ export function registerServeCommand(program: Command): void {
       const policy = loadPolicyFile(config.policyPath);
       const app = await buildApp({ policy, logLevel: config.logLevel });
       const address = await app.listen({ host: config.host, port: config.port });
-      process.stdout.write(`hogo is serving ${address}  (policy: ${address}/policy, API: ${address}/openapi.json)\n`);
+      process.stdout.write(
+        `hogo is serving ${address}  (policy: ${address}/policy, API: ${address}/openapi.json)\n`,
+      );
       const stop = async () => {
         await app.close();
         process.exit(0);

@@ -11,7 +11,6 @@ export interface HogoConfig {
   readonly logLevel: string;
 }
 
-
 /** Reads the configuration from environment variables, with the documented defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HogoConfig {
   const port = Number(env.HOGO_PORT ?? 8080);

@@ -16,7 +16,9 @@ declare module 'fastify' {
 export function requireAccessDeclaration(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     if (route.config?.access === undefined) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares no access (config.access)`,
+      );
     }
   });
 }

@@ -17,7 +17,11 @@ describe('HTTP', () => {
   it('POST /v1/decide decides one request', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/decide', payload: buildRequest() });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ decision: 'permit', clauses: ['PURPOSE.REG.1b'], policyVersion: '2025-02-03' });
+    expect(res.json()).toMatchObject({
+      decision: 'permit',
+      clauses: ['PURPOSE.REG.1b'],
+      policyVersion: '2025-02-03',
+    });
   });
 
   it('POST /v1/decide answers 400 with the path of a malformed request', async () => {

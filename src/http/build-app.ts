@@ -24,7 +24,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             level: options.logLevel ?? 'info',
             // No personal information in logs: requests are logged by method and route only.
             serializers: {
-              req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
+              req: (req) => ({
+                method: req.method,
+                url: req.routeOptions?.url ?? req.url.split('?')[0],
+              }),
             },
           },
     bodyLimit: 1024 * 1024,
@@ -39,7 +42,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         error: { code: error.code, message: error.message, ...(error.details ?? {}) },
       });
     }
-    const e = error as { statusCode?: number; code?: string; message: string; validation?: unknown };
+    const e = error as {
+      statusCode?: number;
+      code?: string;
+      message: string;
+      validation?: unknown;
+    };
     if (e.validation !== undefined) {
       return reply.status(400).send({ error: { code: 'request.invalid', message: e.message } });
     }
@@ -49,14 +57,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
       return reply
         .status(e.statusCode)
-        .send({ error: { code: `request.${(e.code ?? 'invalid').toLowerCase()}`, message: e.message } });
+        .send({
+          error: { code: `request.${(e.code ?? 'invalid').toLowerCase()}`, message: e.message },
+        });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
-      error: { code: 'route.not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` },
+      error: {
+        code: 'route.not_found',
+        message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      },
     }),
   );
 
@@ -72,13 +85,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  app.get('/health', { config: { access: { public: true } }, schema: { summary: 'Liveness.' } }, async () => ({
-    status: 'ok',
-    policy: options.policy.document.id,
-    versions: options.policy.versions.length,
-  }));
-  app.get('/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    '/health',
+    { config: { access: { public: true } }, schema: { summary: 'Liveness.' } },
+    async () => ({
+      status: 'ok',
+      policy: options.policy.document.id,
+      versions: options.policy.versions.length,
+    }),
+  );
+  app.get(
+    '/openapi.json',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
   );
   registerPolicyRoutes(app, options.policy);
   await app.ready();

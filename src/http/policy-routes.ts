@@ -28,7 +28,11 @@ function instantFrom(policy: CompiledPolicy, at: string | undefined): number {
     if (!/^\d{4}-\d{2}-\d{2}(T.+)?$/.test(at)) throw new Error();
     return parseInstant(at, policy.offset);
   } catch {
-    throw new HogoError('request.invalid_date', `at must be YYYY-MM-DD or an ISO 8601 date-time, got '${at}'`, { path: 'at' });
+    throw new HogoError(
+      'request.invalid_date',
+      `at must be YYYY-MM-DD or an ISO 8601 date-time, got '${at}'`,
+      { path: 'at' },
+    );
   }
 }
 
@@ -57,7 +61,10 @@ export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolic
       const body = request.body;
       if (Array.isArray(body)) {
         if (body.length > MAX_BATCH) {
-          throw new HogoError('request.too_large', `at most ${MAX_BATCH} requests per call, got ${body.length}`);
+          throw new HogoError(
+            'request.too_large',
+            `at most ${MAX_BATCH} requests per call, got ${body.length}`,
+          );
         }
         return decideBatch(policy, body);
       }
@@ -91,7 +98,11 @@ export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolic
     async (request, reply) => {
       const q = request.query as { lang?: 'en' | 'ja'; format?: 'html' | 'md'; at?: string };
       const format = q.format ?? 'html';
-      const page = renderPolicy(policy, { lang: q.lang ?? 'en', format, at: instantFrom(policy, q.at) });
+      const page = renderPolicy(policy, {
+        lang: q.lang ?? 'en',
+        format,
+        at: instantFrom(policy, q.at),
+      });
       return reply
         .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
         .send(page);

@@ -35,46 +35,90 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   const unique = (section: string, ids: readonly string[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) problem('policy.duplicate_id', `duplicate ${section} ID ${id}`, [section, i, 'id']);
+      if (seen.has(id))
+        problem('policy.duplicate_id', `duplicate ${section} ID ${id}`, [section, i, 'id']);
       seen.add(id);
     });
     return seen;
   };
-  const versionIds = unique('versions', doc.versions.map((v) => v.id));
-  const groups = unique('groups', doc.groups.map((g) => g.id));
-  const categories = unique('categories', doc.categories.map((c) => c.id));
-  unique('recipientKinds', doc.recipientKinds.map((k) => k.id));
-  unique('adPlatforms', doc.adPlatforms.map((a) => a.id));
-  unique('requestKinds', doc.requestKinds.map((k) => k.id));
-  unique('rules', doc.rules.map((r) => r.id));
+  const versionIds = unique(
+    'versions',
+    doc.versions.map((v) => v.id),
+  );
+  const groups = unique(
+    'groups',
+    doc.groups.map((g) => g.id),
+  );
+  const categories = unique(
+    'categories',
+    doc.categories.map((c) => c.id),
+  );
+  unique(
+    'recipientKinds',
+    doc.recipientKinds.map((k) => k.id),
+  );
+  unique(
+    'adPlatforms',
+    doc.adPlatforms.map((a) => a.id),
+  );
+  unique(
+    'requestKinds',
+    doc.requestKinds.map((k) => k.id),
+  );
+  unique(
+    'rules',
+    doc.rules.map((r) => r.id),
+  );
 
   // REVISION: versions follow one another; two with one date would overlap.
   if (doc.versions[0] && doc.versions[0].id !== doc.enacted) {
-    problem('policy.version_order', `the first version must be the enactment date ${doc.enacted}`, ['versions', 0, 'id']);
+    problem('policy.version_order', `the first version must be the enactment date ${doc.enacted}`, [
+      'versions',
+      0,
+      'id',
+    ]);
   }
   doc.versions.forEach((v, i) => {
     const prev = doc.versions[i - 1];
     if (prev && v.id <= prev.id) {
-      problem('policy.overlapping_versions', `version ${v.id} does not follow ${prev.id}: versions must be in date order, each date once`, ['versions', i, 'id']);
+      problem(
+        'policy.overlapping_versions',
+        `version ${v.id} does not follow ${prev.id}: versions must be in date order, each date once`,
+        ['versions', i, 'id'],
+      );
     }
   });
 
-  const reference = (kind: string, id: string | undefined, known: Set<string>, path: (string | number)[]) => {
-    if (id !== undefined && !known.has(id)) problem('policy.unknown_reference', `unknown ${kind} ${id}`, path);
+  const reference = (
+    kind: string,
+    id: string | undefined,
+    known: Set<string>,
+    path: (string | number)[],
+  ) => {
+    if (id !== undefined && !known.has(id))
+      problem('policy.unknown_reference', `unknown ${kind} ${id}`, path);
   };
   const validity = (v: { since?: string; until?: string }, path: (string | number)[]) => {
     reference('version', v.since, versionIds, [...path, 'since']);
     reference('version', v.until, versionIds, [...path, 'until']);
     if (v.since !== undefined && v.until !== undefined && v.until <= v.since) {
-      problem('policy.overlapping_versions', `until ${v.until} is not after since ${v.since}`, [...path, 'until']);
+      problem('policy.overlapping_versions', `until ${v.until} is not after since ${v.since}`, [
+        ...path,
+        'until',
+      ]);
     }
   };
   const text = (t: Localized | undefined, path: (string | number)[], what: string) => {
-    if (t === undefined || t.en.trim() === '') problem('policy.missing_text', `${what} has no text`, path);
+    if (t === undefined || t.en.trim() === '')
+      problem('policy.missing_text', `${what} has no text`, path);
     for (const lang of ['en', 'ja'] as const) {
       for (const m of (t?.[lang] ?? '').matchAll(/\{(\w+)\}/g)) {
         if (!PLACEHOLDERS.has(m[1]!)) {
-          problem('policy.unknown_placeholder', `unknown placeholder {${m[1]}} (known: ${[...PLACEHOLDERS].join(', ')})`, [...path, lang]);
+          problem(
+            'policy.unknown_placeholder',
+            `unknown placeholder {${m[1]}} (known: ${[...PLACEHOLDERS].join(', ')})`,
+            [...path, lang],
+          );
         }
       }
     }
@@ -89,7 +133,9 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
     }
   };
 
-  doc.versions.forEach((v, i) => reference('clause', v.clause, clauseIds, ['versions', i, 'clause']));
+  doc.versions.forEach((v, i) =>
+    reference('clause', v.clause, clauseIds, ['versions', i, 'clause']),
+  );
   doc.purposes.forEach((p, i) => {
     const at = ['purposes', i];
     reference('group', p.group, groups, [...at, 'group']);
@@ -98,7 +144,11 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
     condition(p.condition, [...at, 'condition']);
     reference('clause', p.conditionClause, clauseIds, [...at, 'conditionClause']);
     if (p.condition !== undefined && p.conditionClause === undefined) {
-      problem('policy.missing_reference', `purpose ${p.id} has a condition but no conditionClause to cite`, [...at, 'condition']);
+      problem(
+        'policy.missing_reference',
+        `purpose ${p.id} has a condition but no conditionClause to cite`,
+        [...at, 'condition'],
+      );
     }
   });
   (doc.extraPurposes ?? []).forEach((p, i) => {
@@ -106,11 +156,22 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
     reference('group', p.group, groups, [...at, 'group']);
     text(p.text, [...at, 'text'], `purpose ${p.id}`);
     reference('version', p.until, versionIds, [...at, 'until']);
-    if (Number.isNaN(Date.parse(p.specifiedAt.length === 10 ? `${p.specifiedAt}T00:00:00Z` : p.specifiedAt))) {
-      problem('policy.invalid_date', `specifiedAt ${p.specifiedAt} is not a valid date`, [...at, 'specifiedAt']);
+    if (
+      Number.isNaN(
+        Date.parse(p.specifiedAt.length === 10 ? `${p.specifiedAt}T00:00:00Z` : p.specifiedAt),
+      )
+    ) {
+      problem('policy.invalid_date', `specifiedAt ${p.specifiedAt} is not a valid date`, [
+        ...at,
+        'specifiedAt',
+      ]);
     }
     if ((p.services ?? []).length + (p.surveys ?? []).length === 0) {
-      problem('policy.missing_reference', `extra purpose ${p.id} names no service or survey (PURPOSE.EXTRA binds only their items)`, at);
+      problem(
+        'policy.missing_reference',
+        `extra purpose ${p.id} names no service or survey (PURPOSE.EXTRA binds only their items)`,
+        at,
+      );
     }
   });
   doc.rules.forEach((r, i) => {
@@ -121,14 +182,27 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
     condition(r.when, [...at, 'when']);
     text(r.reason, [...at, 'reason'], `rule ${r.id}`);
   });
-  doc.recipientKinds.forEach((k, i) => reference('clause', k.clause, clauseIds, ['recipientKinds', i, 'clause']));
-  doc.adPlatforms.forEach((a, i) =>
-    a.accepts.forEach((c, j) => reference('category', c, categories, ['adPlatforms', i, 'accepts', j])),
+  doc.recipientKinds.forEach((k, i) =>
+    reference('clause', k.clause, clauseIds, ['recipientKinds', i, 'clause']),
   );
-  doc.requestKinds.forEach((k, i) => reference('clause', k.id, clauseIds, ['requestKinds', i, 'id']));
-  (doc.contacts ?? []).forEach((c, i) => reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']));
-  (doc.permit.cites ?? []).forEach((c, j) => reference('clause', c, clauseIds, ['permit', 'cites', j]));
-  reference('clause', doc.permit.afterTerminationClause, clauseIds, ['permit', 'afterTerminationClause']);
+  doc.adPlatforms.forEach((a, i) =>
+    a.accepts.forEach((c, j) =>
+      reference('category', c, categories, ['adPlatforms', i, 'accepts', j]),
+    ),
+  );
+  doc.requestKinds.forEach((k, i) =>
+    reference('clause', k.id, clauseIds, ['requestKinds', i, 'id']),
+  );
+  (doc.contacts ?? []).forEach((c, i) =>
+    reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']),
+  );
+  (doc.permit.cites ?? []).forEach((c, j) =>
+    reference('clause', c, clauseIds, ['permit', 'cites', j]),
+  );
+  reference('clause', doc.permit.afterTerminationClause, clauseIds, [
+    'permit',
+    'afterTerminationClause',
+  ]);
   reference('clause', doc.permit.extraPurposeClause, clauseIds, ['permit', 'extraPurposeClause']);
   reference('clause', doc.unknownPurpose.clause, clauseIds, ['unknownPurpose', 'clause']);
   reference('clause', doc.notInForce.clause, clauseIds, ['notInForce', 'clause']);

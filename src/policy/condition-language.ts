@@ -118,7 +118,11 @@ export function compileCondition(source: string, options: ConditionOptions): Con
       requireBoolean(right, "'or'");
       const a = left.eval;
       const b = right.eval;
-      left = { type: 'boolean', offset: left.offset, eval: (f) => (a(f) as boolean) || (b(f) as boolean) };
+      left = {
+        type: 'boolean',
+        offset: left.offset,
+        eval: (f) => (a(f) as boolean) || (b(f) as boolean),
+      };
     }
     return left;
   };
@@ -131,7 +135,11 @@ export function compileCondition(source: string, options: ConditionOptions): Con
       requireBoolean(right, "'and'");
       const a = left.eval;
       const b = right.eval;
-      left = { type: 'boolean', offset: left.offset, eval: (f) => (a(f) as boolean) && (b(f) as boolean) };
+      left = {
+        type: 'boolean',
+        offset: left.offset,
+        eval: (f) => (a(f) as boolean) && (b(f) as boolean),
+      };
     }
     return left;
   };
@@ -231,7 +239,10 @@ function comparison(op: string, left: Typed, right: Typed, offset: number): Type
   const b = right.eval;
   if (op === 'in') {
     if (left.type !== 'text' || right.type !== 'list') {
-      throw new ConditionError(`'in' asks whether a text is in a list, found ${left.type} in ${right.type}`, offset);
+      throw new ConditionError(
+        `'in' asks whether a text is in a list, found ${left.type} in ${right.type}`,
+        offset,
+      );
     }
     return {
       type: 'boolean',
@@ -243,10 +254,12 @@ function comparison(op: string, left: Typed, right: Typed, offset: number): Type
     };
   }
   if (op === '==' || op === '!=') {
-    const comparable =
-      left.type === right.type || left.type === 'null' || right.type === 'null';
+    const comparable = left.type === right.type || left.type === 'null' || right.type === 'null';
     if (!comparable || left.type === 'list' || right.type === 'list') {
-      throw new ConditionError(`'${op}' compares values of one type, found ${left.type} and ${right.type}`, offset);
+      throw new ConditionError(
+        `'${op}' compares values of one type, found ${left.type} and ${right.type}`,
+        offset,
+      );
     }
     return op === '=='
       ? { type: 'boolean', offset: left.offset, eval: (f) => a(f) === b(f) }
@@ -254,7 +267,10 @@ function comparison(op: string, left: Typed, right: Typed, offset: number): Type
   }
   const ordered = (left.type === 'instant' || left.type === 'number') && left.type === right.type;
   if (!ordered) {
-    throw new ConditionError(`'${op}' compares two instants or two numbers, found ${left.type} and ${right.type}`, offset);
+    throw new ConditionError(
+      `'${op}' compares two instants or two numbers, found ${left.type} and ${right.type}`,
+      offset,
+    );
   }
   const av = a as (f: DecisionFacts) => number;
   const bv = b as (f: DecisionFacts) => number;

@@ -23,13 +23,15 @@ const wellFormed = fc.record({
   customer: fc.record({
     group: fc.constantFrom('REG', 'OTH'),
     adOptOut: fc.boolean(),
-    suspensions: fc.array(
-      fc.record({ kind: fc.constantFrom('use', 'provision'), from: instant }),
-      { maxLength: 2 },
-    ),
-    consents: fc.array(fc.record({ purpose: fc.constantFrom(...purposes.slice(0, 6)), at: instant }), {
+    suspensions: fc.array(fc.record({ kind: fc.constantFrom('use', 'provision'), from: instant }), {
       maxLength: 2,
     }),
+    consents: fc.array(
+      fc.record({ purpose: fc.constantFrom(...purposes.slice(0, 6)), at: instant }),
+      {
+        maxLength: 2,
+      },
+    ),
   }),
   item: fc.record({
     category: fc.constantFrom(...categories),
@@ -42,12 +44,12 @@ const wellFormed = fc.record({
 const malformed = fc.oneof(
   fc.anything(),
   fc.jsonValue(),
-  fc.tuple(wellFormed, fc.constantFrom('at', 'purpose', 'customer', 'item'), fc.anything()).map(
-    ([request, key, value]) => ({ ...request, [key]: value }),
-  ),
-  fc.tuple(wellFormed, fc.constantFrom('category', 'acquiredAt', 'service'), fc.jsonValue()).map(
-    ([request, key, value]) => ({ ...request, item: { ...request.item, [key]: value } }),
-  ),
+  fc
+    .tuple(wellFormed, fc.constantFrom('at', 'purpose', 'customer', 'item'), fc.anything())
+    .map(([request, key, value]) => ({ ...request, [key]: value })),
+  fc
+    .tuple(wellFormed, fc.constantFrom('category', 'acquiredAt', 'service'), fc.jsonValue())
+    .map(([request, key, value]) => ({ ...request, item: { ...request.item, [key]: value } })),
 );
 
 describe('decide, on random input', () => {
@@ -99,7 +101,13 @@ describe('decide, on random input', () => {
         const utc = new Date(ms).toISOString();
         const jst = new Date(ms + 9 * 3_600_000).toISOString().replace('Z', '+09:00');
         const ask = (acquiredAt: string) =>
-          decide(policy, buildRequest({ purpose: 'PURPOSE.REG.7', item: { acquiredAt, service: { id: 's', transferredFromDocomo: true } } }));
+          decide(
+            policy,
+            buildRequest({
+              purpose: 'PURPOSE.REG.7',
+              item: { acquiredAt, service: { id: 's', transferredFromDocomo: true } },
+            }),
+          );
         expect(ask(jst)).toEqual(ask(utc));
       }),
       { numRuns: 1000 },

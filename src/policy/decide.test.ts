@@ -22,7 +22,9 @@ describe('decision-format.md example', () => {
       customer: {
         group: 'REG',
         adOptOut: false,
-        suspensions: [{ kind: 'use', from: '2025-03-01T00:00:00+09:00', purposes: ['PURPOSE.REG.5'] }],
+        suspensions: [
+          { kind: 'use', from: '2025-03-01T00:00:00+09:00', purposes: ['PURPOSE.REG.5'] },
+        ],
         consents: [{ purpose: 'PURPOSE.REG.5', at: '2024-01-01T10:00:00+09:00' }],
       },
       item: {
@@ -65,10 +67,19 @@ describe('rule 1 — PURPOSE.NOTIFIED: the purpose must exist at `at` for the gr
         item: { acquiredAt: '2022-06-30T10:00:00+09:00', service: transferred },
       }),
     );
-    expect(r).toMatchObject({ decision: 'deny', clauses: ['PURPOSE.NOTIFIED', 'PURPOSE.REG.7'], policyVersion: '2005-04-01' });
+    expect(r).toMatchObject({
+      decision: 'deny',
+      clauses: ['PURPOSE.NOTIFIED', 'PURPOSE.REG.7'],
+      policyVersion: '2005-04-01',
+    });
   });
   it('denies any use before the policy was enacted (REVISION)', () => {
-    const r = decided(buildRequest({ at: '2005-03-31T23:59:59+09:00', item: { acquiredAt: '2005-01-01T00:00:00+09:00' } }));
+    const r = decided(
+      buildRequest({
+        at: '2005-03-31T23:59:59+09:00',
+        item: { acquiredAt: '2005-01-01T00:00:00+09:00' },
+      }),
+    );
     expect(r).toMatchObject({ decision: 'deny', clauses: ['REVISION'], policyVersion: null });
   });
 });
@@ -138,12 +149,20 @@ describe('rule 2 — PURPOSE.NOTIFIED: in force when the item was acquired, unle
       });
     });
     it('denies an item obtained through another survey', () => {
-      expect(ask({ survey: 'srv-8', acquiredAt: '2025-01-01T00:00:00+09:00' })).toMatchObject({ decision: 'deny' });
+      expect(ask({ survey: 'srv-8', acquiredAt: '2025-01-01T00:00:00+09:00' })).toMatchObject({
+        decision: 'deny',
+      });
     });
     it('denies a use before the purpose was specified', () => {
       expect(
-        ask({ survey: 'srv-7', acquiredAt: '2024-04-01T00:00:00+09:00' }, '2024-03-31T12:00:00+09:00'),
-      ).toMatchObject({ decision: 'deny', clauses: ['PURPOSE.NOTIFIED', 'PURPOSE.EXTRA.SURVEY-7'] });
+        ask(
+          { survey: 'srv-7', acquiredAt: '2024-04-01T00:00:00+09:00' },
+          '2024-03-31T12:00:00+09:00',
+        ),
+      ).toMatchObject({
+        decision: 'deny',
+        clauses: ['PURPOSE.NOTIFIED', 'PURPOSE.EXTRA.SURVEY-7'],
+      });
     });
   });
 });
@@ -163,12 +182,19 @@ describe('rule 3 — SP.2022.TRANSITIONAL: transferred service and acquired on o
     expect(r.clauses[0]).toBe('SP.2022.TRANSITIONAL');
   });
   it('permits at 2022-07-01T00:00:00+09:00 and denies at 2022-06-30T23:59:59.999+09:00', () => {
-    expect(reg7({ acquiredAt: '2022-07-01T00:00:00+09:00', service: transferred }).decision).toBe('permit');
-    expect(reg7({ acquiredAt: '2022-06-30T23:59:59.999+09:00', service: transferred }).decision).toBe('deny');
+    expect(reg7({ acquiredAt: '2022-07-01T00:00:00+09:00', service: transferred }).decision).toBe(
+      'permit',
+    );
+    expect(
+      reg7({ acquiredAt: '2022-06-30T23:59:59.999+09:00', service: transferred }).decision,
+    ).toBe('deny');
   });
   it('treats `at` on the boundary in Japan time: REG.7 exists from 2022-06-30T15:00:00Z, not a millisecond before', () => {
     const item = { acquiredAt: '2022-06-30T15:00:00Z', service: transferred };
-    expect(reg7(item, '2022-06-30T15:00:00Z')).toMatchObject({ decision: 'permit', policyVersion: '2022-07-01' });
+    expect(reg7(item, '2022-06-30T15:00:00Z')).toMatchObject({
+      decision: 'permit',
+      policyVersion: '2022-07-01',
+    });
     expect(reg7(item, '2022-06-30T14:59:59.999Z')).toMatchObject({
       decision: 'deny',
       clauses: ['PURPOSE.NOTIFIED', 'PURPOSE.REG.7'],
@@ -176,8 +202,14 @@ describe('rule 3 — SP.2022.TRANSITIONAL: transferred service and acquired on o
     });
   });
   it('denies other companies’ ads for a service not transferred from NTT DOCOMO', () => {
-    const r = reg7({ acquiredAt: '2023-01-01T00:00:00+09:00', service: { id: 'svc-1', transferredFromDocomo: false } });
-    expect(r).toMatchObject({ decision: 'deny', clauses: ['SP.2022.TRANSITIONAL', 'PURPOSE.REG.7'] });
+    const r = reg7({
+      acquiredAt: '2023-01-01T00:00:00+09:00',
+      service: { id: 'svc-1', transferredFromDocomo: false },
+    });
+    expect(r).toMatchObject({
+      decision: 'deny',
+      clauses: ['SP.2022.TRANSITIONAL', 'PURPOSE.REG.7'],
+    });
   });
   it('denies an item obtained under no service', () => {
     expect(reg7({ acquiredAt: '2023-01-01T00:00:00+09:00' }).decision).toBe('deny');
@@ -186,7 +218,10 @@ describe('rule 3 — SP.2022.TRANSITIONAL: transferred service and acquired on o
     const r = decided(
       buildRequest({
         purpose: 'PURPOSE.OTH.6',
-        customer: { group: 'OTH', consents: [{ purpose: 'PURPOSE.OTH.6', at: '2025-01-01T00:00:00+09:00' }] },
+        customer: {
+          group: 'OTH',
+          consents: [{ purpose: 'PURPOSE.OTH.6', at: '2025-01-01T00:00:00+09:00' }],
+        },
         item: { acquiredAt: '2022-06-01T00:00:00+09:00', service: transferred },
       }),
     );
@@ -205,7 +240,10 @@ describe('rule 3 — SP.2022.TRANSITIONAL: transferred service and acquired on o
           buildRequest({
             purpose,
             customer: { group },
-            item: { acquiredAt: '2024-01-01T00:00:00+09:00', service: { id: 's', transferredFromDocomo } },
+            item: {
+              acquiredAt: '2024-01-01T00:00:00+09:00',
+              service: { id: 's', transferredFromDocomo },
+            },
           }),
         ).decision;
       expect([purpose, ask(true), ask(false)]).toEqual([purpose, 'permit', 'deny']);
@@ -244,13 +282,22 @@ describe('rule 5 — REQUEST.SUSPEND_USE and REQUEST.SUSPEND_PROVISION', () => {
   });
   it('denies a use covered by a suspension in force', () => {
     const r = decided(
-      buildRequest({ purpose: 'PURPOSE.REG.5', ...suspension('use', '2025-03-01T00:00:00+09:00', ['PURPOSE.REG.5']) }),
+      buildRequest({
+        purpose: 'PURPOSE.REG.5',
+        ...suspension('use', '2025-03-01T00:00:00+09:00', ['PURPOSE.REG.5']),
+      }),
     );
-    expect(r).toMatchObject({ decision: 'deny', clauses: ['REQUEST.SUSPEND_USE', 'PURPOSE.REG.5'] });
+    expect(r).toMatchObject({
+      decision: 'deny',
+      clauses: ['REQUEST.SUSPEND_USE', 'PURPOSE.REG.5'],
+    });
   });
   it('permits the use before the suspension took effect', () => {
     const r = decided(
-      buildRequest({ purpose: 'PURPOSE.REG.5', ...suspension('use', '2026-02-01T00:00:00+09:00', ['PURPOSE.REG.5']) }),
+      buildRequest({
+        purpose: 'PURPOSE.REG.5',
+        ...suspension('use', '2026-02-01T00:00:00+09:00', ['PURPOSE.REG.5']),
+      }),
     );
     expect(r.decision).toBe('permit');
   });
@@ -272,13 +319,21 @@ describe('rule 5 — REQUEST.SUSPEND_USE and REQUEST.SUSPEND_PROVISION', () => {
     });
   });
   it('a suspension of provision does not stop the company’s own use', () => {
-    expect(decided(buildRequest(suspension('provision', '2025-03-01T00:00:00+09:00'))).decision).toBe('permit');
+    expect(
+      decided(buildRequest(suspension('provision', '2025-03-01T00:00:00+09:00'))).decision,
+    ).toBe('permit');
   });
 });
 
 describe('rule 6 — ADS.OPT_OUT and ADS.ITEMS', () => {
   const ads = (overrides: object) =>
-    decided(buildRequest({ purpose: 'PURPOSE.REG.5', recipient: { kind: 'adPlatform', id: 'google' }, ...overrides }));
+    decided(
+      buildRequest({
+        purpose: 'PURPOSE.REG.5',
+        recipient: { kind: 'adPlatform', id: 'google' },
+        ...overrides,
+      }),
+    );
   it('permits an e-mail to Google for ads of our services', () => {
     expect(ads({})).toMatchObject({ decision: 'permit', clauses: ['PURPOSE.REG.5', 'ADS'] });
   });
@@ -295,7 +350,8 @@ describe('rule 6 — ADS.OPT_OUT and ADS.ITEMS', () => {
     });
   });
   it('accepts gender for Meta but not for Yahoo', () => {
-    const to = (id: string) => ads({ item: { category: 'gender' }, recipient: { kind: 'adPlatform', id } }).decision;
+    const to = (id: string) =>
+      ads({ item: { category: 'gender' }, recipient: { kind: 'adPlatform', id } }).decision;
     expect([to('meta'), to('yahoo')]).toEqual(['permit', 'deny']);
   });
   it('denies a platform the policy does not name', () => {
@@ -316,7 +372,13 @@ describe('rule 7 — PROVIDE.FAMILY: only name, address and contract', () => {
     ['phone', 'deny'],
   ] as const) {
     it(`${decision}s ${category} to a family caller`, () => {
-      const r = decided(buildRequest({ purpose: 'PURPOSE.REG.4', item: { category }, recipient: { kind: 'family' } }));
+      const r = decided(
+        buildRequest({
+          purpose: 'PURPOSE.REG.4',
+          item: { category },
+          recipient: { kind: 'family' },
+        }),
+      );
       expect(r.decision).toBe(decision);
       expect(r.clauses).toContain('PROVIDE.FAMILY');
     });
@@ -328,7 +390,10 @@ describe('rule 8 — PURPOSE.AFTER_TERMINATION', () => {
     const r = decided(
       buildRequest({ item: { service: { id: 'svc-9', endedAt: '2025-06-30T00:00:00+09:00' } } }),
     );
-    expect(r).toMatchObject({ decision: 'permit', clauses: ['PURPOSE.REG.1b', 'PURPOSE.AFTER_TERMINATION'] });
+    expect(r).toMatchObject({
+      decision: 'permit',
+      clauses: ['PURPOSE.REG.1b', 'PURPOSE.AFTER_TERMINATION'],
+    });
   });
   it('does not cite it while the contract runs', () => {
     const r = decided(
@@ -347,7 +412,9 @@ describe('malformed requests', () => {
   });
   it('refuses a date-time without an offset', () => {
     const outcome = decide(policy, buildRequest({ item: { acquiredAt: '2022-07-01T00:00:00' } }));
-    expect(outcome).toMatchObject({ error: { code: 'request.invalid_field', path: 'item.acquiredAt' } });
+    expect(outcome).toMatchObject({
+      error: { code: 'request.invalid_field', path: 'item.acquiredAt' },
+    });
   });
   it('refuses an impossible date', () => {
     const outcome = decide(policy, buildRequest({ at: '2026-13-45T00:00:00+09:00' }));
@@ -366,8 +433,16 @@ describe('malformed requests', () => {
     expect(outcome).toMatchObject({ error: { path: 'customer.consents[0].at' } });
   });
   it('answers the others in a batch', () => {
-    const outcomes = decideBatch(policy, [buildRequest(), 42, buildRequest({ purpose: 'PURPOSE.REG.99' })]);
-    expect(outcomes.map((o) => ('error' in o ? 'error' : o.decision))).toEqual(['permit', 'error', 'deny']);
+    const outcomes = decideBatch(policy, [
+      buildRequest(),
+      42,
+      buildRequest({ purpose: 'PURPOSE.REG.99' }),
+    ]);
+    expect(outcomes.map((o) => ('error' in o ? 'error' : o.decision))).toEqual([
+      'permit',
+      'error',
+      'deny',
+    ]);
   });
 });
 

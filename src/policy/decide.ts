@@ -1,3 +1,4 @@
+import { parseIsoInstant } from './parse-iso-instant.ts';
 import type { CompiledPolicy, CompiledPurpose, Reason } from './compile-policy.ts';
 import type { DecisionFacts } from './decision-facts.ts';
 import type {
@@ -30,9 +31,9 @@ export function decide(
 ): DecisionOutcome {
   if (!policy.requestCheck.Check(request)) return malformed(policy, request);
   const req = request as DecisionRequest;
-  const at = req.at === undefined ? (options.now ?? Date.now()) : Date.parse(req.at);
+  const at = req.at === undefined ? (options.now ?? Date.now()) : parseIsoInstant(req.at);
   if (Number.isNaN(at)) return invalidDate('at');
-  const acquiredAt = Date.parse(req.item.acquiredAt);
+  const acquiredAt = parseIsoInstant(req.item.acquiredAt);
   if (Number.isNaN(acquiredAt)) return invalidDate('item.acquiredAt');
 
   const version = versionIndexAt(policy, at);
@@ -55,7 +56,7 @@ export function decide(
     for (let i = 0; i < customer.consents.length; i++) {
       const c = customer.consents[i]!;
       if (c.purpose !== purpose.id) continue;
-      const t = Date.parse(c.at);
+      const t = parseIsoInstant(c.at);
       if (Number.isNaN(t)) return invalidDate(`customer.consents[${i}].at`);
       if (t <= at) consented = true;
     }
@@ -65,7 +66,7 @@ export function decide(
   if (customer.suspensions !== undefined) {
     for (let i = 0; i < customer.suspensions.length; i++) {
       const s = customer.suspensions[i]!;
-      const from = Date.parse(s.from);
+      const from = parseIsoInstant(s.from);
       if (Number.isNaN(from)) return invalidDate(`customer.suspensions[${i}].from`);
       if (from > at) continue;
       if (s.kind === 'provision') suspendedProvision = true;
@@ -78,7 +79,7 @@ export function decide(
   const service = item.service;
   let ended = false;
   if (service?.endedAt !== undefined) {
-    const endedAt = Date.parse(service.endedAt);
+    const endedAt = parseIsoInstant(service.endedAt);
     if (Number.isNaN(endedAt)) return invalidDate('item.service.endedAt');
     ended = endedAt <= at;
   }
@@ -203,10 +204,16 @@ function unknownPurpose(
   purpose: CompiledPurpose | undefined,
   versionId: string,
 ): DecisionResult {
-  const clauses = purpose ? [policy.unknownPurposeClause, purpose.id] : [policy.unknownPurposeClause];
+  const clauses = purpose
+    ? [policy.unknownPurposeClause, purpose.id]
+    : [policy.unknownPurposeClause];
   const reason = policy.document.unknownPurpose.reason;
-  const fill = (s: string): string => s.replaceAll('{purpose}', id).replaceAll('{version}', versionId);
-  return result('deny', clauses, versionId, { en: fill(reason.en), ja: fill(reason.ja ?? reason.en) });
+  const fill = (s: string): string =>
+    s.replaceAll('{purpose}', id).replaceAll('{version}', versionId);
+  return result('deny', clauses, versionId, {
+    en: fill(reason.en),
+    ja: fill(reason.ja ?? reason.en),
+  });
 }
 
 function personalize(reason: Reason, facts: DecisionFacts): Reason {
@@ -257,5 +264,8 @@ function pointerToPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+    .reduce(
+      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+      '',
+    );
 }

@@ -42,7 +42,10 @@ export function decisionRequestSchema(vocabulary: {
           suspensions: Type.Optional(
             Type.Array(
               Type.Object({
-                kind: Enum(['use', 'provision'], 'Suspension of use, or of provision to third parties.'),
+                kind: Enum(
+                  ['use', 'provision'],
+                  'Suspension of use, or of provision to third parties.',
+                ),
                 from: Instant('When the suspension took effect.'),
                 purposes: Type.Optional(
                   Type.Array(Type.String({ minLength: 1 }), {

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
-import { loadPolicyFile, parsePolicy, PolicyLoadError, type LocatedProblem } from './load-policy.ts';
+import {
+  loadPolicyFile,
+  parsePolicy,
+  PolicyLoadError,
+  type LocatedProblem,
+} from './load-policy.ts';
 
 const text = readFileSync(BUNDLED_POLICY_PATH, 'utf8');
 const lines = text.split('\n');
@@ -35,11 +40,15 @@ describe('the bundled policy file', () => {
       [...spec.matchAll(/`([A-Z][A-Z_]*(?:\.[A-Za-z0-9_]+)*)`/g)].map((m) => m[1]!),
     );
     // "PURPOSE.REG.2a–2e" is written as a range in the spec.
-    for (const [group, n, letters] of [['REG', 2, 'abcde'], ['OTH', 3, 'abcde']] as const) {
+    for (const [group, n, letters] of [
+      ['REG', 2, 'abcde'],
+      ['OTH', 3, 'abcde'],
+    ] as const) {
       for (const l of letters) ids.add(`PURPOSE.${group}.${n}${l}`);
     }
     // Only the section-rooted IDs: the spec also writes shorthands (`REG.6`, `CLAIMS`, `REG`).
-    const rooted = /^(HANDLING|OBTAIN|PURPOSE|SECURITY|PROVIDE|JOINT_USE|ANONYMIZED|ADS|REQUEST|ESCALATION|REVISION|SP|SUI)(\.|$)/;
+    const rooted =
+      /^(HANDLING|OBTAIN|PURPOSE|SECURITY|PROVIDE|JOINT_USE|ANONYMIZED|ADS|REQUEST|ESCALATION|REVISION|SP|SUI)(\.|$)/;
     for (const id of ids) if (!rooted.test(id)) ids.delete(id);
     const policy = loadPolicyFile(BUNDLED_POLICY_PATH);
     const known = new Set([...policy.document.clauses.map((c) => c.id), ...policy.purposes.keys()]);
@@ -58,7 +67,9 @@ describe('the bundled policy file', () => {
 describe('hogo policy check, on a broken copy', () => {
   it('names the line of a duplicated clause ID', () => {
     const line = lineOf(/^\s*- id: PROVIDE\.CLAIMS\s*$/);
-    const problems = problemsOf(replaceLine(line, (l) => l.replace('PROVIDE.CLAIMS', 'PROVIDE.FAMILY')));
+    const problems = problemsOf(
+      replaceLine(line, (l) => l.replace('PROVIDE.CLAIMS', 'PROVIDE.FAMILY')),
+    );
     const duplicate = problems.find((p) => p.code === 'policy.duplicate_id');
     expect(duplicate).toMatchObject({ file: 'copy.yaml', line, clause: 'PROVIDE.FAMILY' });
     expect(duplicate?.message).toContain('PROVIDE.FAMILY');
@@ -66,15 +77,23 @@ describe('hogo policy check, on a broken copy', () => {
 
   it('names an unknown reference with its line and clause', () => {
     const line = lineOf(/conditionClause: SP\.2022\.TRANSITIONAL/);
-    const problems = problemsOf(replaceLine(line, (l) => l.replace('SP.2022.TRANSITIONAL', 'SP.2099')));
+    const problems = problemsOf(
+      replaceLine(line, (l) => l.replace('SP.2022.TRANSITIONAL', 'SP.2099')),
+    );
     expect(problems).toContainEqual(
-      expect.objectContaining({ code: 'policy.unknown_reference', line, message: 'unknown clause SP.2099' }),
+      expect.objectContaining({
+        code: 'policy.unknown_reference',
+        line,
+        message: 'unknown clause SP.2099',
+      }),
     );
   });
 
   it('names the column of an unknown fact inside a condition', () => {
     const line = lineOf(/condition: .*item\.service\.transferredFromDocomo/);
-    const source = replaceLine(line, (l) => l.replace('item.service.transferredFromDocomo', 'item.service.fromDocomo'));
+    const source = replaceLine(line, (l) =>
+      l.replace('item.service.transferredFromDocomo', 'item.service.fromDocomo'),
+    );
     const problem = problemsOf(source).find((p) => p.code === 'policy.invalid_condition');
     expect(problem?.line).toBe(line);
     expect(problem?.message).toContain("unknown fact 'item.service.fromDocomo'");
@@ -85,14 +104,22 @@ describe('hogo policy check, on a broken copy', () => {
 
   it('refuses a condition that does not type-check', () => {
     const line = lineOf(/condition: .*item\.acquiredAt >= 2022-07-01/);
-    const problems = problemsOf(replaceLine(line, (l) => l.replace('item.acquiredAt >= 2022-07-01', "item.acquiredAt >= 'soon'")));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'policy.invalid_condition', line }));
+    const problems = problemsOf(
+      replaceLine(line, (l) =>
+        l.replace('item.acquiredAt >= 2022-07-01', "item.acquiredAt >= 'soon'"),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'policy.invalid_condition', line }),
+    );
   });
 
   it('refuses overlapping versions', () => {
     const line = lineOf(/^\s*- id: "?2023-07-01"?\s*$/);
     const problems = problemsOf(replaceLine(line, (l) => l.replace('2023-07-01', '2023-04-01')));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'policy.overlapping_versions', line }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'policy.overlapping_versions', line }),
+    );
   });
 
   it('refuses a purpose without text, naming the purpose', () => {

@@ -47,14 +47,35 @@ export function parsePolicy(text: string, file = 'policy.yaml'): LoadResult {
       ok: false,
       problems: doc.errors.map((e) => {
         const { line, col } = locate(e.pos[0]);
-        return { file, line, column: col, clause: null, code: 'policy.yaml', message: e.message.split('\n')[0]!, path: '' };
+        return {
+          file,
+          line,
+          column: col,
+          clause: null,
+          code: 'policy.yaml',
+          message: e.message.split('\n')[0]!,
+          path: '',
+        };
       }),
     };
   }
   const data: unknown = doc.toJS();
-  const at = (path: readonly (string | number)[], code: string, message: string, offset = 0): LocatedProblem => {
+  const at = (
+    path: readonly (string | number)[],
+    code: string,
+    message: string,
+    offset = 0,
+  ): LocatedProblem => {
     const { line, column } = position(doc, path, offset, locate);
-    return { file, line, column, clause: clauseAt(data, path), code, message, path: path.join('.') };
+    return {
+      file,
+      line,
+      column,
+      clause: clauseAt(data, path),
+      code,
+      message,
+      path: path.join('.'),
+    };
   };
 
   const structural = [...Value.Errors(PolicySchema, data)];
@@ -62,7 +83,10 @@ export function parsePolicy(text: string, file = 'policy.yaml'): LoadResult {
     const seen = new Set<string>();
     const problems: LocatedProblem[] = [];
     for (const e of structural) {
-      const path = e.path.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const path = e.path
+        .split('/')
+        .slice(1)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const key = e.path;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -85,9 +109,18 @@ export function loadPolicyFile(path: string): CompiledPolicy {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new PolicyLoadError([
-      { file: path, line: 1, column: 1, clause: null, code: 'policy.unreadable', message: reason, path: '' },
+      {
+        file: path,
+        line: 1,
+        column: 1,
+        clause: null,
+        code: 'policy.unreadable',
+        message: reason,
+        path: '',
+      },
     ]);
   }
   const result = parsePolicy(text, path);
@@ -122,7 +155,8 @@ function clauseAt(data: unknown, path: readonly (string | number)[]): string | n
   for (const key of path) {
     if (node === null || typeof node !== 'object') break;
     node = (node as Record<string | number, unknown>)[key];
-    const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+    const id =
+      node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
     if (typeof id === 'string' && /^[A-Z]/.test(id)) clause = id;
   }
   return clause;

@@ -62,9 +62,7 @@ export const ClauseSchema = Type.Object(
     section: Type.Optional(Type.String()),
     title: LocalizedText,
     text: Type.Optional(LocalizedText),
-    reading: Type.Optional(
-      Type.String({ description: 'How an ambiguous text is read, and why.' }),
-    ),
+    reading: Type.Optional(Type.String({ description: 'How an ambiguous text is read, and why.' })),
     law: Type.Optional(Type.String({ description: 'The law behind the clause.' })),
   },
   { additionalProperties: false },
