@@ -1,0 +1,62 @@
+/**
+ * Who is acting (SECURITY.6): a staff user signed in, or an API token of another system.
+ * Every route and every use case that touches personal information receives one.
+ */
+export interface Principal {
+  readonly id: string;
+  readonly kind: 'user' | 'token';
+  /** A display name (login name or token label); never personal information of a customer. */
+  readonly name: string;
+  readonly role: RoleName;
+  /** Which item categories and purposes this principal may read values of ('all' or a list). */
+  readonly scope: Scope;
+}
+
+export interface Scope {
+  readonly categories: 'all' | ReadonlySet<string>;
+  readonly purposes: 'all' | ReadonlySet<string>;
+}
+
+/** The roles of hogo. A role grants permissions; a scope narrows which values may be read. */
+export type RoleName = 'privacyOfficer' | 'operator' | 'auditor' | 'system';
+
+/** What a route or use case needs. */
+export type Permission =
+  | 'registry.read' // customers and items without personal values
+  | 'registry.readValues' // decrypted personal values, within scope (always audited)
+  | 'registry.write'
+  | 'registry.import'
+  | 'decide.customer' // decisions that read facts from the registry
+  | 'audit.read'
+  | 'audit.verify'
+  | 'users.manage'
+  | 'keys.rotate';
+
+/** The permissions of each role (SECURITY.3: defined responsibility and authority). */
+export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
+  privacyOfficer: new Set<Permission>([
+    'registry.read',
+    'registry.readValues',
+    'registry.write',
+    'registry.import',
+    'decide.customer',
+    'audit.read',
+    'audit.verify',
+    'users.manage',
+    'keys.rotate',
+  ]),
+  operator: new Set<Permission>(['registry.read', 'registry.readValues', 'registry.write', 'decide.customer']),
+  auditor: new Set<Permission>(['registry.read', 'audit.read', 'audit.verify']),
+  system: new Set<Permission>(['registry.read', 'registry.write', 'registry.import', 'decide.customer']),
+};
+
+/** True when the principal's role grants the permission. */
+export function can(principal: Principal, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[principal.role].has(permission);
+}
+
+/** True when the principal's scope covers reading values of this category. */
+export function inScope(principal: Principal, category: string): boolean {
+  const c = principal.scope.categories;
+  return c === 'all' || c.has(category);
+}
