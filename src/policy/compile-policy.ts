@@ -68,6 +68,7 @@ export interface CompiledPolicy {
   readonly notInForce: { readonly clause: string; readonly reason: Reason };
   readonly permitCites: readonly string[];
   readonly afterTerminationClause: string | null;
+  /** Checks structure; instants are checked as they are parsed. */
   readonly requestCheck: TypeCheck<ReturnType<typeof decisionRequestSchema>>;
   readonly requestSchema: ReturnType<typeof decisionRequestSchema>;
 }
@@ -169,11 +170,12 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     });
   }
 
-  const requestSchema = decisionRequestSchema({
+  const vocabulary = {
     groups: doc.groups.map((g) => g.id),
     categories: doc.categories.map((c) => c.id),
     recipientKinds: doc.recipientKinds.map((k) => k.id),
-  });
+  };
+  const requestSchema = decisionRequestSchema(vocabulary);
 
   return {
     document: doc,
@@ -191,7 +193,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     },
     permitCites: Object.freeze([...(doc.permit.cites ?? [])]),
     afterTerminationClause: doc.permit.afterTerminationClause ?? null,
-    requestCheck: TypeCompiler.Compile(requestSchema),
+    requestCheck: TypeCompiler.Compile(decisionRequestSchema(vocabulary, { patterns: false })),
     requestSchema,
   };
 }

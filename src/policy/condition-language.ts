@@ -2,7 +2,8 @@ import { FACTS, type DecisionFacts, type FactType } from './decision-facts.ts';
 
 /**
  * The condition language of policy files (docs/policy-language.md): parsed, type-checked and
- * compiled to a closure once, when the policy loads; evaluated per decision with no parsing.
+ * compiled once, when the policy loads, to one JavaScript function over the facts object
+ * (generated source that reads only facts and constants); evaluated per decision with no parsing.
  */
 
 export type Condition = (facts: DecisionFacts) => boolean;
@@ -19,12 +20,11 @@ export class ConditionError extends Error {
 
 type ValueType = FactType | 'number' | 'null';
 type Value = number | string | boolean | null | ReadonlySet<string>;
-type Evaluator = (facts: DecisionFacts) => Value;
+/** A type-checked expression, as JavaScript source over `f` (the facts) and `c` (constants). */
 interface Typed {
   readonly type: ValueType;
-  readonly eval: Evaluator;
+  readonly code: string;
   readonly offset: number;
-  readonly constant?: Value;
 }
 
 interface Token {
@@ -94,6 +94,14 @@ export interface ConditionOptions {
 /** Parses, type-checks and compiles a condition; throws ConditionError with an offset. */
 export function compileCondition(source: string, options: ConditionOptions): Condition {
   const tokens = tokenize(source);
+  const sets: ReadonlySet<string>[] = [];
+  const constant = (type: ValueType, value: Value, offset: number): Typed => {
+    if (value instanceof Set) {
+      sets.push(value);
+      return { type, offset, code: `c[${sets.length - 1}]` };
+    }
+    return { type, offset, code: value === null ? 'null' : JSON.stringify(value) };
+  };
   let pos = 0;
   const peek = (): Token => tokens[pos]!;
   const next = (): Token => tokens[pos++]!;
@@ -116,13 +124,7 @@ export function compileCondition(source: string, options: ConditionOptions): Con
       const right = parseAnd();
       requireBoolean(left, "'or'");
       requireBoolean(right, "'or'");
-      const a = left.eval;
-      const b = right.eval;
-      left = {
-        type: 'boolean',
-        offset: left.offset,
-        eval: (f) => (a(f) as boolean) || (b(f) as boolean),
-      };
+      left = { type: 'boolean', offset: left.offset, code: `(${left.code} || ${right.code})` };
     }
     return left;
   };
@@ -133,13 +135,7 @@ export function compileCondition(source: string, options: ConditionOptions): Con
       const right = parseUnary();
       requireBoolean(left, "'and'");
       requireBoolean(right, "'and'");
-      const a = left.eval;
-      const b = right.eval;
-      left = {
-        type: 'boolean',
-        offset: left.offset,
-        eval: (f) => (a(f) as boolean) && (b(f) as boolean),
-      };
+      left = { type: 'boolean', offset: left.offset, code: `(${left.code} && ${right.code})` };
     }
     return left;
   };
@@ -148,8 +144,7 @@ export function compileCondition(source: string, options: ConditionOptions): Con
       const t = next();
       const operand = parseUnary();
       requireBoolean(operand, "'not'");
-      const a = operand.eval;
-      return { type: 'boolean', offset: t.offset, eval: (f) => !a(f) };
+      return { type: 'boolean', offset: t.offset, code: `(!${operand.code})` };
     }
     return parseCompare();
   };
@@ -214,12 +209,12 @@ export function compileCondition(source: string, options: ConditionOptions): Con
     throw new ConditionError(`unexpected '${peek().text}'`, peek().offset);
   }
   requireBoolean(result, 'a condition');
-  const evaluate = result.eval as Condition;
-  return evaluate;
-}
-
-function constant(type: ValueType, value: Value, offset: number): Typed {
-  return { type, offset, constant: value, eval: () => value };
+  // The source is built only from fact names checked against FACTS, operators and
+  // JSON-encoded literals; sets are passed in as constants, never written into the source.
+  const build = new Function('c', `'use strict'; return (f) => ${result.code};`) as (
+    c: readonly ReadonlySet<string>[],
+  ) => Condition;
+  return build(sets);
 }
 
 function fact(t: Token): Typed {
@@ -230,13 +225,19 @@ function fact(t: Token): Typed {
       t.offset,
     );
   }
-  const key = known.key;
-  return { type: known.type, offset: t.offset, eval: (f) => f[key] as Value };
+  return { type: known.type, offset: t.offset, code: `f.${known.key}` };
 }
 
+const JS_OPERATORS: Readonly<Record<string, string>> = {
+  '==': '===',
+  '!=': '!==',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
+
 function comparison(op: string, left: Typed, right: Typed, offset: number): Typed {
-  const a = left.eval;
-  const b = right.eval;
   if (op === 'in') {
     if (left.type !== 'text' || right.type !== 'list') {
       throw new ConditionError(
@@ -247,10 +248,7 @@ function comparison(op: string, left: Typed, right: Typed, offset: number): Type
     return {
       type: 'boolean',
       offset: left.offset,
-      eval: (f) => {
-        const v = a(f) as string | null;
-        return v !== null && (b(f) as ReadonlySet<string>).has(v);
-      },
+      code: `(${left.code} !== null && ${right.code}.has(${left.code}))`,
     };
   }
   if (op === '==' || op === '!=') {
@@ -261,29 +259,20 @@ function comparison(op: string, left: Typed, right: Typed, offset: number): Type
         offset,
       );
     }
-    return op === '=='
-      ? { type: 'boolean', offset: left.offset, eval: (f) => a(f) === b(f) }
-      : { type: 'boolean', offset: left.offset, eval: (f) => a(f) !== b(f) };
+  } else {
+    const ordered = (left.type === 'instant' || left.type === 'number') && left.type === right.type;
+    if (!ordered) {
+      throw new ConditionError(
+        `'${op}' compares two instants or two numbers, found ${left.type} and ${right.type}`,
+        offset,
+      );
+    }
   }
-  const ordered = (left.type === 'instant' || left.type === 'number') && left.type === right.type;
-  if (!ordered) {
-    throw new ConditionError(
-      `'${op}' compares two instants or two numbers, found ${left.type} and ${right.type}`,
-      offset,
-    );
-  }
-  const av = a as (f: DecisionFacts) => number;
-  const bv = b as (f: DecisionFacts) => number;
-  switch (op) {
-    case '<':
-      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) < bv(f) };
-    case '<=':
-      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) <= bv(f) };
-    case '>':
-      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) > bv(f) };
-    default:
-      return { type: 'boolean', offset: left.offset, eval: (f) => av(f) >= bv(f) };
-  }
+  return {
+    type: 'boolean',
+    offset: left.offset,
+    code: `(${left.code} ${JS_OPERATORS[op]} ${right.code})`,
+  };
 }
 
 /** An instant from a date (midnight at `zoneOffset`) or a date-time (its own offset, else the zone's). */

@@ -432,6 +432,16 @@ describe('malformed requests', () => {
     );
     expect(outcome).toMatchObject({ error: { path: 'customer.consents[0].at' } });
   });
+  it('refuses a malformed consent date even when the purpose is unknown', () => {
+    const outcome = decide(
+      policy,
+      buildRequest({
+        purpose: 'PURPOSE.REG.99',
+        customer: { consents: [{ purpose: 'PURPOSE.REG.5', at: '2024-02-30T00:00:00Z' }] },
+      }),
+    );
+    expect(outcome).toMatchObject({ error: { path: 'customer.consents[0].at' } });
+  });
   it('answers the others in a batch', () => {
     const outcomes = decideBatch(policy, [
       buildRequest(),

@@ -1,11 +1,12 @@
 import { parseIsoInstant } from './parse-iso-instant.ts';
 import type { CompiledPolicy, CompiledPurpose, Reason } from './compile-policy.ts';
 import type { DecisionFacts } from './decision-facts.ts';
-import type {
-  DecisionError,
-  DecisionOutcome,
-  DecisionRequest,
-  DecisionResult,
+import {
+  INSTANT_MESSAGE,
+  type DecisionError,
+  type DecisionOutcome,
+  type DecisionRequest,
+  type DecisionResult,
 } from './decision-request.ts';
 
 /** Options of `decide`: the clock used when a request has no `at`. */
@@ -38,7 +39,9 @@ export function decide(
 
   const version = versionIndexAt(policy, at);
   if (version < 0) {
-    return result('deny', [policy.notInForce.clause], null, policy.notInForce.reason);
+    return (
+      badInstant(req) ?? result('deny', [policy.notInForce.clause], null, policy.notInForce.reason)
+    );
   }
   const versionId = policy.versions[version]!.id;
   const purpose = policy.purposes.get(req.purpose);
@@ -47,7 +50,7 @@ export function decide(
     purpose.group !== req.customer.group ||
     !inForceAt(purpose, version, at)
   ) {
-    return unknownPurpose(policy, req.purpose, purpose, versionId);
+    return badInstant(req) ?? unknownPurpose(policy, req.purpose, purpose, versionId);
   }
 
   const customer = req.customer;
@@ -55,10 +58,9 @@ export function decide(
   if (customer.consents !== undefined) {
     for (let i = 0; i < customer.consents.length; i++) {
       const c = customer.consents[i]!;
-      if (c.purpose !== purpose.id) continue;
       const t = parseIsoInstant(c.at);
       if (Number.isNaN(t)) return invalidDate(`customer.consents[${i}].at`);
-      if (t <= at) consented = true;
+      if (c.purpose === purpose.id && t <= at) consented = true;
     }
   }
   let suspendedUse = false;
@@ -234,10 +236,28 @@ function result(
   return { decision, clauses, policyVersion, reason };
 }
 
+/** On the early paths that read no consent or suspension: still refuse a malformed one. */
+function badInstant(req: DecisionRequest): DecisionError | null {
+  const consents = req.customer.consents ?? [];
+  for (let i = 0; i < consents.length; i++) {
+    if (Number.isNaN(parseIsoInstant(consents[i]!.at))) {
+      return invalidDate(`customer.consents[${i}].at`);
+    }
+  }
+  const suspensions = req.customer.suspensions ?? [];
+  for (let i = 0; i < suspensions.length; i++) {
+    if (Number.isNaN(parseIsoInstant(suspensions[i]!.from))) {
+      return invalidDate(`customer.suspensions[${i}].from`);
+    }
+  }
+  const endedAt = req.item.service?.endedAt;
+  return endedAt !== undefined && Number.isNaN(parseIsoInstant(endedAt))
+    ? invalidDate('item.service.endedAt')
+    : null;
+}
+
 function invalidDate(path: string): DecisionError {
-  return {
-    error: { code: 'request.invalid_date', message: `${path} is not a valid date`, path },
-  };
+  return { error: { code: 'request.invalid_field', message: `${path} ${INSTANT_MESSAGE}`, path } };
 }
 
 function malformed(policy: CompiledPolicy, request: unknown): DecisionError {
