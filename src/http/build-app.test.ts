@@ -67,10 +67,20 @@ describe('HTTP', () => {
   });
 
   it('GET /v1/policy?at= shows the policy in force at that date', async () => {
-    const before = (await app.inject({ method: 'GET', url: '/v1/policy?at=2022-06-30' })).json();
-    const after = (await app.inject({ method: 'GET', url: '/v1/policy?at=2022-07-01' })).json();
-    expect(JSON.stringify(before)).not.toContain('PURPOSE.REG.7');
-    expect(JSON.stringify(after)).toContain('PURPOSE.REG.7');
+    type View = { version: { id: string }; groups: { purposes: { id: string }[] }[] };
+    const purposes = async (at: string) => {
+      const view = (await app.inject({ method: 'GET', url: `/v1/policy?at=${at}` })).json() as View;
+      return {
+        version: view.version.id,
+        ids: view.groups.flatMap((g) => g.purposes.map((p) => p.id)),
+      };
+    };
+    const before = await purposes('2022-06-30');
+    const after = await purposes('2022-07-01');
+    expect(before.version).toBe('2005-04-01');
+    expect(before.ids).not.toContain('PURPOSE.REG.7');
+    expect(after.version).toBe('2022-07-01');
+    expect(after.ids).toContain('PURPOSE.REG.7');
     const bad = await app.inject({ method: 'GET', url: '/v1/policy?at=yesterday' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'request.invalid_date', path: 'at' } });

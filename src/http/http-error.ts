@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+
 /** A domain error with a stable machine code; `src/http` maps the code to a status. */
 export class HogoError extends Error {
   constructor(
@@ -12,6 +14,8 @@ export class HogoError extends Error {
 const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/\.not_found$/, 404],
   [/^auth\.unauthenticated$/, 401],
+  [/^auth\.locked$/, 429],
+  [/\.shredded$/, 410],
   [/^auth\./, 403],
   [/\.conflict$/, 409],
   [/\.too_large$/, 413],
@@ -23,3 +27,15 @@ export function statusForCode(code: string): number {
   for (const [pattern, status] of STATUS_BY_PREFIX) if (pattern.test(code)) return status;
   return 500;
 }
+
+/** The body of every error answer: a stable code, a message, and where when known. */
+export const ErrorBodySchema = Type.Object({
+  error: Type.Object(
+    {
+      code: Type.String(),
+      message: Type.String(),
+      path: Type.Optional(Type.String()),
+    },
+    { additionalProperties: true },
+  ),
+});

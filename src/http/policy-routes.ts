@@ -10,7 +10,7 @@ import {
 } from '../policy/index.ts';
 import { policyAt } from '../policy/policy-at.ts';
 import { renderPolicy } from '../policy/render-policy.ts';
-import { HogoError } from './http-error.ts';
+import { ErrorBodySchema, HogoError } from './http-error.ts';
 
 /** Most requests one POST /v1/decide may carry. */
 export const MAX_BATCH = 10_000;
@@ -53,7 +53,8 @@ export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolic
         body: Type.Union([policy.requestSchema, Type.Array(policy.requestSchema)]),
         response: {
           200: Type.Union([DecisionOutcomeSchema, Type.Array(DecisionOutcomeSchema)]),
-          400: DecisionOutcomeSchema,
+          400: ErrorBodySchema,
+          413: ErrorBodySchema,
         },
       },
     },

@@ -22,3 +22,6 @@ export {
   type LoadResult,
 } from './load-policy.ts';
 export { PolicySchema, type PolicyDocument, type Localized } from './policy-schema.ts';
+export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
+export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
+export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';

@@ -24,7 +24,13 @@ export async function migrateToLatest(
         ]),
       ),
   };
-  const migrator = new Migrator({ db: store.db, provider });
+  // Kysely looks for its bookkeeping tables across every schema; name ours, or a table of the
+  // same name in another schema would be taken for it.
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

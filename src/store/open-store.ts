@@ -38,6 +38,7 @@ function openSqlite(path: string): Store {
   return {
     db,
     engine: 'sqlite',
+    schema: null,
     capabilities: { maxParameters: 32_766, concurrentWriters: false, bytesType: 'blob' },
     location: file,
     close: () => db.destroy(),
@@ -61,6 +62,7 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
   return {
     db,
     engine: 'postgres',
+    schema: schema ?? 'public',
     capabilities: { maxParameters: 65_535, concurrentWriters: true, bytesType: 'bytea' },
     location: `${safe.toString()}${schema ? ` (schema ${schema})` : ''}`,
     close: () => db.destroy(),
