@@ -22,11 +22,6 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   /** PostgreSQL: the schema holding hogo's tables; null on SQLite. */
   readonly schema: string | null;
-  /**
-   * PostgreSQL: the schema the tables live in. Kysely's migrator is told it, since it would
-   * otherwise take another schema's migration tables for its own.
-   */
-  readonly schema?: string;
   /** Where the data lives, without credentials (for logs and the console). */
   readonly location: string;
   close(): Promise<void>;
