@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
+import { registerSecurityCommands } from './security-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { CliError } from './cli-error.ts';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerDecideCommand(program);
   registerPolicyCommands(program);
   registerServeCommand(program);
+  registerSecurityCommands(program);
   return program;
 }
 

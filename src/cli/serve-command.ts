@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.ts';
+import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
-import { loadPolicyFile } from '../policy/index.ts';
+import { bootstrap } from '../security/users/bootstrap.ts';
 
 /** `hogo serve`: the HTTP API and pages; prints the URL. */
 export function registerServeCommand(program: Command): void {
@@ -16,14 +17,24 @@ export function registerServeCommand(program: Command): void {
         ...(opts.port ? { HOGO_PORT: opts.port } : {}),
         ...(opts.host ? { HOGO_HOST: opts.host } : {}),
       });
-      const policy = loadPolicyFile(config.policyPath);
-      const app = await buildApp({ policy, logLevel: config.logLevel });
+      const context = await openContext({ env: process.env, policyPath: config.policyPath });
+      const first = await bootstrap(context);
+      const app = await buildApp({ policy: context.policy, logLevel: config.logLevel, context });
       const address = await app.listen({ host: config.host, port: config.port });
       process.stdout.write(
         `hogo is serving ${address}  (policy: ${address}/policy, API: ${address}/openapi.json)\n`,
       );
+      if (first) {
+        // Shown once, on the operator's terminal only, never in the log.
+        process.stdout.write(
+          `\nFirst start: created user '${first.name}' (privacyOfficer) with password\n  ${first.password}\n` +
+            `Sign in with POST ${address}/v1/session {"name":"${first.name}","password":"…"}; ` +
+            'this password is not shown again.\n\n',
+        );
+      }
       const stop = async () => {
         await app.close();
+        await context.close();
         process.exit(0);
       };
       process.once('SIGINT', stop);

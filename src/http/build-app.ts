@@ -1,14 +1,28 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import type { AppContext } from '../app/app-context.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
+import { registerAuthentication } from '../security/auth/register-authentication.ts';
+import { registerSecurityRoutes } from '../security/http/register-security-routes.ts';
 import { requireAccessDeclaration } from './access-guard.ts';
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
+
+/** Fastify's own client-error codes, as hogo's stable codes. */
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid_content_length',
+};
 
 export interface AppOptions {
   readonly policy: CompiledPolicy;
   /** pino level, or false for no log (tests). */
   readonly logLevel?: string | false;
+  /** The application context; without it, routes that need a permission are refused. */
+  readonly context?: AppContext;
 }
 
 /**
@@ -35,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   requireAccessDeclaration(app);
+  registerAuthentication(app, options.context);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {
@@ -55,11 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(413).send({ error: { code: 'request.too_large', message: e.message } });
     }
     if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply
-        .status(e.statusCode)
-        .send({
-          error: { code: `request.${(e.code ?? 'invalid').toLowerCase()}`, message: e.message },
-        });
+      const code = FASTIFY_CODES[e.code ?? ''] ?? 'request.invalid';
+      return reply.status(e.statusCode).send({ error: { code, message: e.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
@@ -100,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async () => app.swagger(),
   );
   registerPolicyRoutes(app, options.policy);
+  if (options.context) registerSecurityRoutes(app, options.context);
   await app.ready();
   return app;
 }

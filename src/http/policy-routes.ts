@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
 import {
   decide,
   decideBatch,
@@ -10,6 +11,7 @@ import {
 } from '../policy/index.ts';
 import { policyAt } from '../policy/policy-at.ts';
 import { renderPolicy } from '../policy/render-policy.ts';
+import { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';
 import { ErrorBodySchema, HogoError } from './http-error.ts';
 
 /** Most requests one POST /v1/decide may carry. */
@@ -36,12 +38,22 @@ function instantFrom(policy: CompiledPolicy, at: string | undefined): number {
   }
 }
 
-/** The policy core over HTTP: decisions and the policy itself, as data and as a page. */
-export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolicy): void {
+/**
+ * The policy core over HTTP: decisions and the policy itself, as data and as a page. With the
+ * application context, `POST /v1/decide` also takes requests that name a registered customer
+ * and item (`customerId`, `itemId`) instead of the facts; those need 'decide.customer'.
+ */
+export function registerPolicyRoutes(
+  app: FastifyInstance,
+  policy: CompiledPolicy,
+  ctx?: AppContext,
+): void {
+  const oneRequest = Type.Union([policy.requestSchema, CustomerDecisionSchema]);
   app.post(
     '/v1/decide',
     {
-      // Decisions on facts the caller supplies: the request carries no identifier of a person.
+      // Decisions on facts the caller supplies carry no identifier of a person: public. The
+      // by-customer form reads the registry: the handler requires 'decide.customer' for it.
       config: { access: { public: true } },
       bodyLimit: 16 * 1024 * 1024,
       // The engine validates each request itself, so that one malformed request in a batch
@@ -49,8 +61,8 @@ export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolic
       validatorCompiler: () => () => true,
       schema: {
         summary: 'May we use this? One decision request, or an array of them.',
-        description: `At most ${MAX_BATCH} requests per call. See docs/decision-format.md.`,
-        body: Type.Union([policy.requestSchema, Type.Array(policy.requestSchema)]),
+        description: `At most ${MAX_BATCH} requests per call; facts and by-customer forms may be mixed. See docs/decision-format.md.`,
+        body: Type.Union([oneRequest, Type.Array(oneRequest)]),
         response: {
           200: Type.Union([DecisionOutcomeSchema, Type.Array(DecisionOutcomeSchema)]),
           400: ErrorBodySchema,
@@ -67,7 +79,17 @@ export function registerPolicyRoutes(app: FastifyInstance, policy: CompiledPolic
             `at most ${MAX_BATCH} requests per call, got ${body.length}`,
           );
         }
-        return decideBatch(policy, body);
+        if (!body.some(isCustomerForm)) return decideBatch(policy, body);
+        return decideMixed(request, policy, ctx, body);
+      }
+      if (isCustomerForm(body)) {
+        const [outcome] = await decideMixed(request, policy, ctx, [body]);
+        // One request: its error is the answer's status (404 for an unknown customer or item).
+        if (isDecisionError(outcome!)) {
+          const { code, message, path } = outcome.error;
+          throw new HogoError(code, message, { path });
+        }
+        return outcome;
       }
       const outcome = decide(policy, body);
       return reply.status(isDecisionError(outcome) ? 400 : 200).send(outcome);

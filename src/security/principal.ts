@@ -20,8 +20,17 @@ export interface Scope {
 /** The roles of hogo. A role grants permissions; a scope narrows which values may be read. */
 export type RoleName = 'privacyOfficer' | 'operator' | 'auditor' | 'system';
 
+/** Every role, for parsing input. */
+export const ROLE_NAMES: readonly RoleName[] = ['privacyOfficer', 'operator', 'auditor', 'system'];
+
+/** True when `name` is one of hogo's roles. */
+export function isRoleName(name: string): name is RoleName {
+  return (ROLE_NAMES as readonly string[]).includes(name);
+}
+
 /** What a route or use case needs. */
 export type Permission =
+  | 'self' // see who one is, sign out: every role
   | 'registry.read' // customers and items without personal values
   | 'registry.readValues' // decrypted personal values, within scope (always audited)
   | 'registry.write'
@@ -35,6 +44,7 @@ export type Permission =
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
   privacyOfficer: new Set<Permission>([
+    'self',
     'registry.read',
     'registry.readValues',
     'registry.write',
@@ -45,10 +55,27 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'users.manage',
     'keys.rotate',
   ]),
-  operator: new Set<Permission>(['registry.read', 'registry.readValues', 'registry.write', 'decide.customer']),
-  auditor: new Set<Permission>(['registry.read', 'audit.read', 'audit.verify']),
-  system: new Set<Permission>(['registry.read', 'registry.write', 'registry.import', 'decide.customer']),
+  operator: new Set<Permission>([
+    'self',
+    'registry.read',
+    'registry.readValues',
+    'registry.write',
+    'decide.customer',
+  ]),
+  auditor: new Set<Permission>(['self', 'registry.read', 'audit.read', 'audit.verify']),
+  system: new Set<Permission>([
+    'self',
+    'registry.read',
+    'registry.write',
+    'registry.import',
+    'decide.customer',
+  ]),
 };
+
+/** True when `name` is a permission hogo knows (a route naming another is refused). */
+export function isPermission(name: string): name is Permission {
+  return Object.values(ROLE_PERMISSIONS).some((granted) => granted.has(name as Permission));
+}
 
 /** True when the principal's role grants the permission. */
 export function can(principal: Principal, permission: Permission): boolean {

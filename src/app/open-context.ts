@@ -1,0 +1,55 @@
+import { loadConfig } from '../config/load-config.ts';
+import { loadPolicyFile } from '../policy/index.ts';
+import { createAuditLog } from '../security/audit/create-audit-log.ts';
+import { createKeyService } from '../security/keys/create-key-service.ts';
+import type { KeyFileOptions } from '../security/keys/key-file-keyring.ts';
+import { loadKeyring } from '../security/keys/load-keyring.ts';
+import { migrateToLatest, type MigrationReport } from '../store/migrate.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import type { AppContext } from './app-context.ts';
+import { appSettings } from './app-settings.ts';
+import { allMigrations } from './migrations.ts';
+
+/** Options of `openContext`. */
+export interface OpenContextOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** The policy file; default HOGO_POLICY or the bundled policy. */
+  readonly policyPath?: string;
+  readonly clock?: () => number;
+  /** Where key-file warnings go (stderr by default). */
+  readonly warn?: KeyFileOptions['warn'];
+  /** Open this store instead of the one the environment names (tests). */
+  readonly store?: Store;
+}
+
+/** An application context that owns its store: close it when done. */
+export interface OpenedContext extends AppContext {
+  /** What migrating on start applied. */
+  readonly migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the store (PostgreSQL from HOGO_DATABASE_URL, else SQLite in
+ * HOGO_DATA_DIR, created on first start), runs every slice's migrations, loads the master
+ * keys, the audit log and the policy. Nothing here is a module singleton.
+ */
+export async function openContext(options: OpenContextOptions): Promise<OpenedContext> {
+  const { env } = options;
+  const settings = appSettings(env);
+  const clock = options.clock ?? Date.now;
+  // The policy and keys are checked before the database is touched: a bad file fails fast.
+  const policy = loadPolicyFile(options.policyPath ?? loadConfig(env).policyPath);
+  const keyring = loadKeyring(env, settings.dataDir, options.warn ? { warn: options.warn } : {});
+  const store = options.store ?? (await openStore({ url: settings.databaseUrl }));
+  try {
+    const migrations = await migrateToLatest(store, allMigrations);
+    const keys = await createKeyService(store, keyring, { clock });
+    const audit = createAuditLog(store, { clock });
+    return { store, policy, keys, audit, clock, migrations, close: () => store.close() };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,156 @@
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { openContext, type OpenedContext } from '../app/open-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { rotateMasterKey } from '../security/keys/rotate-master-key.ts';
+import { createApiToken } from '../security/tokens/create-api-token.ts';
+import { createUser } from '../security/users/create-user.ts';
+import { CliError } from './cli-error.ts';
+
+/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
+async function withContext(fn: (ctx: OpenedContext) => Promise<void>): Promise<void> {
+  const ctx = await openContext({ env: process.env });
+  try {
+    await fn(ctx);
+  } catch (e) {
+    if (e instanceof HogoError) throw new CliError(`${e.message} (${e.code})`, 1);
+    throw e;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Who acts from the command line, for the audit log (SECURITY.3). */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+const list = (value: string | undefined): 'all' | string[] | undefined =>
+  value === undefined || value === 'all'
+    ? (value as 'all' | undefined)
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+
+/**
+ * `hogo db migrate`, `hogo users create`, `hogo tokens create`, `hogo keys rotate`,
+ * `hogo audit verify`: the security slice and the database from the command line.
+ */
+export function registerSecurityCommands(program: Command): void {
+  program
+    .command('db')
+    .description('The database (HOGO_DATABASE_URL, or SQLite in HOGO_DATA_DIR).')
+    .command('migrate')
+    .description('Bring the database to the latest schema (hogo serve does this on start too).')
+    .action(() =>
+      withContext(async (ctx) => {
+        const applied = ctx.migrations.applied;
+        process.stdout.write(
+          applied.length === 0
+            ? `${ctx.store.location}: up to date\n`
+            : `${ctx.store.location}: applied ${applied.join(', ')}\n`,
+        );
+      }),
+    );
+
+  program
+    .command('users')
+    .description('Staff users.')
+    .command('create')
+    .description('Create a staff user; prints the generated password once.')
+    .requiredOption('--name <name>', 'login name (a-z 0-9 . _ -)')
+    .requiredOption('--role <role>', 'privacyOfficer, operator, auditor or system')
+    .option('--categories <list>', 'item categories whose values the user may read (default all)')
+    .option('--purposes <list>', 'purposes the user may act for (default all)')
+    .action((opts: { name: string; role: string; categories?: string; purposes?: string }) =>
+      withContext(async (ctx) => {
+        const { user, password } = await createUser(
+          ctx,
+          {
+            name: opts.name,
+            role: opts.role,
+            categories: list(opts.categories),
+            purposes: list(opts.purposes),
+          },
+          cliActor(),
+        );
+        process.stdout.write(
+          `created user ${user.name} (${user.role}, ${user.id})\npassword: ${password}\n` +
+            'This password is shown once; hogo stores only its Argon2id hash.\n',
+        );
+      }),
+    );
+
+  program
+    .command('tokens')
+    .description('API tokens for other systems.')
+    .command('create')
+    .description('Issue an API token; prints the secret once.')
+    .requiredOption('--name <label>', 'what system the token is for')
+    .requiredOption('--role <role>', 'usually system')
+    .option('--categories <list>', 'item categories whose values it may read (default all)')
+    .option('--purposes <list>', 'purposes it may act for (default all)')
+    .option('--days <days>', 'days until it expires', '365')
+    .action(
+      (opts: {
+        name: string;
+        role: string;
+        categories?: string;
+        purposes?: string;
+        days: string;
+      }) =>
+        withContext(async (ctx) => {
+          const { token, secret } = await createApiToken(
+            ctx,
+            {
+              label: opts.name,
+              role: opts.role,
+              categories: list(opts.categories),
+              purposes: list(opts.purposes),
+              expiresInDays: Number(opts.days),
+            },
+            cliActor(),
+          );
+          process.stdout.write(
+            `created token ${token.id} (${token.role}) expiring ${new Date(token.expiresAt ?? 0).toISOString()}\n` +
+              `secret: ${secret}\nSend it as "Authorization: Bearer <secret>". It is shown once.\n`,
+          );
+        }),
+    );
+
+  program
+    .command('keys')
+    .description('Encryption keys.')
+    .command('rotate')
+    .description('Add a master key version and re-wrap every data key under it, while serving.')
+    .action(() =>
+      withContext(async (ctx) => {
+        const { rewrapped } = await rotateMasterKey(ctx, cliActor(), (done) =>
+          process.stderr.write(`\rkeys: re-wrapped ${done}`),
+        );
+        process.stderr.write(`\rkeys: re-wrapped ${rewrapped} data keys\n`);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('The audit log.')
+    .command('verify')
+    .description('Recompute the hash chain. Exit 1 naming the first bad entry.')
+    .action(() =>
+      withContext(async (ctx) => {
+        const result = await ctx.audit.verify();
+        if (result.ok) {
+          process.stdout.write(`audit: ok, ${result.entries} entries\n`);
+        } else {
+          process.stderr.write(`audit: ${result.problem} (first bad entry: ${result.firstBad})\n`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+}

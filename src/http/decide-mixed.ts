@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
+import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/index.ts';
+import { decideForCustomers } from '../registry/decide-for-customers.ts';
+import type { CustomerDecisionInput } from '../registry/facts-for-decision.ts';
+import { authenticateBearer } from '../security/auth/authenticate-bearer.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import { HogoError } from './http-error.ts';
+
+/** The by-customer form of a decision request: ids instead of facts (docs/decision-format.md). */
+export const CustomerDecisionSchema = Type.Object(
+  {
+    customerId: Type.String({ minLength: 1, maxLength: 64, description: 'A registered customer.' }),
+    itemId: Type.String({ minLength: 1, maxLength: 64, description: 'One of their items.' }),
+    purpose: Type.String({ minLength: 1, maxLength: 200 }),
+    at: Type.Optional(Type.String({ maxLength: 64, description: 'ISO 8601 with offset; default now.' })),
+    recipient: Type.Optional(
+      Type.Object({
+        kind: Type.String({ minLength: 1, maxLength: 64 }),
+        id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      }),
+    ),
+  },
+  { description: 'A decision about a registered customer’s item; needs decide.customer.' },
+);
+
+const check = TypeCompiler.Compile(CustomerDecisionSchema);
+
+/** True for a request in the by-customer form (it names `customerId`). */
+export function isCustomerForm(request: unknown): boolean {
+  return typeof request === 'object' && request !== null && 'customerId' in request;
+}
+
+/**
+ * Decides requests of both forms in order, one clock for all: the facts form by the policy
+ * alone, the by-customer form from the registry (`decideForCustomers`), which needs the
+ * principal to hold 'decide.customer'. A malformed request gets an error in its place.
+ */
+export async function decideMixed(
+  request: FastifyRequest,
+  policy: CompiledPolicy,
+  ctx: AppContext | undefined,
+  requests: readonly unknown[],
+): Promise<DecisionOutcome[]> {
+  if (ctx === undefined) {
+    throw new HogoError(
+      'request.unsupported',
+      'this server runs without a registry: send the facts (customer, item), not customerId',
+      { path: 'customerId' },
+    );
+  }
+  await authenticateIfPresent(request, ctx);
+  const principal = requirePermission(request, 'decide.customer');
+  const now = ctx.clock();
+  const outcomes: DecisionOutcome[] = new Array<DecisionOutcome>(requests.length);
+  const byCustomer: { index: number; input: CustomerDecisionInput }[] = [];
+  requests.forEach((r, index) => {
+    if (!isCustomerForm(r)) outcomes[index] = decide(policy, r, { now });
+    else if (!check.Check(r)) outcomes[index] = malformed(r);
+    else byCustomer.push({ index, input: r });
+  });
+  const decided = await decideForCustomers(
+    ctx,
+    principal,
+    byCustomer.map((b) => b.input),
+  );
+  byCustomer.forEach((b, k) => {
+    outcomes[b.index] = decided[k]!;
+  });
+  return outcomes;
+}
+
+// POST /v1/decide is public (the facts form names nobody), so the authentication hook leaves
+// it alone; the by-customer form still needs to know who asks.
+// TODO(security): move into registerAuthentication as optional authentication on public routes.
+async function authenticateIfPresent(request: FastifyRequest, ctx: AppContext): Promise<void> {
+  if (request.principal !== undefined) return;
+  const match = /^Bearer ([A-Za-z0-9_\-.~+/=]+)$/.exec(request.headers.authorization ?? '');
+  if (match !== null) request.principal = await authenticateBearer(ctx, match[1]!);
+}
+
+function malformed(r: unknown): DecisionOutcome {
+  const first = check.Errors(r).First();
+  const path = (first?.path ?? '').split('/').filter(Boolean).join('.');
+  const missing = first?.value === undefined;
+  return {
+    error: {
+      code: missing ? 'request.missing_field' : 'request.invalid_field',
+      message: `${path || 'the request'} ${missing ? 'is required' : (first?.message ?? 'is malformed')}`,
+      path,
+    },
+  };
+}

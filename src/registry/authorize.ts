@@ -1,0 +1,13 @@
+import { HogoError } from '../http/http-error.ts';
+import { can, type Permission, type Principal } from '../security/principal.ts';
+
+/**
+ * SECURITY.6: throws 'auth.forbidden' unless the principal's role grants one of the
+ * permissions. Use cases check for themselves, whatever adapter called them.
+ */
+export function authorize(principal: Principal, ...permissions: readonly Permission[]): void {
+  if (permissions.some((p) => can(principal, p))) return;
+  throw new HogoError('auth.forbidden', `role ${principal.role} may not ${permissions.join(' or ')}`, {
+    permission: permissions[0],
+  });
+}

@@ -1,0 +1,20 @@
+import type { AppContext } from '../app/app-context.ts';
+import type { Principal } from '../security/principal.ts';
+import { authorize } from './authorize.ts';
+import { insertCustomersBatch, type CreatedCustomer } from './insert-customers-batch.ts';
+import { prepareCustomer } from './prepare-customer.ts';
+import type { CustomerInput } from './registry-input.ts';
+
+/**
+ * Registers a customer with services, lines and items (OBTAIN): every field normalized first,
+ * then all written in one transaction, audited as 'customer.create'. Needs 'registry.write'.
+ */
+export async function createCustomer(
+  ctx: AppContext,
+  principal: Principal,
+  input: CustomerInput,
+): Promise<CreatedCustomer> {
+  authorize(principal, 'registry.write');
+  const [created] = await insertCustomersBatch(ctx, principal, [prepareCustomer(ctx.policy, input)]);
+  return created!;
+}

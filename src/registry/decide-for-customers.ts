@@ -1,0 +1,53 @@
+import type { AppContext } from '../app/app-context.ts';
+import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
+import type { AuditEvent } from '../security/audit-entry.ts';
+import type { Principal } from '../security/principal.ts';
+import { authorize } from './authorize.ts';
+import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
+
+/**
+ * Decides many uses of registered customers' items: facts read from the registry in a fixed
+ * number of queries, each decided by the policy, each decision audited with its clauses in
+ * the same transaction. An input naming an invisible customer or item gets an error in its
+ * place, as a malformed request does. Needs 'decide.customer'.
+ */
+export async function decideForCustomers(
+  ctx: AppContext,
+  principal: Principal,
+  inputs: readonly CustomerDecisionInput[],
+): Promise<DecisionOutcome[]> {
+  authorize(principal, 'decide.customer');
+  if (inputs.length === 0) return [];
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const now = ctx.clock();
+    const requests = await factsForDecision(tx, ctx.store.capabilities, inputs, now);
+    const events: AuditEvent[] = [];
+    const outcomes = requests.map((request, i): DecisionOutcome => {
+      const input = inputs[i]!;
+      if (request instanceof Error) {
+        const field = (request.details as { field?: string } | undefined)?.field ?? '';
+        return { error: { code: request.code, message: request.message, path: field } };
+      }
+      const outcome = decide(ctx.policy, request, { now });
+      if (!isDecisionError(outcome)) {
+        events.push({
+          actor: principal.id,
+          action: 'decision',
+          customerId: input.customerId,
+          itemIds: [input.itemId],
+          decision: outcome.decision,
+          clauses: outcome.clauses,
+          detail: {
+            purpose: request.purpose,
+            at: request.at ?? null,
+            recipient: request.recipient ?? null,
+            policyVersion: outcome.policyVersion,
+          },
+        });
+      }
+      return outcome;
+    });
+    await ctx.audit.append(tx, events);
+    return outcomes;
+  });
+}

@@ -1,0 +1,152 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
+import type { Permission } from '../security/principal.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import { addItem } from './add-item.ts';
+import { addService } from './add-service.ts';
+import { addSubscriberLine } from './add-subscriber-line.ts';
+import { createCustomer } from './create-customer.ts';
+import { itemHistory } from './item-history.ts';
+import { linkFamily } from './link-family.ts';
+import { listCustomers, MAX_PAGE } from './list-customers.ts';
+import { readCustomer } from './read-customer.ts';
+import { recordConsent } from './record-consent.ts';
+import { recordOptOut } from './record-opt-out.ts';
+import { recordSuspension } from './record-suspension.ts';
+import {
+  ConsentInput,
+  CustomerInput,
+  FamilyLinkInput,
+  ItemInput,
+  ItemUpdateInput,
+  OptOutInput,
+  ServiceInput,
+  SubscriberLineInput,
+  SuspensionInput,
+} from './registry-input.ts';
+import { updateItem } from './update-item.ts';
+
+/** Body limits: a customer with its items, and any single record. */
+const CUSTOMER_BODY_LIMIT = 1024 * 1024;
+const RECORD_BODY_LIMIT = 64 * 1024;
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const ValuesQuery = Type.Object({
+  values: Type.Optional(Type.Boolean({ description: 'Include the values you may read (default true).' })),
+});
+
+/** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
+function route(
+  permission: Permission,
+  summary: string,
+  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
+  bodyLimit = RECORD_BODY_LIMIT,
+) {
+  return {
+    config: { access: { permission } },
+    bodyLimit,
+    schema: { tags: ['registry'], summary, ...schema },
+  };
+}
+
+type WithId = FastifyRequest<{ Params: { id: string } }>;
+
+/**
+ * The personal-information registry over HTTP: customers, items with history, consents,
+ * opt-outs, suspensions, family links, lines and services. Handlers only parse, call the use
+ * case with `request.principal` and answer; every rule lives in the use cases.
+ */
+export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/v1/customers',
+    route('registry.write', 'Register a customer with services, lines and items.', { body: CustomerInput }, CUSTOMER_BODY_LIMIT),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'registry.write');
+      const created = await createCustomer(ctx, principal, request.body as CustomerInput);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/v1/customers',
+    route('registry.read', 'List customers (no personal values), a page at a time.', {
+      querystring: Type.Object({
+        cursor: Type.Optional(Type.String({ maxLength: 64 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
+      }),
+    }),
+    async (request) => {
+      const q = request.query as { cursor?: string; limit?: number };
+      return listCustomers(ctx, requirePermission(request, 'registry.read'), q);
+    },
+  );
+
+  app.get(
+    '/v1/customers/:id',
+    route('registry.read', 'A customer; values only within your scope, every read audited.', {
+      params: IdParams,
+      querystring: ValuesQuery,
+    }),
+    async (request) => {
+      const { id } = (request as WithId).params;
+      const { values } = request.query as { values?: boolean };
+      return readCustomer(ctx, requirePermission(request, 'registry.read'), {
+        customerId: id,
+        ...(values !== undefined ? { values } : {}),
+      });
+    },
+  );
+
+  app.patch(
+    '/v1/items/:id',
+    route('registry.write', 'A new value for an item; the old version is kept.', { params: IdParams, body: ItemUpdateInput }),
+    async (request) => {
+      const principal = requirePermission(request, 'registry.write');
+      return updateItem(ctx, principal, {
+        itemId: (request as WithId).params.id,
+        update: request.body as ItemUpdateInput,
+      });
+    },
+  );
+
+  app.get(
+    '/v1/items/:id/history',
+    route('registry.read', 'Every version of an item, oldest first.', { params: IdParams, querystring: ValuesQuery }),
+    async (request) => {
+      const { values } = request.query as { values?: boolean };
+      return itemHistory(ctx, requirePermission(request, 'registry.read'), {
+        itemId: (request as WithId).params.id,
+        ...(values !== undefined ? { values } : {}),
+      });
+    },
+  );
+
+  // POST /v1/customers/:id/<records>: one record for the customer; 201 with its id.
+  const records: readonly [string, TSchema, string, (principalRequest: FastifyRequest, id: string, body: never) => Promise<unknown>][] = [
+    ['items', ItemInput, 'Add an item (OBTAIN).', (r, id, item: ItemInput) =>
+      addItem(ctx, requirePermission(r, 'registry.write'), { customerId: id, item })],
+    ['consents', ConsentInput, 'Record (or withdraw) a consent to a purpose.', (r, id, consent: ConsentInput) =>
+      recordConsent(ctx, requirePermission(r, 'registry.write'), { customerId: id, consent })],
+    ['opt-outs', OptOutInput, 'Record (or withdraw) an opt-out of ad-platform use (ADS.OPT_OUT).', (r, id, optOut: OptOutInput) =>
+      recordOptOut(ctx, requirePermission(r, 'registry.write'), { customerId: id, optOut })],
+    ['suspensions', SuspensionInput, 'Record a granted suspension of use or provision.', (r, id, suspension: SuspensionInput) =>
+      recordSuspension(ctx, requirePermission(r, 'registry.write'), { customerId: id, suspension })],
+    ['family-links', FamilyLinkInput, 'Record a family member (PROVIDE.FAMILY).', (r, id, link: FamilyLinkInput) =>
+      linkFamily(ctx, requirePermission(r, 'registry.write'), { customerId: id, link })],
+    ['subscriber-lines', SubscriberLineInput, 'Add a subscriber line.', (r, id, line: SubscriberLineInput) =>
+      addSubscriberLine(ctx, requirePermission(r, 'registry.write'), { customerId: id, line })],
+    ['services', ServiceInput, 'Add a service contract.', (r, id, service: ServiceInput) =>
+      addService(ctx, requirePermission(r, 'registry.write'), { customerId: id, service })],
+  ];
+  for (const [path, body, summary, run] of records) {
+    app.post(
+      `/v1/customers/:id/${path}`,
+      route('registry.write', summary, { params: IdParams, body }),
+      async (request, reply) => {
+        const result = await run(request, (request as WithId).params.id, request.body as never);
+        return reply.status(201).send(result);
+      },
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { HogoError } from '../http/http-error.ts';
+import { registryDb, type RegistryTables } from './registry-tables.ts';
+
+/** The error for a customer, item or record that does not exist or is not visible. */
+export function notFound(what: string, field: string): HogoError {
+  return new HogoError('registry.not_found', `no such ${what}`, { field });
+}
+
+/**
+ * The customer's row; 'registry.not_found' when there is none or it is deleted (a deleted
+ * customer is invisible everywhere).
+ */
+export async function requireCustomer(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  customerId: string,
+): Promise<RegistryTables['customers']> {
+  const row = await registryDb(db)
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('customer', 'customerId');
+  return row;
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { KeyService } from '../security/keys/key-service.ts';
+import { can, inScope, type Principal } from '../security/principal.ts';
+
+/** Decrypts the values a principal may read, and remembers which it did (for the audit). */
+export interface ValueReader {
+  /** The plaintext when the principal may read this category, else undefined. */
+  read(category: string, ciphertext: Uint8Array, context: string): string | undefined;
+  /** The contexts actually decrypted, in order. */
+  readonly decrypted: readonly string[];
+}
+
+/**
+ * A reader for one customer's values: SECURITY.6, only with 'registry.readValues' and only
+ * for categories in the principal's scope; without either, no key is even loaded.
+ */
+export async function valueReader(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  keys: KeyService,
+  principal: Principal,
+  customerId: string,
+  wanted: boolean,
+): Promise<ValueReader> {
+  const decrypted: string[] = [];
+  const allowed = wanted && can(principal, 'registry.readValues');
+  const cipher = allowed ? (await keys.ciphersFor(db, [customerId])).get(customerId) : undefined;
+  return {
+    decrypted,
+    read(category, ciphertext, context) {
+      if (cipher === undefined || !inScope(principal, category)) return undefined;
+      const value = cipher.decrypt(ciphertext, context);
+      decrypted.push(context);
+      return value;
+    },
+  };
+}

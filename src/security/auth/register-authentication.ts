@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { HogoError } from '../../http/http-error.ts';
+import { isPermission } from '../principal.ts';
+import type { SecurityDeps } from '../security-deps.ts';
+import { authenticateBearer } from './authenticate-bearer.ts';
+import { bearerToken } from './bearer-token.ts';
+import { requirePermission } from './require-permission.ts';
+import './principal-request.ts';
+
+/**
+ * SECURITY.6: on every route whose `config.access` names a permission, reads
+ * `Authorization: Bearer <session or API token>`, answers 401 'auth.unauthenticated' when it is
+ * missing, unknown, expired or revoked and 403 'auth.forbidden' when the role lacks the
+ * permission, and sets `request.principal`. Without `deps` (no database) such routes are
+ * refused, never open. A route naming an unknown permission is refused at registration.
+ */
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: Pick<SecurityDeps, 'store' | 'clock'> | undefined,
+): void {
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access !== undefined && 'permission' in access && !isPermission(access.permission)) {
+      throw new Error(
+        `route ${String(route.method)} ${route.url} names unknown permission '${access.permission}'`,
+      );
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || !('permission' in access)) return;
+    const token = bearerToken(request);
+    const principal =
+      deps !== undefined && token !== undefined ? await authenticateBearer(deps, token) : undefined;
+    if (principal === undefined) {
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      reply.header('www-authenticate', 'Bearer');
+      throw new HogoError(
+        'auth.unauthenticated',
+        deps === undefined
+          ? 'this server runs without a database: no route that needs a permission is available'
+          : 'sign in, or send an API token (Authorization: Bearer …)',
+      );
+    }
+    request.principal = principal;
+    // access.permission is known: checked when the route was registered.
+    requirePermission(request, access.permission as Parameters<typeof requirePermission>[1]);
+  });
+}

@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../http/build-app.ts';
+import { ENGINES } from '../../store/test-engines.ts';
+import { openTestContext } from '../test-support.ts';
+import { bootstrap } from '../users/bootstrap.ts';
+
+describe.each(ENGINES)('security routes on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+  let app: FastifyInstance;
+  let admin: string;
+  beforeAll(async () => {
+    ctx = await openTestContext(engine);
+    app = await buildApp({ policy: ctx.policy, logLevel: false, context: ctx });
+    const first = (await bootstrap(ctx))!;
+    const res = await app.inject({ method: 'POST', url: '/v1/session', payload: first });
+    expect(res.statusCode).toBe(200);
+    admin = res.json().token;
+  });
+  afterAll(async () => {
+    await app.close();
+    await ctx.close();
+  });
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+
+  it('signs in and tells who the bearer is', async () => {
+    const res = await call('GET', '/v1/me', admin);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      kind: 'user',
+      name: 'admin',
+      role: 'privacyOfficer',
+      scope: { categories: 'all', purposes: 'all' },
+    });
+    expect(res.json().permissions).toContain('keys.rotate');
+  });
+
+  it('refuses a wrong password with 401 and a locked name with 429', async () => {
+    const wrong = await call('POST', '/v1/session', undefined, { name: 'ghost', password: 'x' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('auth.unauthenticated');
+    for (let i = 0; i < 4; i++)
+      await call('POST', '/v1/session', undefined, { name: 'ghost', password: 'x' });
+    const locked = await call('POST', '/v1/session', undefined, { name: 'ghost', password: 'x' });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error).toMatchObject({
+      code: 'auth.locked',
+      retryAfterSeconds: expect.any(Number),
+    });
+  });
+
+  it('creates a user whose password signs in, and refuses a duplicate with 409', async () => {
+    const created = await call('POST', '/v1/users', admin, {
+      name: 'tanaka',
+      role: 'auditor',
+      categories: ['email'],
+    });
+    expect(created.statusCode).toBe(201);
+    const { user, password } = created.json();
+    expect(user).toMatchObject({
+      name: 'tanaka',
+      role: 'auditor',
+      scope: { categories: ['email'] },
+    });
+    expect(JSON.stringify(user)).not.toContain('argon');
+    const dup = await call('POST', '/v1/users', admin, { name: 'tanaka', role: 'auditor' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('users.conflict');
+
+    const session = (
+      await call('POST', '/v1/session', undefined, { name: 'tanaka', password })
+    ).json();
+    expect((await call('GET', '/v1/users', session.token)).statusCode).toBe(403);
+    expect((await call('GET', '/v1/audit', session.token)).statusCode).toBe(200);
+    expect((await call('DELETE', '/v1/session', session.token)).statusCode).toBe(204);
+    expect((await call('GET', '/v1/me', session.token)).statusCode).toBe(401);
+    const list = await call('GET', '/v1/users', admin);
+    expect(list.json().map((u: { name: string }) => u.name)).toEqual(['admin', 'tanaka']);
+  });
+
+  it('issues and revokes an API token', async () => {
+    const res = await call('POST', '/v1/tokens', admin, { label: 'crm', role: 'system' });
+    expect(res.statusCode).toBe(201);
+    const { token, secret } = res.json();
+    expect((await call('GET', '/v1/me', secret)).json()).toMatchObject({
+      kind: 'token',
+      name: 'crm',
+    });
+    expect((await call('DELETE', `/v1/tokens/${token.id}`, admin)).statusCode).toBe(204);
+    expect((await call('GET', '/v1/me', secret)).statusCode).toBe(401);
+    expect((await call('DELETE', `/v1/tokens/${token.id}`, admin)).statusCode).toBe(404);
+  });
+
+  it('lists and verifies the audit log, and rotates keys', async () => {
+    const rotated = await call('POST', '/v1/keys/rotate', admin);
+    expect(rotated.statusCode).toBe(200);
+    expect(rotated.json()).toEqual({ rewrapped: 0 });
+    const entries = (await call('GET', '/v1/audit?limit=3', admin)).json();
+    expect(entries[0]).toMatchObject({
+      action: 'keys.rotate',
+      actor: expect.stringMatching(/^usr_/),
+    });
+    expect(entries).toHaveLength(3);
+    const verified = await call('POST', '/v1/audit/verify', admin);
+    expect(verified.json()).toMatchObject({ ok: true });
+    expect((await call('GET', '/v1/audit?limit=5000', admin)).statusCode).toBe(400);
+  });
+
+  it('documents its routes in /openapi.json', async () => {
+    const doc = (await call('GET', '/openapi.json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/session',
+        '/v1/me',
+        '/v1/users',
+        '/v1/tokens',
+        '/v1/tokens/{id}',
+        '/v1/audit',
+        '/v1/audit/verify',
+        '/v1/keys/rotate',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { requirePermission } from '../auth/require-permission.ts';
+import type { SecurityDeps } from '../security-deps.ts';
+import { createApiToken } from '../tokens/create-api-token.ts';
+import { revokeApiToken } from '../tokens/revoke-api-token.ts';
+import { ErrorSchema, RoleSchema, ScopeListSchema } from './security-schemas.ts';
+
+const NewTokenBody = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 100 }),
+    role: RoleSchema,
+    categories: Type.Optional(ScopeListSchema),
+    purposes: Type.Optional(ScopeListSchema),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
+
+/** API tokens for other systems (SECURITY.6). */
+export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): void {
+  const manage = { access: { permission: 'users.manage' } } as const;
+
+  app.post(
+    '/v1/tokens',
+    {
+      config: manage,
+      schema: {
+        summary: 'Issue an API token for a system; the secret is in this answer only.',
+        tags: ['security'],
+        body: NewTokenBody,
+        response: {
+          201: Type.Object({
+            token: Type.Object({
+              id: Type.String(),
+              label: Type.String(),
+              role: RoleSchema,
+              expiresAt: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+            secret: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'users.manage');
+      const created = await createApiToken(
+        deps,
+        request.body as Static<typeof NewTokenBody>,
+        actor.id,
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/v1/tokens/:id',
+    {
+      config: manage,
+      schema: {
+        summary: 'Revoke an API token at once.',
+        tags: ['security'],
+        params: Type.Object({ id: Type.String() }),
+        response: { 204: Type.Null(), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'users.manage');
+      await revokeApiToken(deps, (request.params as { id: string }).id, actor.id);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { requirePermission } from '../auth/require-permission.ts';
+import type { SecurityDeps } from '../security-deps.ts';
+import { createUser } from '../users/create-user.ts';
+import { listUsers } from '../users/list-users.ts';
+import { ErrorSchema, RoleSchema, ScopeListSchema, UserSchema } from './security-schemas.ts';
+
+const NewUserBody = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z][a-z0-9._-]{0,63}$' }),
+    role: RoleSchema,
+    categories: Type.Optional(ScopeListSchema),
+    purposes: Type.Optional(ScopeListSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** Staff users (SECURITY.3: appointed persons with defined authority). */
+export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): void {
+  const manage = { access: { permission: 'users.manage' } } as const;
+
+  app.get(
+    '/v1/users',
+    {
+      config: manage,
+      schema: {
+        summary: 'Staff users.',
+        tags: ['security'],
+        response: { 200: Type.Array(UserSchema) },
+      },
+    },
+    async () => listUsers(deps),
+  );
+
+  app.post(
+    '/v1/users',
+    {
+      config: manage,
+      schema: {
+        summary: 'Create a staff user; the generated password is in this answer only.',
+        tags: ['security'],
+        body: NewUserBody,
+        response: {
+          201: Type.Object({ user: UserSchema, password: Type.String() }),
+          409: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'users.manage');
+      const created = await createUser(deps, request.body as Static<typeof NewUserBody>, actor.id);
+      return reply.status(201).send(created);
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../store/test-engines.ts';
+import { authenticateBearer } from '../auth/authenticate-bearer.ts';
+import { openTestContext } from '../test-support.ts';
+import { createUser } from '../users/create-user.ts';
+import { endSession } from './end-session.ts';
+import { FAILURE_WINDOW_MS, MAX_FAILURES } from './login-throttle.ts';
+import { openSession, SESSION_TTL_MS } from './open-session.ts';
+
+describe.each(ENGINES)('sessions on $name', (engine) => {
+  it('signs in, authenticates the token until it expires after 12 hours, and signs out', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      const session = await openSession(ctx, 'sato', password);
+      expect(session.token).toMatch(/^hogo_ses_/);
+      expect(session.expiresAt).toBe(ctx.clock() + SESSION_TTL_MS);
+      const principal = await authenticateBearer(ctx, session.token);
+      expect(principal).toMatchObject({ kind: 'user', name: 'sato', role: 'auditor' });
+
+      const stored = await sql<{ token_hash: Uint8Array }>`select token_hash from sessions`.execute(
+        ctx.store.db,
+      );
+      expect(Buffer.from(stored.rows[0]!.token_hash).toString('utf8')).not.toContain(session.token);
+
+      ctx.clock.advance(SESSION_TTL_MS);
+      expect(await authenticateBearer(ctx, session.token)).toBeUndefined();
+
+      const again = await openSession(ctx, 'sato', password);
+      await endSession(ctx, again.token, principal!.id);
+      expect(await authenticateBearer(ctx, again.token)).toBeUndefined();
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('refuses a wrong password and an unknown name alike', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      for (const name of ['sato', 'nobody']) {
+        await expect(openSession(ctx, name, 'guess')).rejects.toMatchObject({
+          code: 'auth.unauthenticated',
+          message: 'wrong name or password',
+        });
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it(`locks a name after ${MAX_FAILURES} failures within 15 minutes, even for the right password`, async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      for (let i = 0; i < MAX_FAILURES; i++) {
+        await expect(openSession(ctx, 'sato', 'guess')).rejects.toMatchObject({
+          code: 'auth.unauthenticated',
+        });
+      }
+      await expect(openSession(ctx, 'sato', password)).rejects.toMatchObject({
+        code: 'auth.locked',
+      });
+      ctx.clock.advance(FAILURE_WINDOW_MS);
+      await expect(openSession(ctx, 'sato', password)).resolves.toMatchObject({
+        user: { name: 'sato' },
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('refuses a disabled user', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      const session = await openSession(ctx, 'sato', password);
+      await sql`update users set disabled = 1`.execute(ctx.store.db);
+      expect(await authenticateBearer(ctx, session.token)).toBeUndefined();
+      await expect(openSession(ctx, 'sato', password)).rejects.toMatchObject({
+        code: 'auth.unauthenticated',
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+});
