@@ -7,6 +7,7 @@ import { registerSecurityRoutes } from '../security/http/register-security-route
 import { requireAccessDeclaration } from './access-guard.ts';
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
+import { registerRegistryRoutes } from '../registry/registry-routes.ts';
 
 /** Fastify's own client-error codes, as hogo's stable codes. */
 const FASTIFY_CODES: Readonly<Record<string, string>> = {
@@ -111,8 +112,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { config: { access: { public: true } }, schema: { hide: true } },
     async () => app.swagger(),
   );
-  registerPolicyRoutes(app, options.policy);
-  if (options.context) registerSecurityRoutes(app, options.context);
+  registerPolicyRoutes(app, options.policy, options.context);
+  if (options.context) {
+    registerSecurityRoutes(app, options.context);
+    registerRegistryRoutes(app, options.context);
+  }
   await app.ready();
   return app;
 }

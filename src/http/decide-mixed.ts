@@ -5,7 +5,6 @@ import type { AppContext } from '../app/app-context.ts';
 import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/index.ts';
 import { decideForCustomers } from '../registry/decide-for-customers.ts';
 import type { CustomerDecisionInput } from '../registry/facts-for-decision.ts';
-import { authenticateBearer } from '../security/auth/authenticate-bearer.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import { HogoError } from './http-error.ts';
 
@@ -15,7 +14,9 @@ export const CustomerDecisionSchema = Type.Object(
     customerId: Type.String({ minLength: 1, maxLength: 64, description: 'A registered customer.' }),
     itemId: Type.String({ minLength: 1, maxLength: 64, description: 'One of their items.' }),
     purpose: Type.String({ minLength: 1, maxLength: 200 }),
-    at: Type.Optional(Type.String({ maxLength: 64, description: 'ISO 8601 with offset; default now.' })),
+    at: Type.Optional(
+      Type.String({ maxLength: 64, description: 'ISO 8601 with offset; default now.' }),
+    ),
     recipient: Type.Optional(
       Type.Object({
         kind: Type.String({ minLength: 1, maxLength: 64 }),
@@ -51,7 +52,6 @@ export async function decideMixed(
       { path: 'customerId' },
     );
   }
-  await authenticateIfPresent(request, ctx);
   const principal = requirePermission(request, 'decide.customer');
   const now = ctx.clock();
   const outcomes: DecisionOutcome[] = new Array<DecisionOutcome>(requests.length);
@@ -70,15 +70,6 @@ export async function decideMixed(
     outcomes[b.index] = decided[k]!;
   });
   return outcomes;
-}
-
-// POST /v1/decide is public (the facts form names nobody), so the authentication hook leaves
-// it alone; the by-customer form still needs to know who asks.
-// TODO(security): move into registerAuthentication as optional authentication on public routes.
-async function authenticateIfPresent(request: FastifyRequest, ctx: AppContext): Promise<void> {
-  if (request.principal !== undefined) return;
-  const match = /^Bearer ([A-Za-z0-9_\-.~+/=]+)$/.exec(request.headers.authorization ?? '');
-  if (match !== null) request.principal = await authenticateBearer(ctx, match[1]!);
 }
 
 function malformed(r: unknown): DecisionOutcome {

@@ -34,7 +34,13 @@ export async function addItem(
     throwProblems(problems);
     const cipher = (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
     const now = ctx.clock();
-    const row = itemRow(item!, { customerId: customer.id, cipher, keys: ctx.keys, now, actor: principal.id });
+    const row = itemRow(item!, {
+      customerId: customer.id,
+      cipher,
+      keys: ctx.keys,
+      now,
+      actor: principal.id,
+    });
     await db.insertInto('items').values(row).execute();
     const recording = recordingRow(item!);
     await insertRows(db, ctx.store.capabilities, 'call_recordings', recording ? [recording] : []);

@@ -45,7 +45,11 @@ export async function addService(
         actor: principal.id,
         action: 'service.add',
         customerId: customer.id,
-        detail: { id: service.id, name: service.name, transferredFromDocomo: service.transferredFromDocomo },
+        detail: {
+          id: service.id,
+          name: service.name,
+          transferredFromDocomo: service.transferredFromDocomo,
+        },
       },
     ]);
     return { id: service.id };

@@ -33,7 +33,12 @@ export async function addSubscriberLine(
       })
       .execute();
     await ctx.audit.append(tx, [
-      { actor: principal.id, action: 'subscriberLine.add', customerId: customer.id, detail: { id: line.id } },
+      {
+        actor: principal.id,
+        action: 'subscriberLine.add',
+        customerId: customer.id,
+        detail: { id: line.id },
+      },
     ]);
     return { id: line.id };
   });

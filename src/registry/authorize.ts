@@ -7,7 +7,11 @@ import { can, type Permission, type Principal } from '../security/principal.ts';
  */
 export function authorize(principal: Principal, ...permissions: readonly Permission[]): void {
   if (permissions.some((p) => can(principal, p))) return;
-  throw new HogoError('auth.forbidden', `role ${principal.role} may not ${permissions.join(' or ')}`, {
-    permission: permissions[0],
-  });
+  throw new HogoError(
+    'auth.forbidden',
+    `role ${principal.role} may not ${permissions.join(' or ')}`,
+    {
+      permission: permissions[0],
+    },
+  );
 }

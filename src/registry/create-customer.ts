@@ -15,6 +15,8 @@ export async function createCustomer(
   input: CustomerInput,
 ): Promise<CreatedCustomer> {
   authorize(principal, 'registry.write');
-  const [created] = await insertCustomersBatch(ctx, principal, [prepareCustomer(ctx.policy, input)]);
+  const [created] = await insertCustomersBatch(ctx, principal, [
+    prepareCustomer(ctx.policy, input),
+  ]);
   return created!;
 }

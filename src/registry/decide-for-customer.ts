@@ -19,7 +19,11 @@ export async function decideForCustomer(
 ): Promise<DecisionResult> {
   const [outcome] = await decideForCustomers(ctx, principal, [input]);
   if (outcome === undefined || isDecisionError(outcome)) {
-    const e = outcome?.error ?? { code: 'request.malformed', message: 'malformed request', path: '' };
+    const e = outcome?.error ?? {
+      code: 'request.malformed',
+      message: 'malformed request',
+      path: '',
+    };
     throw new HogoError(e.code, e.message, { field: e.path, path: e.path });
   }
   return outcome;

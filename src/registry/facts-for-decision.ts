@@ -39,13 +39,22 @@ export async function factsForDecision(
   const items = groupBy(await inChunks(itemIds, chunk, (ids) => selectItems(db, ids)), (r) => r.id);
   const customers = groupBy(
     await inChunks(customerIds, chunk, (ids) =>
-      db.selectFrom('customers').select(['id', 'customer_group']).where('id', 'in', ids).where('deleted_at', 'is', null).execute(),
+      db
+        .selectFrom('customers')
+        .select(['id', 'customer_group'])
+        .where('id', 'in', ids)
+        .where('deleted_at', 'is', null)
+        .execute(),
     ),
     (r) => r.id,
   );
   const optOuts = groupBy(
     await inChunks(customerIds, chunk, (ids) =>
-      db.selectFrom('ad_opt_outs').select(['customer_id', 'at', 'withdrawn_at']).where('customer_id', 'in', ids).execute(),
+      db
+        .selectFrom('ad_opt_outs')
+        .select(['customer_id', 'at', 'withdrawn_at'])
+        .where('customer_id', 'in', ids)
+        .execute(),
     ),
     (r) => r.customer_id,
   );
@@ -78,10 +87,14 @@ export async function factsForDecision(
     const item = items.get(input.itemId)?.[0];
     if (item === undefined || item.customer_id !== customer.id) return notFound('item', 'itemId');
     if (item.superseded_by !== null) {
-      return new HogoError('registry.conflict', 'the item was superseded; ask about its current version', {
-        field: 'itemId',
-        supersededBy: item.superseded_by,
-      });
+      return new HogoError(
+        'registry.conflict',
+        'the item was superseded; ask about its current version',
+        {
+          field: 'itemId',
+          supersededBy: item.superseded_by,
+        },
+      );
     }
     const at = input.at ?? isoInstant(now);
     // An unreadable `at` is left for decide to refuse with its path; nothing is filtered by it.
@@ -94,7 +107,9 @@ export async function factsForDecision(
       customer: {
         group: customer.customer_group,
         // ADS.OPT_OUT: opted out at `at`, and not withdrawn by then.
-        adOptOut: (optOuts.get(customer.id) ?? []).some((o) => started(o.at) && inForce(o.withdrawn_at)),
+        adOptOut: (optOuts.get(customer.id) ?? []).some(
+          (o) => started(o.at) && inForce(o.withdrawn_at),
+        ),
         // REQUEST.SUSPEND_*: a suspension that ended before `at` no longer binds.
         suspensions: (suspensions.get(customer.id) ?? [])
           .filter((s) => inForce(s.until_at))

@@ -99,7 +99,10 @@ export async function insertCustomersBatch(
     await insertRows(db, caps, 'subscriber_lines', rows.lines);
     await insertRows(db, caps, 'items', rows.items);
     await insertRows(db, caps, 'call_recordings', rows.recordings);
-    await ctx.audit.append(tx, customers.map((c) => createEvent(principal, c, options.action)));
+    await ctx.audit.append(
+      tx,
+      customers.map((c) => createEvent(principal, c, options.action)),
+    );
     return customers.map((c) => ({
       id: c.id,
       externalId: c.externalId,
@@ -110,7 +113,11 @@ export async function insertCustomersBatch(
   });
 }
 
-function createEvent(principal: Principal, c: PreparedCustomer, action = 'customer.create'): AuditEvent {
+function createEvent(
+  principal: Principal,
+  c: PreparedCustomer,
+  action = 'customer.create',
+): AuditEvent {
   return {
     actor: principal.id,
     action,

@@ -2,4 +2,5 @@
 export const isoInstant = (ms: number): string => new Date(ms).toISOString();
 
 /** The same for a nullable instant. */
-export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : isoInstant(ms));
+export const isoOrNull = (ms: number | null): string | null =>
+  ms === null ? null : isoInstant(ms);

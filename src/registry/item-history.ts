@@ -45,7 +45,13 @@ export async function itemHistory(
       )
       .execute();
     const byItem = new Map(recordings.map((r) => [r.item_id, r]));
-    const reader = await valueReader(tx, ctx.keys, principal, named.customer_id, input.values !== false);
+    const reader = await valueReader(
+      tx,
+      ctx.keys,
+      principal,
+      named.customer_id,
+      input.values !== false,
+    );
     const read: string[] = [];
     const views = versions.map((row) => {
       const value = reader.read(row.category, row.value, itemContext(row.id));
@@ -57,7 +63,12 @@ export async function itemHistory(
       { actor: principal.id, action: 'item.history', customerId: named.customer_id, itemIds: ids },
     ];
     if (read.length > 0) {
-      events.push({ actor: principal.id, action: 'item.readValue', customerId: named.customer_id, itemIds: read });
+      events.push({
+        actor: principal.id,
+        action: 'item.readValue',
+        customerId: named.customer_id,
+        itemIds: read,
+      });
     }
     await ctx.audit.append(tx, events);
     return views;

@@ -21,7 +21,8 @@ export async function linkFamily(
 ): Promise<{ readonly id: string }> {
   authorize(principal, 'registry.write');
   const l = input.link;
-  if (!RELATIONS.includes(l.relation as never)) throw invalidField('relation', `must be one of: ${RELATIONS.join(', ')}`);
+  if (!RELATIONS.includes(l.relation as never))
+    throw invalidField('relation', `must be one of: ${RELATIONS.join(', ')}`);
   if ((l.relatedCustomerId === undefined) === (l.name === undefined)) {
     throw invalidField('relatedCustomerId', 'give either relatedCustomerId or name, not both');
   }
@@ -36,7 +37,9 @@ export async function linkFamily(
     }
     const id = newId();
     const cipher =
-      name === undefined ? undefined : (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
+      name === undefined
+        ? undefined
+        : (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
     await registryDb(tx)
       .insertInto('family_links')
       .values({

@@ -6,7 +6,12 @@ import { normalizeText } from './normalize/normalize-text.ts';
 import { newId } from './new-id.ts';
 import { prepareItem } from './prepare-item.ts';
 import { prepareService } from './prepare-service.ts';
-import type { PreparedCustomer, PreparedItem, PreparedLine, PreparedService } from './prepared-customer.ts';
+import type {
+  PreparedCustomer,
+  PreparedItem,
+  PreparedLine,
+  PreparedService,
+} from './prepared-customer.ts';
 import type { CustomerInput } from './registry-input.ts';
 
 /**

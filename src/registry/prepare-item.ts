@@ -34,14 +34,12 @@ export function prepareItem(
       ? undefined
       : tryField(problems, () => normalizeItemValue(category, input.value, f('value')));
   const channel = tryField(problems, () => checkChannel(input.channel, f('channel')));
-  const provider = tryField(problems, () =>
-    checkProvider(input.source, input.provider, f),
-  );
-  const acquiredAt = tryField(problems, () =>
-    normalizeInstant(input.acquiredAt, f('acquiredAt')),
-  );
+  const provider = tryField(problems, () => checkProvider(input.source, input.provider, f));
+  const acquiredAt = tryField(problems, () => normalizeInstant(input.acquiredAt, f('acquiredAt')));
   const survey = tryField(problems, () =>
-    input.survey === undefined ? null : normalizeText(input.survey, f('survey'), { maxLength: 200 }),
+    input.survey === undefined
+      ? null
+      : normalizeText(input.survey, f('survey'), { maxLength: 200 }),
   );
   const recording = tryField(problems, () =>
     prepareRecording(input, category, channel, f('recording')),
@@ -90,11 +88,13 @@ function checkProvider(
   f: (name: string) => string,
 ): string | null {
   if (source === 'direct') {
-    if (provider !== undefined) throw invalidField(f('provider'), 'must be absent for a direct source');
+    if (provider !== undefined)
+      throw invalidField(f('provider'), 'must be absent for a direct source');
     return null;
   }
   if (source !== 'indirect') throw invalidField(f('source'), 'must be direct or indirect');
-  if (provider === undefined) throw invalidField(f('provider'), 'is required for an indirect source');
+  if (provider === undefined)
+    throw invalidField(f('provider'), 'is required for an indirect source');
   return normalizeText(provider, f('provider'), { maxLength: 200 });
 }
 
@@ -109,8 +109,13 @@ function prepareRecording(
     if (input.recording !== undefined) throw invalidField(field, 'is only for callRecording items');
     return null;
   }
-  if (channel !== 'audio') throw invalidField(field.replace(/recording$/, 'channel'), 'must be audio for a call recording');
-  if (input.recording === undefined) throw invalidField(field, 'is required for a call recording (retentionEnd)');
+  if (channel !== 'audio')
+    throw invalidField(
+      field.replace(/recording$/, 'channel'),
+      'must be audio for a call recording',
+    );
+  if (input.recording === undefined)
+    throw invalidField(field, 'is required for a call recording (retentionEnd)');
   const r = input.recording;
   return {
     retentionEnd: normalizeInstant(r.retentionEnd, `${field}.retentionEnd`),

@@ -19,8 +19,12 @@ export function prepareService(
   problems: FieldProblem[],
 ): PreparedService | undefined {
   const before = problems.length;
-  const name = tryField(problems, () => normalizeText(input.name, `${field}.name`, { maxLength: 200 }));
-  const startedAt = tryField(problems, () => normalizeInstant(input.startedAt, `${field}.startedAt`));
+  const name = tryField(problems, () =>
+    normalizeText(input.name, `${field}.name`, { maxLength: 200 }),
+  );
+  const startedAt = tryField(problems, () =>
+    normalizeInstant(input.startedAt, `${field}.startedAt`),
+  );
   const endedAt = tryField(problems, () => {
     if (input.endedAt === undefined) return null;
     const t = normalizeInstant(input.endedAt, `${field}.endedAt`);
@@ -30,12 +34,17 @@ export function prepareService(
     return t;
   });
   const origin = tryField(problems, () =>
-    input.origin === undefined ? null : normalizeText(input.origin, `${field}.origin`, { maxLength: 200 }),
+    input.origin === undefined
+      ? null
+      : normalizeText(input.origin, `${field}.origin`, { maxLength: 200 }),
   );
   const claimsAssignee = tryField(problems, () => {
     const a = input.claimsAssignee;
     if (a !== undefined && !CLAIMS_ASSIGNEES.includes(a as never)) {
-      throw invalidField(`${field}.claimsAssignee`, `must be one of: ${CLAIMS_ASSIGNEES.join(', ')}`);
+      throw invalidField(
+        `${field}.claimsAssignee`,
+        `must be one of: ${CLAIMS_ASSIGNEES.join(', ')}`,
+      );
     }
     return a ?? null;
   });

@@ -52,12 +52,42 @@ export async function readCustomer(
       .selectAll('call_recordings')
       .where('items.customer_id', '=', id)
       .execute();
-    const services = await db.selectFrom('services').selectAll().where('customer_id', '=', id).orderBy('started_at').execute();
-    const lines = await db.selectFrom('subscriber_lines').selectAll().where('customer_id', '=', id).orderBy('id').execute();
-    const family = await db.selectFrom('family_links').selectAll().where('customer_id', '=', id).orderBy('id').execute();
-    const consents = await db.selectFrom('consents').selectAll().where('customer_id', '=', id).orderBy('at').execute();
-    const optOuts = await db.selectFrom('ad_opt_outs').selectAll().where('customer_id', '=', id).orderBy('at').execute();
-    const suspensions = await db.selectFrom('suspensions').selectAll().where('customer_id', '=', id).orderBy('from_at').execute();
+    const services = await db
+      .selectFrom('services')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('started_at')
+      .execute();
+    const lines = await db
+      .selectFrom('subscriber_lines')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const family = await db
+      .selectFrom('family_links')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const consents = await db
+      .selectFrom('consents')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('at')
+      .execute();
+    const optOuts = await db
+      .selectFrom('ad_opt_outs')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('at')
+      .execute();
+    const suspensions = await db
+      .selectFrom('suspensions')
+      .selectAll()
+      .where('customer_id', '=', id)
+      .orderBy('from_at')
+      .execute();
 
     const reader = await valueReader(tx, ctx.keys, principal, id, input.values !== false);
     const byItem = new Map(recordings.map((r) => [r.item_id, r]));
@@ -89,7 +119,12 @@ export async function readCustomer(
     });
 
     const events: AuditEvent[] = [
-      { actor: principal.id, action: 'customer.read', customerId: id, itemIds: items.map((i) => i.id) },
+      {
+        actor: principal.id,
+        action: 'customer.read',
+        customerId: id,
+        itemIds: items.map((i) => i.id),
+      },
     ];
     const others = reader.decrypted.filter((c) => !c.startsWith('item:'));
     if (reader.decrypted.length > 0) {

@@ -23,7 +23,12 @@ export async function recordConsent(
   const at = normalizeInstant(input.consent.at, 'at');
   return ctx.store.db.transaction().execute(async (tx) => {
     const customer = await requireCustomer(tx, input.customerId);
-    const purpose = checkPurpose(ctx.policy, input.consent.purpose, customer.customer_group, 'purpose');
+    const purpose = checkPurpose(
+      ctx.policy,
+      input.consent.purpose,
+      customer.customer_group,
+      'purpose',
+    );
     const db = registryDb(tx);
     let id: string | null = null;
     let withdrawn = 0;
@@ -37,13 +42,22 @@ export async function recordConsent(
         .executeTakeFirst();
       withdrawn = Number(r.numUpdatedRows);
       if (withdrawn === 0) {
-        throw new HogoError('registry.conflict', 'no consent to this purpose is in force', { field: 'purpose' });
+        throw new HogoError('registry.conflict', 'no consent to this purpose is in force', {
+          field: 'purpose',
+        });
       }
     } else {
       id = newId();
       await db
         .insertInto('consents')
-        .values({ id, customer_id: customer.id, purpose, at, withdrawn_at: null, created_at: ctx.clock() })
+        .values({
+          id,
+          customer_id: customer.id,
+          purpose,
+          at,
+          withdrawn_at: null,
+          created_at: ctx.clock(),
+        })
         .execute();
     }
     await ctx.audit.append(tx, [

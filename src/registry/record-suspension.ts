@@ -22,7 +22,8 @@ export async function recordSuspension(
 ): Promise<{ readonly id: string }> {
   authorize(principal, 'registry.write');
   const s = input.suspension;
-  if (s.kind !== 'use' && s.kind !== 'provision') throw invalidField('kind', 'must be use or provision');
+  if (s.kind !== 'use' && s.kind !== 'provision')
+    throw invalidField('kind', 'must be use or provision');
   const from = normalizeInstant(s.from, 'from');
   const until = s.until === undefined ? null : normalizeInstant(s.until, 'until');
   if (until !== null && until < from) throw invalidField('until', 'must not be before from');

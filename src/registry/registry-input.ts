@@ -35,6 +35,7 @@ const Literals = <T extends readonly string[]>(values: T, description: string) =
     { description },
   );
 
+/** OBTAIN.CALLS: what a call recording item carries besides its reference. */
 export const RecordingInput = Type.Object(
   {
     retentionEnd: Instant('OBTAIN.CALLS: kept until then.'),
@@ -44,6 +45,7 @@ export const RecordingInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** One item of personal information with its provenance (OBTAIN). */
 export const ItemInput = Type.Object(
   {
     category: Text('A category of the policy file (email, phone, name, …).', 64),
@@ -60,6 +62,7 @@ export const ItemInput = Type.Object(
 );
 export type ItemInput = Static<typeof ItemInput>;
 
+/** A new value for an item; provenance not given is kept. */
 export const ItemUpdateInput = Type.Object(
   {
     value: ItemInput.properties.value,
@@ -72,6 +75,7 @@ export const ItemUpdateInput = Type.Object(
 );
 export type ItemUpdateInput = Static<typeof ItemUpdateInput>;
 
+/** A service contract of the customer. */
 export const ServiceInput = Type.Object(
   {
     name: Text('The service’s identifier, as the policy file names services.', 200),
@@ -80,18 +84,22 @@ export const ServiceInput = Type.Object(
     origin: Type.Optional(
       Text("Where the contract came from, e.g. 'docomo-transfer-2022-07-01'.", 200),
     ),
-    claimsAssignee: Type.Optional(Literals(CLAIMS_ASSIGNEES, 'PROVIDE.CLAIMS: claims assigned to.')),
+    claimsAssignee: Type.Optional(
+      Literals(CLAIMS_ASSIGNEES, 'PROVIDE.CLAIMS: claims assigned to.'),
+    ),
   },
   { additionalProperties: false },
 );
 export type ServiceInput = Static<typeof ServiceInput>;
 
+/** A subscriber line (REQUEST.FEE is charged per line). */
 export const SubscriberLineInput = Type.Object(
   { number: Text('The line’s phone number; stored encrypted.', 64) },
   { additionalProperties: false },
 );
 export type SubscriberLineInput = Static<typeof SubscriberLineInput>;
 
+/** A customer with services, lines and items, registered whole or not at all. */
 export const CustomerInput = Type.Object(
   {
     externalId: Type.Optional(Text('The customer’s number in another system.', 200)),
@@ -104,6 +112,7 @@ export const CustomerInput = Type.Object(
 );
 export type CustomerInput = Static<typeof CustomerInput>;
 
+/** A consent to a purpose, or its withdrawal (PURPOSE.NOTIFIED). */
 export const ConsentInput = Type.Object(
   {
     purpose: Text('The purpose consented to (PURPOSE.NOTIFIED).', 200),
@@ -114,6 +123,7 @@ export const ConsentInput = Type.Object(
 );
 export type ConsentInput = Static<typeof ConsentInput>;
 
+/** An opt-out of ad-platform use, or its withdrawal (ADS.OPT_OUT). */
 export const OptOutInput = Type.Object(
   {
     at: Instant('ADS.OPT_OUT: when the customer opted out (or withdrew the opt-out).'),
@@ -123,6 +133,7 @@ export const OptOutInput = Type.Object(
 );
 export type OptOutInput = Static<typeof OptOutInput>;
 
+/** A granted suspension of use or of provision (REQUEST.SUSPEND_*). */
 export const SuspensionInput = Type.Object(
   {
     kind: Literals(['use', 'provision'] as const, 'REQUEST.SUSPEND_USE or SUSPEND_PROVISION.'),
@@ -139,6 +150,7 @@ export const SuspensionInput = Type.Object(
 );
 export type SuspensionInput = Static<typeof SuspensionInput>;
 
+/** A family member: another customer, or a named person (PROVIDE.FAMILY). */
 export const FamilyLinkInput = Type.Object(
   {
     relation: Literals(RELATIONS, 'PROVIDE.FAMILY: the family relation.'),

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import type { Permission } from '../security/principal.ts';
+import type { Permission, Principal } from '../security/principal.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
@@ -33,7 +33,9 @@ const RECORD_BODY_LIMIT = 64 * 1024;
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const ValuesQuery = Type.Object({
-  values: Type.Optional(Type.Boolean({ description: 'Include the values you may read (default true).' })),
+  values: Type.Optional(
+    Type.Boolean({ description: 'Include the values you may read (default true).' }),
+  ),
 });
 
 /** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
@@ -60,7 +62,12 @@ type WithId = FastifyRequest<{ Params: { id: string } }>;
 export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/v1/customers',
-    route('registry.write', 'Register a customer with services, lines and items.', { body: CustomerInput }, CUSTOMER_BODY_LIMIT),
+    route(
+      'registry.write',
+      'Register a customer with services, lines and items.',
+      { body: CustomerInput },
+      CUSTOMER_BODY_LIMIT,
+    ),
     async (request, reply) => {
       const principal = requirePermission(request, 'registry.write');
       const created = await createCustomer(ctx, principal, request.body as CustomerInput);
@@ -100,7 +107,10 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.patch(
     '/v1/items/:id',
-    route('registry.write', 'A new value for an item; the old version is kept.', { params: IdParams, body: ItemUpdateInput }),
+    route('registry.write', 'A new value for an item; the old version is kept.', {
+      params: IdParams,
+      body: ItemUpdateInput,
+    }),
     async (request) => {
       const principal = requirePermission(request, 'registry.write');
       return updateItem(ctx, principal, {
@@ -112,7 +122,10 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get(
     '/v1/items/:id/history',
-    route('registry.read', 'Every version of an item, oldest first.', { params: IdParams, querystring: ValuesQuery }),
+    route('registry.read', 'Every version of an item, oldest first.', {
+      params: IdParams,
+      querystring: ValuesQuery,
+    }),
     async (request) => {
       const { values } = request.query as { values?: boolean };
       return itemHistory(ctx, requirePermission(request, 'registry.read'), {
@@ -123,30 +136,58 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
   );
 
   // POST /v1/customers/:id/<records>: one record for the customer; 201 with its id.
-  const records: readonly [string, TSchema, string, (principalRequest: FastifyRequest, id: string, body: never) => Promise<unknown>][] = [
-    ['items', ItemInput, 'Add an item (OBTAIN).', (r, id, item: ItemInput) =>
-      addItem(ctx, requirePermission(r, 'registry.write'), { customerId: id, item })],
-    ['consents', ConsentInput, 'Record (or withdraw) a consent to a purpose.', (r, id, consent: ConsentInput) =>
-      recordConsent(ctx, requirePermission(r, 'registry.write'), { customerId: id, consent })],
-    ['opt-outs', OptOutInput, 'Record (or withdraw) an opt-out of ad-platform use (ADS.OPT_OUT).', (r, id, optOut: OptOutInput) =>
-      recordOptOut(ctx, requirePermission(r, 'registry.write'), { customerId: id, optOut })],
-    ['suspensions', SuspensionInput, 'Record a granted suspension of use or provision.', (r, id, suspension: SuspensionInput) =>
-      recordSuspension(ctx, requirePermission(r, 'registry.write'), { customerId: id, suspension })],
-    ['family-links', FamilyLinkInput, 'Record a family member (PROVIDE.FAMILY).', (r, id, link: FamilyLinkInput) =>
-      linkFamily(ctx, requirePermission(r, 'registry.write'), { customerId: id, link })],
-    ['subscriber-lines', SubscriberLineInput, 'Add a subscriber line.', (r, id, line: SubscriberLineInput) =>
-      addSubscriberLine(ctx, requirePermission(r, 'registry.write'), { customerId: id, line })],
-    ['services', ServiceInput, 'Add a service contract.', (r, id, service: ServiceInput) =>
-      addService(ctx, requirePermission(r, 'registry.write'), { customerId: id, service })],
-  ];
-  for (const [path, body, summary, run] of records) {
+  const record = <T>(
+    path: string,
+    body: TSchema,
+    summary: string,
+    run: (principal: Principal, customerId: string, body: T) => Promise<unknown>,
+  ) =>
     app.post(
       `/v1/customers/:id/${path}`,
       route('registry.write', summary, { params: IdParams, body }),
       async (request, reply) => {
-        const result = await run(request, (request as WithId).params.id, request.body as never);
+        const principal = requirePermission(request, 'registry.write');
+        const result = await run(principal, (request as WithId).params.id, request.body as T);
         return reply.status(201).send(result);
       },
     );
-  }
+  record<ItemInput>('items', ItemInput, 'Add an item (OBTAIN).', (p, customerId, item) =>
+    addItem(ctx, p, { customerId, item }),
+  );
+  record<ConsentInput>(
+    'consents',
+    ConsentInput,
+    'Record (or withdraw) a consent to a purpose.',
+    (p, customerId, consent) => recordConsent(ctx, p, { customerId, consent }),
+  );
+  record<OptOutInput>(
+    'opt-outs',
+    OptOutInput,
+    'Record (or withdraw) an opt-out of ad-platform use (ADS.OPT_OUT).',
+    (p, customerId, optOut) => recordOptOut(ctx, p, { customerId, optOut }),
+  );
+  record<SuspensionInput>(
+    'suspensions',
+    SuspensionInput,
+    'Record a granted suspension of use or provision.',
+    (p, customerId, suspension) => recordSuspension(ctx, p, { customerId, suspension }),
+  );
+  record<FamilyLinkInput>(
+    'family-links',
+    FamilyLinkInput,
+    'Record a family member (PROVIDE.FAMILY).',
+    (p, customerId, link) => linkFamily(ctx, p, { customerId, link }),
+  );
+  record<SubscriberLineInput>(
+    'subscriber-lines',
+    SubscriberLineInput,
+    'Add a subscriber line.',
+    (p, customerId, line) => addSubscriberLine(ctx, p, { customerId, line }),
+  );
+  record<ServiceInput>(
+    'services',
+    ServiceInput,
+    'Add a service contract.',
+    (p, customerId, service) => addService(ctx, p, { customerId, service }),
+  );
 }

@@ -31,7 +31,11 @@ export async function updateItem(
   authorize(principal, 'registry.write');
   return ctx.store.db.transaction().execute(async (tx) => {
     const db = registryDb(tx);
-    const old = await db.selectFrom('items').selectAll().where('id', '=', input.itemId).executeTakeFirst();
+    const old = await db
+      .selectFrom('items')
+      .selectAll()
+      .where('id', '=', input.itemId)
+      .executeTakeFirst();
     if (old === undefined) throw notFound('item', 'itemId');
     await requireCustomer(tx, old.customer_id);
     if (old.superseded_by !== null) throw superseded(old.superseded_by);
@@ -43,7 +47,8 @@ export async function updateItem(
     const u = input.update;
     const now = ctx.clock();
     // OBTAIN.SOURCE: a new source brings its own provider; otherwise the old one stands.
-    const provider = u.source !== undefined ? u.provider : (u.provider ?? old.provider ?? undefined);
+    const provider =
+      u.source !== undefined ? u.provider : (u.provider ?? old.provider ?? undefined);
     const merged = {
       category: old.category,
       value: u.value,
@@ -76,7 +81,8 @@ export async function updateItem(
     });
     await db.insertInto('items').values(row).execute();
     const newRecording = recordingRow(item);
-    if (newRecording !== undefined) await db.insertInto('call_recordings').values(newRecording).execute();
+    if (newRecording !== undefined)
+      await db.insertInto('call_recordings').values(newRecording).execute();
     // Guarded by superseded_at: of two concurrent updates, the second changes no row.
     const marked = await db
       .updateTable('items')

@@ -9,7 +9,10 @@ import { textInput } from './text-input.ts';
 export function normalizeInstant(raw: unknown, field: string): number {
   const ms = parseIsoInstant(textInput(field, raw, 64).trim());
   if (Number.isNaN(ms)) {
-    throw invalidField(field, 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-10T09:00:00+09:00');
+    throw invalidField(
+      field,
+      'must be an ISO 8601 date-time with an offset, e.g. 2026-01-10T09:00:00+09:00',
+    );
   }
   return ms;
 }

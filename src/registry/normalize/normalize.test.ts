@@ -8,7 +8,10 @@ import { normalizeName } from './normalize-name.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
 const invalid = (field: string) =>
-  expect.objectContaining({ code: 'registry.invalid_field', details: expect.objectContaining({ field }) });
+  expect.objectContaining({
+    code: 'registry.invalid_field',
+    details: expect.objectContaining({ field }),
+  });
 
 describe('normalizePhone', () => {
   it('reads full-width digits and hyphens as a Japanese number in E.164', () => {
@@ -37,12 +40,19 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail("o'brien+tag@mail.example.co.jp")).toBe("o'brien+tag@mail.example.co.jp");
   });
 
-  it.each(['taro', '@example.jp', 'taro@', 'taro@example', 'ta ro@example.jp', 'a..b@example.jp', '.a@example.jp', 'a@-x.jp', 'a@b@example.jp'])(
-    'refuses %j',
-    (raw) => {
-      expect(() => normalizeEmail(raw)).toThrow(invalid('email'));
-    },
-  );
+  it.each([
+    'taro',
+    '@example.jp',
+    'taro@',
+    'taro@example',
+    'ta ro@example.jp',
+    'a..b@example.jp',
+    '.a@example.jp',
+    'a@-x.jp',
+    'a@b@example.jp',
+  ])('refuses %j', (raw) => {
+    expect(() => normalizeEmail(raw)).toThrow(invalid('email'));
+  });
 });
 
 describe('normalizeName', () => {
@@ -61,7 +71,9 @@ describe('normalizeName', () => {
 
 describe('normalizeInstant and normalizeDate', () => {
   it('reads an instant with its offset, and refuses one without', () => {
-    expect(normalizeInstant('2022-07-01T00:00:00+09:00', 'at')).toBe(Date.parse('2022-06-30T15:00:00Z'));
+    expect(normalizeInstant('2022-07-01T00:00:00+09:00', 'at')).toBe(
+      Date.parse('2022-06-30T15:00:00Z'),
+    );
     expect(() => normalizeInstant('2022-07-01T00:00:00', 'at')).toThrow(invalid('at'));
     expect(() => normalizeInstant('2022-02-30T00:00:00Z', 'at')).toThrow(invalid('at'));
   });
@@ -84,7 +96,8 @@ function holdsFor(normalize: (raw: unknown) => string | number, arbitrary: fc.Ar
         expect((e as HogoError).code).toBe('registry.invalid_field');
         return;
       }
-      const again = typeof once === 'number' ? normalize(new Date(once).toISOString()) : normalize(once);
+      const again =
+        typeof once === 'number' ? normalize(new Date(once).toISOString()) : normalize(once);
       expect(again).toBe(once);
     }),
     { numRuns: 2000 },

@@ -20,7 +20,7 @@ async function testApp(ctx: Ctx | undefined): Promise<FastifyInstance> {
       : reply.status(500).send({ error: { code: 'internal' } }),
   );
   app.get('/open', { config: { access: { public: true } } }, async (req) => ({
-    principal: req.principal ?? null,
+    principal: req.principal?.name ?? null,
   }));
   app.get('/audit', { config: { access: { permission: 'audit.read' } } }, async (req) => ({
     name: req.principal!.name,
@@ -74,8 +74,11 @@ describe.each(ENGINES)('authentication on $name', (engine) => {
     expect(res.json()).toEqual({ name: 'inspector' });
   });
 
-  it('lets a public route through without a principal', async () => {
-    expect((await get('/open', auditor)).json()).toEqual({ principal: null });
+  it('lets a public route through without a token, and signs the caller in when one is sent', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/open' });
+    expect(anonymous.json()).toEqual({ principal: null });
+    expect((await get('/open', auditor)).json()).toEqual({ principal: 'inspector' });
+    expect((await get('/open', 'hogo_tok_forged')).statusCode).toBe(401);
   });
 
   it('authorizes inside a handler for a body-dependent case', async () => {

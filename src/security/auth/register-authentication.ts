@@ -11,7 +11,8 @@ import './principal-request.ts';
  * SECURITY.6: on every route whose `config.access` names a permission, reads
  * `Authorization: Bearer <session or API token>`, answers 401 'auth.unauthenticated' when it is
  * missing, unknown, expired or revoked and 403 'auth.forbidden' when the role lacks the
- * permission, and sets `request.principal`. Without `deps` (no database) such routes are
+ * permission, and sets `request.principal`. On a public route a token, when sent, is verified
+ * and sets the principal too. Without `deps` (no database) such routes are
  * refused, never open. A route naming an unknown permission is refused at registration.
  */
 export function registerAuthentication(
@@ -28,8 +29,23 @@ export function registerAuthentication(
   });
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || !('permission' in access)) return;
+    if (access === undefined) return;
     const token = bearerToken(request);
+    if (!('permission' in access)) {
+      // A public route still learns who asks when a token is sent (POST /v1/decide by customer
+      // needs it); a token that does not verify is refused rather than ignored.
+      if (token === undefined || deps === undefined) return;
+      const caller = await authenticateBearer(deps, token);
+      if (caller === undefined) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new HogoError(
+          'auth.unauthenticated',
+          'the token sent is unknown, expired or revoked',
+        );
+      }
+      request.principal = caller;
+      return;
+    }
     const principal =
       deps !== undefined && token !== undefined ? await authenticateBearer(deps, token) : undefined;
     if (principal === undefined) {

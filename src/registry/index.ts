@@ -1,0 +1,44 @@
+/** The personal-information registry: what other slices may call (never its tables). */
+export { addItem } from './add-item.ts';
+export { addService } from './add-service.ts';
+export { addSubscriberLine } from './add-subscriber-line.ts';
+export { createCustomer } from './create-customer.ts';
+export type {
+  CustomerView,
+  FamilyLinkView,
+  ServiceView,
+  SubscriberLineView,
+} from './customer-view.ts';
+export { decideForCustomer } from './decide-for-customer.ts';
+export { decideForCustomers } from './decide-for-customers.ts';
+export { deleteCustomer } from './delete-customer.ts';
+export { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
+export {
+  insertCustomersBatch,
+  type CreatedCustomer,
+  type InsertCustomersOptions,
+} from './insert-customers-batch.ts';
+export { itemHistory } from './item-history.ts';
+export type { ItemView } from './item-view.ts';
+export { linkFamily } from './link-family.ts';
+export {
+  listCustomers,
+  MAX_PAGE,
+  type CustomerPage,
+  type CustomerSummary,
+} from './list-customers.ts';
+export { fieldProblemOf, invalidField, type FieldProblem } from './normalize/invalid-field.ts';
+export { normalizeEmail } from './normalize/normalize-email.ts';
+export { normalizeName } from './normalize/normalize-name.ts';
+export { normalizePhone } from './normalize/normalize-phone.ts';
+export { prepareCustomer } from './prepare-customer.ts';
+export { DOCOMO_TRANSFER_ORIGIN } from './prepare-service.ts';
+export type { PreparedCustomer, PreparedItem } from './prepared-customer.ts';
+export { readCustomer } from './read-customer.ts';
+export { recordConsent } from './record-consent.ts';
+export { recordOptOut } from './record-opt-out.ts';
+export { recordSuspension } from './record-suspension.ts';
+export * from './registry-input.ts';
+export { registryMigrations } from './registry-migrations.ts';
+export { registerRegistryRoutes } from './registry-routes.ts';
+export { updateItem, type UpdatedItem } from './update-item.ts';

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES } from '../store/test-engines.ts';
+import { createCustomer } from './create-customer.ts';
+import { deleteCustomer } from './delete-customer.ts';
+import { linkFamily } from './link-family.ts';
+import { listCustomers } from './list-customers.ts';
+import { readCustomer } from './read-customer.ts';
+import { buildCustomer, buildPrincipal, openRegistryContext } from './test-support.ts';
+
+describe.each(ENGINES)('reading customers on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openRegistryContext>>;
+  beforeEach(async () => {
+    ctx = await openRegistryContext(engine);
+  });
+  afterEach(() => ctx.close());
+  const operator = buildPrincipal();
+
+  it('withholds values outside the scope but still lists the items', async () => {
+    const { id } = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({ subscriberLines: [{ number: '090-1111-2222' }] }),
+    );
+    const { id: linkId } = await linkFamily(ctx, operator, {
+      customerId: id,
+      link: { relation: 'spouse', name: '山田 花子' },
+    });
+    const narrow = buildPrincipal({
+      id: 'u-narrow',
+      scope: { categories: new Set(['email']), purposes: 'all' },
+    });
+    const view = await readCustomer(ctx, narrow, { customerId: id });
+    expect(view.items).toHaveLength(3);
+    const byCategory = Object.fromEntries(view.items.map((i) => [i.category, i]));
+    expect(byCategory.email).toMatchObject({ value: 'taro.yamada@example.jp' });
+    expect(byCategory.name).toMatchObject({ valueWithheld: true });
+    expect(byCategory.name).not.toHaveProperty('value');
+    expect(byCategory.phone).not.toHaveProperty('value');
+    expect(view.subscriberLines[0]).toMatchObject({ numberWithheld: true });
+    expect(view.familyLinks[0]).toMatchObject({
+      id: linkId,
+      relation: 'spouse',
+      nameWithheld: true,
+    });
+
+    const auditor = buildPrincipal({ id: 'u-auditor', role: 'auditor' });
+    const noValues = await readCustomer(ctx, auditor, { customerId: id });
+    expect(noValues.items.every((i) => i.valueWithheld === true && i.value === undefined)).toBe(
+      true,
+    );
+    expect((await readCustomer(ctx, operator, { customerId: id })).familyLinks[0]?.name).toBe(
+      '山田 花子',
+    );
+  });
+
+  it('audits every read, and each value read, in the same transaction', async () => {
+    const { id, itemIds } = await createCustomer(ctx, operator, buildCustomer());
+    const narrow = buildPrincipal({
+      id: 'u-narrow',
+      scope: { categories: new Set(['email']), purposes: 'all' },
+    });
+    await readCustomer(ctx, narrow, { customerId: id });
+    await readCustomer(ctx, narrow, { customerId: id, values: false });
+    const entries = (await ctx.audit.list({ customerId: id, limit: 10 })).reverse();
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['user-operator', 'customer.create'],
+      ['u-narrow', 'customer.read'],
+      ['u-narrow', 'item.readValue'],
+      ['u-narrow', 'customer.read'],
+    ]);
+    expect(entries[1]?.itemIds).toEqual([...itemIds].sort());
+    expect(entries[2]?.itemIds).toEqual([itemIds[1]]);
+    expect(JSON.stringify(entries)).not.toContain('example.jp');
+    expect((await ctx.audit.verify()).ok).toBe(true);
+  });
+
+  it('hides a deleted customer everywhere, and its values are shredded', async () => {
+    const { id } = await createCustomer(ctx, operator, buildCustomer());
+    const other = await createCustomer(ctx, operator, buildCustomer());
+    await deleteCustomer(ctx, operator, { customerId: id });
+    await expect(readCustomer(ctx, operator, { customerId: id })).rejects.toMatchObject({
+      code: 'registry.not_found',
+    });
+    const page = await listCustomers(ctx, operator, {});
+    expect(page.customers.map((c) => c.id)).toEqual([other.id]);
+    await expect(ctx.keys.ciphersFor(ctx.store.db, [id])).rejects.toMatchObject({
+      code: 'keys.shredded',
+    });
+  });
+
+  it('pages through customers without values', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await createCustomer(ctx, operator, buildCustomer({ externalId: `E-${i}` }))).id);
+    const first = await listCustomers(ctx, operator, { limit: 2 });
+    const second = await listCustomers(ctx, operator, { limit: 2, cursor: first.nextCursor! });
+    const third = await listCustomers(ctx, operator, { limit: 2, cursor: second.nextCursor! });
+    expect([...first.customers, ...second.customers, ...third.customers].map((c) => c.id)).toEqual(
+      [...ids].sort(),
+    );
+    expect(third.nextCursor).toBeNull();
+    expect(JSON.stringify(first)).not.toContain('example.jp');
+  });
+});

@@ -1,0 +1,262 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requireAccessDeclaration } from '../http/access-guard.ts';
+import { HogoError, statusForCode } from '../http/http-error.ts';
+import { registerPolicyRoutes } from '../http/policy-routes.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import type { Permission, RoleName } from '../security/principal.ts';
+import { ENGINES } from '../store/test-engines.ts';
+import { registerRegistryRoutes } from './registry-routes.ts';
+import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from './test-support.ts';
+
+/**
+ * The routes in a Fastify app like buildApp's, with a stub for the authentication hook: the
+ * `x-test-role` header (and `x-test-scope`, comma-separated categories) is the principal.
+ */
+async function testApp(
+  ctx: Awaited<ReturnType<typeof openRegistryContext>>,
+): Promise<FastifyInstance> {
+  const app = Fastify({ ajv: { customOptions: { keywords: ['errorMessage'] } } });
+  requireAccessDeclaration(app);
+  app.addHook('onRequest', async (request) => {
+    const role = request.headers['x-test-role'] as RoleName | undefined;
+    const scope = request.headers['x-test-scope'] as string | undefined;
+    if (role !== undefined) {
+      request.principal = buildPrincipal({
+        id: `test-${role}`,
+        role,
+        scope: { categories: scope ? new Set(scope.split(',')) : 'all', purposes: 'all' },
+      });
+    }
+    const access = request.routeOptions.config.access;
+    if (access !== undefined && 'permission' in access)
+      requirePermission(request, access.permission as Permission);
+  });
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HogoError) {
+      return reply
+        .status(statusForCode(error.code))
+        .send({ error: { code: error.code, message: error.message, ...error.details } });
+    }
+    const e = error as { statusCode?: number; validation?: unknown; message: string };
+    if (e.validation !== undefined)
+      return reply.status(400).send({ error: { code: 'request.invalid', message: e.message } });
+    return reply
+      .status(e.statusCode ?? 500)
+      .send({ error: { code: 'request.invalid', message: e.message } });
+  });
+  registerPolicyRoutes(app, ctx.policy, ctx);
+  registerRegistryRoutes(app, ctx);
+  await app.ready();
+  return app;
+}
+
+describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openRegistryContext>>;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    ctx = await openRegistryContext(engine);
+    app = await testApp(ctx);
+  });
+  afterEach(async () => {
+    await app.close();
+    await ctx.close();
+  });
+  const as = (role: RoleName, scope?: string) => ({
+    'x-test-role': role,
+    ...(scope ? { 'x-test-scope': scope } : {}),
+  });
+
+  async function create(payload: object = buildCustomer()) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: as('operator'),
+      payload,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json() as { id: string; itemIds: string[] };
+  }
+
+  it('creates a customer and reads it back, values only within scope', async () => {
+    const { id } = await create();
+    const full = await app.inject({ url: `/v1/customers/${id}`, headers: as('operator') });
+    expect(full.statusCode).toBe(200);
+    expect(full.body).toContain('taro.yamada@example.jp');
+    const narrow = await app.inject({
+      url: `/v1/customers/${id}`,
+      headers: as('operator', 'name'),
+    });
+    expect(narrow.body).not.toContain('taro.yamada@example.jp');
+    expect(narrow.json().items).toHaveLength(3);
+    const auditor = await app.inject({ url: `/v1/customers/${id}`, headers: as('auditor') });
+    expect(auditor.statusCode).toBe(200);
+    expect(auditor.body).not.toContain('山田');
+    const list = await app.inject({ url: '/v1/customers?limit=10', headers: as('auditor') });
+    expect(list.json()).toMatchObject({ customers: [{ id }], nextCursor: null });
+  });
+
+  it('answers 400 naming the field, never echoing the value', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: as('operator'),
+      payload: buildCustomer({ items: [buildItem({ value: 'secret-not-an-email' })] }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: { code: 'registry.invalid_field', field: 'items[0].value' },
+    });
+    expect(res.body).not.toContain('secret-not-an-email');
+  });
+
+  it('refuses writes without registry.write, and unknown customers with 404', async () => {
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: as('auditor'),
+      payload: buildCustomer(),
+    });
+    expect(denied.statusCode).toBe(403);
+    const anonymous = await app.inject({ url: '/v1/customers' });
+    expect(anonymous.statusCode).toBe(401);
+    const missing = await app.inject({ url: '/v1/customers/nope', headers: as('operator') });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'registry.not_found' } });
+  });
+
+  it('updates an item as a new version and shows its history', async () => {
+    const { itemIds } = await create();
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/v1/items/${itemIds[1]}`,
+      headers: as('operator'),
+      payload: { value: 'new@example.jp' },
+    });
+    expect(patched.statusCode).toBe(200);
+    const history = await app.inject({
+      url: `/v1/items/${patched.json().itemId}/history`,
+      headers: as('operator'),
+    });
+    expect(history.json().map((v: { value: string }) => v.value)).toEqual([
+      'taro.yamada@example.jp',
+      'new@example.jp',
+    ]);
+  });
+
+  it('records services, lines, consents, opt-outs, suspensions and family links', async () => {
+    const { id } = await create();
+    const post = (path: string, payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/customers/${id}/${path}`,
+        headers: as('operator'),
+        payload,
+      });
+    expect(
+      (
+        await post('services', {
+          name: 'ocn-mobile',
+          startedAt: '2022-07-01T00:00:00+09:00',
+          origin: 'docomo-transfer-2022-07-01',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await post('subscriber-lines', { number: '０８０－１１１１－２２２２' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await post('consents', { purpose: 'PURPOSE.REG.5', at: '2025-01-01T00:00:00+09:00' }))
+        .statusCode,
+    ).toBe(201);
+    expect((await post('opt-outs', { at: '2025-01-01T00:00:00+09:00' })).statusCode).toBe(201);
+    expect(
+      (await post('suspensions', { kind: 'provision', from: '2025-01-01T00:00:00+09:00' }))
+        .statusCode,
+    ).toBe(201);
+    expect((await post('family-links', { relation: 'child', name: '山田 一郎' })).statusCode).toBe(
+      201,
+    );
+    expect((await post('family-links', { relation: 'friend', name: 'x' })).statusCode).toBe(400);
+    expect(
+      (
+        await post(
+          'items',
+          buildItem({ category: 'gender', value: 'female', service: 'ocn-mobile' }),
+        )
+      ).statusCode,
+    ).toBe(201);
+    const view = (await app.inject({ url: `/v1/customers/${id}`, headers: as('operator') })).json();
+    expect(view.subscriberLines[0].number).toBe('+818011112222');
+    expect(view.services[0].transferredFromDocomo).toBe(true);
+    expect(view.items).toHaveLength(4);
+    expect(view.familyLinks[0].name).toBe('山田 一郎');
+    expect([view.consents.length, view.adOptOuts.length, view.suspensions.length]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
+  it('POST /v1/decide decides by customer and item id with decide.customer, mixed with facts', async () => {
+    const { id, itemIds } = await create();
+    const byId = {
+      customerId: id,
+      itemId: itemIds[1],
+      purpose: 'PURPOSE.REG.7',
+      at: '2026-01-10T09:00:00+09:00',
+    };
+    const one = await app.inject({
+      method: 'POST',
+      url: '/v1/decide',
+      headers: as('system'),
+      payload: byId,
+    });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({
+      decision: 'deny',
+      clauses: expect.arrayContaining(['SP.2022.TRANSITIONAL']),
+    });
+
+    const facts = {
+      purpose: 'PURPOSE.REG.1b',
+      customer: { group: 'REG' },
+      item: { category: 'email', acquiredAt: '2023-05-01T10:00:00+09:00' },
+    };
+    const mixed = await app.inject({
+      method: 'POST',
+      url: '/v1/decide',
+      headers: as('system'),
+      payload: [facts, byId, { ...byId, itemId: 'nope' }, { customerId: id }],
+    });
+    expect(mixed.statusCode).toBe(200);
+    expect(
+      mixed
+        .json()
+        .map((o: { decision?: string; error?: { code: string } }) => o.decision ?? o.error?.code),
+    ).toEqual(['permit', 'deny', 'registry.not_found', 'request.missing_field']);
+
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/decide', payload: byId })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/v1/decide',
+          headers: as('auditor'),
+          payload: byId,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/v1/decide',
+      headers: as('system'),
+      payload: { ...byId, customerId: 'nope' },
+    });
+    expect(missing.statusCode).toBe(404);
+    // The facts form stays public.
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/decide', payload: facts })).json(),
+    ).toMatchObject({ decision: 'permit' });
+  });
+});
