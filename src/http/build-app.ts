@@ -4,10 +4,17 @@ import type { AppContext } from '../app/app-context.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
 import { registerAuthentication } from '../security/auth/register-authentication.ts';
 import { registerSecurityRoutes } from '../security/http/register-security-routes.ts';
-import { requireAccessDeclaration } from './access-guard.ts';
+import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/registry-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the access it declared (SECURITY.6), in registration order. */
+    readonly declaredRoutes: readonly DeclaredRoute[];
+  }
+}
 
 /** Fastify's own client-error codes, as hogo's stable codes. */
 const FASTIFY_CODES: Readonly<Record<string, string>> = {
@@ -49,7 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { keywords: ['errorMessage'] } },
   });
 
-  requireAccessDeclaration(app);
+  const routes = requireAccessDeclaration(app);
+  app.decorate('declaredRoutes', routes);
   registerAuthentication(app, options.context);
 
   app.setErrorHandler((error, request, reply) => {

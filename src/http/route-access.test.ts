@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { allMigrations } from '../app/migrations.ts';
+import { bundledPolicy } from '../policy/test-support.ts';
+import { createAuditLog } from '../security/audit/create-audit-log.ts';
+import { createKeyService } from '../security/keys/create-key-service.ts';
+import {
+  ROLE_NAMES,
+  ROLE_PERMISSIONS,
+  type Permission,
+  type RoleName,
+} from '../security/principal.ts';
+import { testClock, testKeyring } from '../security/test-support.ts';
+import { createApiToken } from '../security/tokens/create-api-token.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { ENGINES } from '../store/test-engines.ts';
+import type { Store } from '../store/store.ts';
+import { buildApp } from './build-app.ts';
+
+/** A path with its parameters filled, so that the route (not the 404 handler) answers. */
+const concrete = (url: string) => url.replace(/:(\w+)/g, 'x-$1');
+
+describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engine) => {
+  let store: Store;
+  let app: FastifyInstance;
+  const tokens = new Map<RoleName, string>();
+
+  beforeAll(async () => {
+    store = await engine.open();
+    await migrateToLatest(store, allMigrations);
+    const clock = testClock();
+    const audit = createAuditLog(store, { clock });
+    const context = {
+      store,
+      policy: bundledPolicy(),
+      keys: await createKeyService(store, testKeyring(), { clock }),
+      audit,
+      clock,
+    };
+    for (const role of ROLE_NAMES) {
+      const { secret } = await createApiToken(
+        { store, audit, clock },
+        { label: `matrix ${role}`, role },
+        'test',
+      );
+      tokens.set(role, secret);
+    }
+    app = await buildApp({ policy: context.policy, context, logLevel: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('declares access on every route, and the table covers the API', () => {
+    const urls = app.declaredRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(urls).toEqual(
+      expect.arrayContaining(['POST /v1/decide', 'GET /v1/customers', 'GET /v1/audit']),
+    );
+    expect(app.declaredRoutes.length).toBeGreaterThan(20);
+  });
+
+  it('answers each role as its permissions say, and 401 without a token', async () => {
+    const rows: string[] = [];
+    for (const route of app.declaredRoutes) {
+      const url = concrete(route.url);
+      const call = (token?: string) =>
+        app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+      const anonymous = (await call()).statusCode;
+      if ('public' in route.access) {
+        expect([route.url, anonymous === 401 || anonymous === 403]).toEqual([route.url, false]);
+        continue;
+      }
+      expect([route.method, route.url, anonymous]).toEqual([route.method, route.url, 401]);
+      for (const role of ROLE_NAMES) {
+        const status = (await call(tokens.get(role))).statusCode;
+        const allowed = ROLE_PERMISSIONS[role].has(route.access.permission as Permission);
+        const got = status === 401 || status === 403 ? 'deny' : 'allow';
+        rows.push(`${route.method} ${route.url} ${role}: ${got}`);
+        expect(`${route.method} ${route.url} ${role}: ${got}`).toBe(
+          `${route.method} ${route.url} ${role}: ${allowed ? 'allow' : 'deny'}`,
+        );
+      }
+    }
+    expect(rows.length).toBeGreaterThan(40);
+  });
+
+  it('holds the matrix the policy office expects for the sensitive routes', async () => {
+    const status = async (method: string, url: string, role: RoleName) =>
+      (
+        await app.inject({
+          method: method as 'GET',
+          url,
+          headers: { authorization: `Bearer ${tokens.get(role)}` },
+          ...(method === 'GET' ? {} : { payload: {} }),
+        })
+      ).statusCode;
+    // An auditor reads the audit log but never writes customers; a system never manages users.
+    expect(await status('GET', '/v1/audit', 'auditor')).toBe(200);
+    expect(await status('POST', '/v1/customers', 'auditor')).toBe(403);
+    expect(await status('GET', '/v1/users', 'system')).toBe(403);
+    expect(await status('GET', '/v1/audit', 'operator')).toBe(403);
+    expect(await status('GET', '/v1/users', 'privacyOfficer')).toBe(200);
+  });
+});
