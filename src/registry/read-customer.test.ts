@@ -5,7 +5,7 @@ import { deleteCustomer } from './delete-customer.ts';
 import { linkFamily } from './link-family.ts';
 import { listCustomers } from './list-customers.ts';
 import { readCustomer } from './read-customer.ts';
-import { buildCustomer, buildPrincipal, openRegistryContext } from './test-support.ts';
+import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from './test-support.ts';
 
 describe.each(ENGINES)('reading customers on $name', (engine) => {
   let ctx: Awaited<ReturnType<typeof openRegistryContext>>;
@@ -100,5 +100,25 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
     );
     expect(third.nextCursor).toBeNull();
     expect(JSON.stringify(first)).not.toContain('example.jp');
+  });
+
+  it('finds a customer by e-mail or phone through the blind index, whatever the spelling', async () => {
+    const { id } = await createCustomer(ctx, operator, buildCustomer({ externalId: 'FIND-1' }));
+    await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({
+        externalId: 'FIND-2',
+        items: [buildItem({ category: 'phone', value: '03-1234-5678', channel: 'verbal' })],
+      }),
+    );
+    const byPhone = await listCustomers(ctx, operator, { phone: '+81 90 1234 5678' });
+    expect(byPhone.customers.map((c) => c.id)).toEqual([id]);
+    const email = (buildItem().value as string).toUpperCase();
+    const byEmail = await listCustomers(ctx, operator, { email: `  ${email} ` });
+    expect(byEmail.customers.map((c) => c.id)).toEqual([id]);
+    expect((await listCustomers(ctx, operator, { email: 'nobody@example.com' })).customers).toEqual(
+      [],
+    );
   });
 });

@@ -81,10 +81,17 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
       querystring: Type.Object({
         cursor: Type.Optional(Type.String({ maxLength: 64 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
+        email: Type.Optional(Type.String({ maxLength: 320, description: 'Find by e-mail.' })),
+        phone: Type.Optional(Type.String({ maxLength: 40, description: 'Find by phone.' })),
       }),
     }),
     async (request) => {
-      const q = request.query as { cursor?: string; limit?: number };
+      const q = request.query as {
+        cursor?: string;
+        limit?: number;
+        email?: string;
+        phone?: string;
+      };
       return listCustomers(ctx, requirePermission(request, 'registry.read'), q);
     },
   );
