@@ -1,6 +1,6 @@
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { compileCondition, parseInstant, type Condition } from './condition-language.ts';
 import { decisionRequestSchema, type DecisionRequest } from './decision-request.ts';
+import { requestVocabulary, type RequestVocabulary } from './read-decision-request.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
 
 /** A sentence in each language, as a result carries it. */
@@ -33,6 +33,12 @@ export interface CompiledPurpose {
   readonly conditionClause: string | null;
   /** The clauses a permit cites before the recipient's and the consent's. */
   readonly permitClauses: readonly string[];
+  /** Made once, so the common results allocate no array: a plain permit, a permit to a kind. */
+  readonly permitPlain: readonly string[];
+  readonly permitTo: ReadonlyMap<string, readonly string[]>;
+  /** A deny by the purpose's condition alone, or by one rule alone (indexed like rules). */
+  readonly denyByCondition: readonly string[];
+  readonly denyByRule: readonly (readonly string[])[];
   /** Per version index: the sentences for each outcome, with {purpose}… filled in. */
   readonly reasons: readonly PurposeReasons[];
 }
@@ -68,8 +74,8 @@ export interface CompiledPolicy {
   readonly notInForce: { readonly clause: string; readonly reason: Reason };
   readonly permitCites: readonly string[];
   readonly afterTerminationClause: string | null;
-  /** Checks structure; instants are checked as they are parsed. */
-  readonly requestCheck: TypeCheck<ReturnType<typeof decisionRequestSchema>>;
+  /** The lists a request is read against (readDecisionRequest). */
+  readonly vocabulary: RequestVocabulary;
   readonly requestSchema: ReturnType<typeof decisionRequestSchema>;
 }
 
@@ -129,6 +135,26 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       };
     });
 
+  const permitCites = Object.freeze([...(doc.permit.cites ?? [])]);
+  const recipientClauses = new Map(doc.recipientKinds.map((k) => [k.id, k.clause]));
+  const frozen = (...parts: (readonly string[])[]) =>
+    Object.freeze([...new Set(parts.flat())]) as readonly string[];
+  /** The result arrays of one purpose, made once. */
+  const arrays = (
+    id: string,
+    permitClauses: readonly string[],
+    conditionClause: string | null,
+  ) => ({
+    permitPlain: frozen(permitClauses, permitCites),
+    permitTo: new Map(
+      [...recipientClauses].map(([kind, clause]) => [
+        kind,
+        frozen(permitClauses, [clause], permitCites),
+      ]),
+    ),
+    denyByCondition: frozen([conditionClause ?? id], [id]),
+    denyByRule: rules.map((r) => frozen(r.clauses, [id])),
+  });
   const purposes = new Map<string, CompiledPurpose>();
   for (const p of doc.purposes) {
     const conditionClause = p.conditionClause ?? null;
@@ -146,6 +172,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       condition: p.condition ? compileCondition(p.condition, { offset }) : null,
       conditionClause,
       permitClauses: Object.freeze(conditionClause ? [p.id, conditionClause] : [p.id]),
+      ...arrays(p.id, conditionClause ? [p.id, conditionClause] : [p.id], conditionClause),
       reasons: reasonsFor(p.id, p.text),
     });
   }
@@ -166,6 +193,11 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       permitClauses: Object.freeze(
         doc.permit.extraPurposeClause ? [p.id, doc.permit.extraPurposeClause] : [p.id],
       ),
+      ...arrays(
+        p.id,
+        doc.permit.extraPurposeClause ? [p.id, doc.permit.extraPurposeClause] : [p.id],
+        null,
+      ),
       reasons: reasonsFor(p.id, p.text),
     });
   }
@@ -184,16 +216,16 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     purposes,
     rules,
     rulesByVersion,
-    recipientClauses: new Map(doc.recipientKinds.map((k) => [k.id, k.clause])),
+    recipientClauses,
     adPlatformAccepts: new Map(doc.adPlatforms.map((a) => [a.id, new Set(a.accepts)])),
     unknownPurposeClause: doc.unknownPurpose.clause,
     notInForce: {
       clause: doc.notInForce.clause,
       reason: fillReason(doc.notInForce.reason, {}),
     },
-    permitCites: Object.freeze([...(doc.permit.cites ?? [])]),
+    permitCites,
     afterTerminationClause: doc.permit.afterTerminationClause ?? null,
-    requestCheck: TypeCompiler.Compile(decisionRequestSchema(vocabulary, { patterns: false })),
+    vocabulary: requestVocabulary(vocabulary),
     requestSchema,
   };
 }

@@ -1,13 +1,7 @@
-import { parseIsoInstant } from './parse-iso-instant.ts';
+import { readDecisionRequest } from './read-decision-request.ts';
 import type { CompiledPolicy, CompiledPurpose, Reason } from './compile-policy.ts';
 import type { DecisionFacts } from './decision-facts.ts';
-import {
-  INSTANT_MESSAGE,
-  type DecisionError,
-  type DecisionOutcome,
-  type DecisionRequest,
-  type DecisionResult,
-} from './decision-request.ts';
+import type { DecisionOutcome, DecisionResult } from './decision-request.ts';
 
 /** Options of `decide`: the clock used when a request has no `at`. */
 export interface DecideOptions {
@@ -30,126 +24,107 @@ export function decide(
   request: unknown,
   options: DecideOptions = {},
 ): DecisionOutcome {
-  if (!policy.requestCheck.Check(request)) return malformed(policy, request);
-  const req = request as DecisionRequest;
-  const at = req.at === undefined ? (options.now ?? Date.now()) : parseIsoInstant(req.at);
-  if (Number.isNaN(at)) return invalidDate('at');
-  const acquiredAt = parseIsoInstant(req.item.acquiredAt);
-  if (Number.isNaN(acquiredAt)) return invalidDate('item.acquiredAt');
+  const req = readDecisionRequest(request, policy.vocabulary);
+  if ('error' in req) return req;
+  const at = Number.isNaN(req.at) ? (options.now ?? Date.now()) : req.at;
 
   const version = versionIndexAt(policy, at);
   if (version < 0) {
-    return (
-      badInstant(req) ?? result('deny', [policy.notInForce.clause], null, policy.notInForce.reason)
-    );
+    return result('deny', [policy.notInForce.clause], null, policy.notInForce.reason);
   }
   const versionId = policy.versions[version]!.id;
   const purpose = policy.purposes.get(req.purpose);
-  if (
-    purpose === undefined ||
-    purpose.group !== req.customer.group ||
-    !inForceAt(purpose, version, at)
-  ) {
-    return badInstant(req) ?? unknownPurpose(policy, req.purpose, purpose, versionId);
+  if (purpose === undefined || purpose.group !== req.group || !inForceAt(purpose, version, at)) {
+    return unknownPurpose(policy, req.purpose, purpose, versionId);
   }
 
-  const customer = req.customer;
   let consented = false;
-  if (customer.consents !== undefined) {
-    for (let i = 0; i < customer.consents.length; i++) {
-      const c = customer.consents[i]!;
-      const t = parseIsoInstant(c.at);
-      if (Number.isNaN(t)) return invalidDate(`customer.consents[${i}].at`);
-      if (c.purpose === purpose.id && t <= at) consented = true;
-    }
+  for (const c of req.consents) {
+    if (c.purpose === purpose.id && c.at <= at) consented = true;
   }
   let suspendedUse = false;
   let suspendedProvision = false;
-  if (customer.suspensions !== undefined) {
-    for (let i = 0; i < customer.suspensions.length; i++) {
-      const s = customer.suspensions[i]!;
-      const from = parseIsoInstant(s.from);
-      if (Number.isNaN(from)) return invalidDate(`customer.suspensions[${i}].from`);
-      if (from > at) continue;
-      if (s.kind === 'provision') suspendedProvision = true;
-      else if (s.purposes === undefined ? purpose.suspendable : s.purposes.includes(purpose.id)) {
-        suspendedUse = true;
-      }
+  for (const s of req.suspensions) {
+    if (s.from > at) continue;
+    if (s.kind === 'provision') suspendedProvision = true;
+    else if (s.purposes === null ? purpose.suspendable : s.purposes.includes(purpose.id)) {
+      suspendedUse = true;
     }
   }
-  const item = req.item;
-  const service = item.service;
-  let ended = false;
-  if (service?.endedAt !== undefined) {
-    const endedAt = parseIsoInstant(service.endedAt);
-    if (Number.isNaN(endedAt)) return invalidDate('item.service.endedAt');
-    ended = endedAt <= at;
-  }
-  const recipient = req.recipient;
-  const facts: DecisionFacts = {
-    at,
-    version: versionId,
-    purposeId: purpose.id,
-    purposeGroup: purpose.group,
-    purposeKind: purpose.kind,
-    purposeSuspendable: purpose.suspendable,
-    purposeNotified: notifiedAt(policy, purpose, acquiredAt, service?.id, item.survey),
-    customerGroup: customer.group,
-    customerAdOptOut: customer.adOptOut === true,
-    customerConsented: consented,
-    customerSuspendedUse: suspendedUse,
-    customerSuspendedProvision: suspendedProvision,
-    itemCategory: item.category,
-    itemAcquiredAt: acquiredAt,
-    itemServiceId: service?.id ?? null,
-    itemServiceTransferredFromDocomo: service?.transferredFromDocomo === true,
-    itemServiceEnded: ended,
-    itemSurvey: item.survey ?? null,
-    recipientKind: recipient?.kind ?? null,
-    recipientId: recipient?.id ?? null,
-    recipientAccepts:
-      recipient?.kind === 'adPlatform' && recipient.id !== undefined
-        ? (policy.adPlatformAccepts.get(recipient.id) ?? EMPTY)
-        : EMPTY,
-  };
+  const ended = req.endedAt <= at;
+  // One scratch object, overwritten whole by every decision: decide is synchronous and the
+  // conditions are pure, so nothing can observe it between two decisions; no allocation.
+  const facts = SCRATCH;
+  facts.at = at;
+  facts.version = versionId;
+  facts.purposeId = purpose.id;
+  facts.purposeGroup = purpose.group;
+  facts.purposeKind = purpose.kind;
+  facts.purposeSuspendable = purpose.suspendable;
+  facts.purposeNotified = notifiedAt(policy, purpose, req.acquiredAt, req.serviceId, req.survey);
+  facts.customerGroup = req.group;
+  facts.customerAdOptOut = req.adOptOut;
+  facts.customerConsented = consented;
+  facts.customerSuspendedUse = suspendedUse;
+  facts.customerSuspendedProvision = suspendedProvision;
+  facts.itemCategory = req.category;
+  facts.itemAcquiredAt = req.acquiredAt;
+  facts.itemServiceId = req.serviceId;
+  facts.itemServiceTransferredFromDocomo = req.transferredFromDocomo;
+  facts.itemServiceEnded = ended;
+  facts.itemSurvey = req.survey;
+  facts.recipientKind = req.recipientKind;
+  facts.recipientId = req.recipientId;
+  facts.recipientAccepts =
+    req.recipientKind === 'adPlatform' && req.recipientId !== null
+      ? (policy.adPlatformAccepts.get(req.recipientId) ?? EMPTY)
+      : EMPTY;
 
   const reasons = purpose.reasons[version]!;
-  let denied: string[] | null = null;
+  // Every failing clause is cited, most decisive first; the common case of one failure uses
+  // the purpose's array made at compile time.
+  let denied: readonly string[] | null = null;
+  let more: string[] | null = null;
   let denyReason: Reason | null = null;
   // SP.2022.TRANSITIONAL and the like: the purpose's own condition is the most decisive.
   if (purpose.condition !== null && !purpose.condition(facts)) {
-    denied = [purpose.conditionClause ?? purpose.id];
+    denied = purpose.denyByCondition;
     denyReason = reasons.condition;
   }
   const active = policy.rulesByVersion[version]!;
   for (let i = 0; i < active.length; i++) {
     const index = active[i]!;
-    const rule = policy.rules[index]!;
-    if (!rule.when(facts)) continue;
+    if (!policy.rules[index]!.when(facts)) continue;
     if (denied === null) {
-      denied = [...rule.clauses];
+      denied = purpose.denyByRule[index]!;
       denyReason = reasons.rules[index]!;
     } else {
-      for (const c of rule.clauses) if (!denied.includes(c)) denied.push(c);
+      more ??= denied.filter((c) => c !== purpose.id);
+      for (const c of policy.rules[index]!.clauses) if (!more.includes(c)) more.push(c);
     }
   }
   if (denied !== null) {
-    if (!denied.includes(purpose.id)) denied.push(purpose.id);
+    if (more !== null) {
+      more.push(purpose.id);
+      denied = more;
+    }
     return result('deny', denied, versionId, personalize(denyReason!, facts));
   }
 
-  const clauses = [...purpose.permitClauses];
-  if (recipient !== undefined) {
-    const clause = policy.recipientClauses.get(recipient.kind);
-    if (clause !== undefined) clauses.push(clause);
-  }
   // PURPOSE.NOTIFIED: the purpose binds this item only through the later consent.
   const byConsent = !facts.purposeNotified;
-  if (byConsent) clauses.push(policy.unknownPurposeClause);
-  if (ended && policy.afterTerminationClause !== null) {
-    clauses.push(policy.afterTerminationClause);
+  const afterTermination = ended && policy.afterTerminationClause !== null;
+  let clauses =
+    req.recipientKind === null
+      ? purpose.permitPlain
+      : (purpose.permitTo.get(req.recipientKind) ?? purpose.permitPlain);
+  if (byConsent || afterTermination) {
+    const extended = clauses.filter((c) => !policy.permitCites.includes(c));
+    if (byConsent) extended.push(policy.unknownPurposeClause);
+    if (afterTermination) extended.push(policy.afterTerminationClause!);
+    for (const c of policy.permitCites) extended.push(c);
+    clauses = extended;
   }
-  for (const c of policy.permitCites) clauses.push(c);
   return result(
     'permit',
     clauses,
@@ -157,6 +132,30 @@ export function decide(
     personalize(byConsent ? reasons.consent : reasons.permit, facts),
   );
 }
+
+const SCRATCH: DecisionFacts = {
+  at: 0,
+  version: '',
+  purposeId: '',
+  purposeGroup: '',
+  purposeKind: '',
+  purposeSuspendable: false,
+  purposeNotified: false,
+  customerGroup: '',
+  customerAdOptOut: false,
+  customerConsented: false,
+  customerSuspendedUse: false,
+  customerSuspendedProvision: false,
+  itemCategory: '',
+  itemAcquiredAt: 0,
+  itemServiceId: null,
+  itemServiceTransferredFromDocomo: false,
+  itemServiceEnded: false,
+  itemSurvey: null,
+  recipientKind: null,
+  recipientId: null,
+  recipientAccepts: EMPTY,
+};
 
 /** Decides many requests, in order; one outcome per request. */
 export function decideBatch(
@@ -187,13 +186,13 @@ function notifiedAt(
   policy: CompiledPolicy,
   purpose: CompiledPurpose,
   acquiredAt: number,
-  serviceId: string | undefined,
-  survey: string | undefined,
+  serviceId: string | null,
+  survey: string | null,
 ): boolean {
   if (purpose.kind === 'extra') {
     const bound =
-      (serviceId !== undefined && purpose.services.has(serviceId)) ||
-      (survey !== undefined && purpose.surveys.has(survey));
+      (serviceId !== null && purpose.services.has(serviceId)) ||
+      (survey !== null && purpose.surveys.has(survey));
     return bound && purpose.specifiedAt <= acquiredAt;
   }
   const version = versionIndexAt(policy, acquiredAt);
@@ -209,22 +208,58 @@ function unknownPurpose(
   const clauses = purpose
     ? [policy.unknownPurposeClause, purpose.id]
     : [policy.unknownPurposeClause];
-  const reason = policy.document.unknownPurpose.reason;
-  const fill = (s: string): string =>
-    s.replaceAll('{purpose}', id).replaceAll('{version}', versionId);
-  return result('deny', clauses, versionId, {
-    en: fill(reason.en),
-    ja: fill(reason.ja ?? reason.en),
-  });
+  const key = `${versionId}\u0000${id}`;
+  let reason = UNKNOWN_REASONS.get(key);
+  if (reason === undefined) {
+    const text = policy.document.unknownPurpose.reason;
+    reason = {
+      en: fillPurpose(text.en, id, versionId),
+      ja: fillPurpose(text.ja ?? text.en, id, versionId),
+    };
+    Object.freeze(reason);
+    remember(UNKNOWN_REASONS, key, reason);
+  }
+  return result('deny', clauses, versionId, reason);
 }
 
+/**
+ * Sentences filled with request values, kept so that the same refusal is not formatted again;
+ * bounded, because callers choose the values (an unknown purpose ID can be anything).
+ */
+const UNKNOWN_REASONS = new Map<string, Reason>();
+const PERSONAL_REASONS = new WeakMap<Reason, Map<string, Reason>>();
+const CACHE_LIMIT = 4096;
+
+function remember(cache: Map<string, Reason>, key: string, reason: Reason): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, reason);
+}
+
+function fillPurpose(text: string, purpose: string, version: string): string {
+  return text.replaceAll('{purpose}', purpose).replaceAll('{version}', version);
+}
+
+// Module-level helpers rather than closures: no function is created per decision.
 function personalize(reason: Reason, facts: DecisionFacts): Reason {
   if (!reason.en.includes('{') && !reason.ja.includes('{')) return reason;
-  const fill = (s: string): string =>
-    s
-      .replaceAll('{category}', facts.itemCategory)
-      .replaceAll('{recipient}', facts.recipientId ?? facts.recipientKind ?? '');
-  return { en: fill(reason.en), ja: fill(reason.ja) };
+  const recipient = facts.recipientId ?? facts.recipientKind ?? '';
+  let filled = PERSONAL_REASONS.get(reason);
+  if (filled === undefined) PERSONAL_REASONS.set(reason, (filled = new Map()));
+  const key = `${facts.itemCategory}\u0000${recipient}`;
+  let personal = filled.get(key);
+  if (personal === undefined) {
+    personal = {
+      en: fillFacts(reason.en, facts.itemCategory, recipient),
+      ja: fillFacts(reason.ja, facts.itemCategory, recipient),
+    };
+    Object.freeze(personal);
+    remember(filled, key, personal);
+  }
+  return personal;
+}
+
+function fillFacts(text: string, category: string, recipient: string): string {
+  return text.replaceAll('{category}', category).replaceAll('{recipient}', recipient);
 }
 
 function result(
@@ -234,58 +269,4 @@ function result(
   reason: Reason,
 ): DecisionResult {
   return { decision, clauses, policyVersion, reason };
-}
-
-/** On the early paths that read no consent or suspension: still refuse a malformed one. */
-function badInstant(req: DecisionRequest): DecisionError | null {
-  const consents = req.customer.consents ?? [];
-  for (let i = 0; i < consents.length; i++) {
-    if (Number.isNaN(parseIsoInstant(consents[i]!.at))) {
-      return invalidDate(`customer.consents[${i}].at`);
-    }
-  }
-  const suspensions = req.customer.suspensions ?? [];
-  for (let i = 0; i < suspensions.length; i++) {
-    if (Number.isNaN(parseIsoInstant(suspensions[i]!.from))) {
-      return invalidDate(`customer.suspensions[${i}].from`);
-    }
-  }
-  const endedAt = req.item.service?.endedAt;
-  return endedAt !== undefined && Number.isNaN(parseIsoInstant(endedAt))
-    ? invalidDate('item.service.endedAt')
-    : null;
-}
-
-function invalidDate(path: string): DecisionError {
-  return { error: { code: 'request.invalid_field', message: `${path} ${INSTANT_MESSAGE}`, path } };
-}
-
-function malformed(policy: CompiledPolicy, request: unknown): DecisionError {
-  const first = policy.requestCheck.Errors(request).First();
-  if (first === undefined) {
-    return { error: { code: 'request.malformed', message: 'malformed request', path: '' } };
-  }
-  const path = pointerToPath(first.path);
-  const custom = (first.schema as { errorMessage?: string }).errorMessage;
-  const missing = first.value === undefined;
-  const message = missing ? 'is required' : (custom ?? first.message);
-  return {
-    error: {
-      code: missing ? 'request.missing_field' : 'request.invalid_field',
-      message: path === '' ? `the request ${message}` : `${path} ${message}`,
-      path,
-    },
-  };
-}
-
-/** "/item/acquiredAt" → "item.acquiredAt"; "/customer/consents/0/at" → "customer.consents[0].at". */
-function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce(
-      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
-      '',
-    );
 }

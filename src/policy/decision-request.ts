@@ -19,24 +19,17 @@ const Enum = (values: readonly string[], description: string): TUnion<TLiteral<s
   );
 
 /**
- * Builds the request schema for a policy's categories, groups and recipient kinds. With
- * `patterns: false` instants are only checked to be strings: the decision hot path checks them
- * once, as it parses them (parseIsoInstant), instead of by regular expression and again by parse.
+ * Builds the request schema for a policy's categories, groups and recipient kinds: the
+ * published contract (OpenAPI). `readDecisionRequest` reads requests to the same rules in one
+ * pass; a property test holds the two to the same answers.
  */
-export function decisionRequestSchema(
-  vocabulary: {
-    readonly groups: readonly string[];
-    readonly categories: readonly string[];
-    readonly recipientKinds: readonly string[];
-  },
-  options: { readonly patterns?: boolean } = {},
-) {
+export function decisionRequestSchema(vocabulary: {
+  readonly groups: readonly string[];
+  readonly categories: readonly string[];
+  readonly recipientKinds: readonly string[];
+}) {
   const Instant = (description: string): TString =>
-    Type.String({
-      ...(options.patterns === false ? {} : { pattern: INSTANT_PATTERN }),
-      description,
-      errorMessage: INSTANT_MESSAGE,
-    });
+    Type.String({ pattern: INSTANT_PATTERN, description, errorMessage: INSTANT_MESSAGE });
   return Type.Object(
     {
       at: Type.Optional(Instant('When the use happens; default: now.')),

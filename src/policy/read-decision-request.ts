@@ -1,0 +1,226 @@
+import { INSTANT_MESSAGE, type DecisionError } from './decision-request.ts';
+import { parseIsoInstant } from './parse-iso-instant.ts';
+
+/** The vocabulary a request is read against: the policy file's own lists. */
+export interface RequestVocabulary {
+  readonly groups: ReadonlySet<string>;
+  readonly categories: ReadonlySet<string>;
+  readonly recipientKinds: ReadonlySet<string>;
+  /** The lists as written, for messages. */
+  readonly groupList: string;
+  readonly categoryList: string;
+  readonly recipientKindList: string;
+}
+
+/** A suspension as read: its start as an instant. */
+export interface ReadSuspension {
+  readonly kind: 'use' | 'provision';
+  readonly from: number;
+  readonly purposes: readonly string[] | null;
+}
+
+/** A consent as read: its instant. */
+export interface ReadConsent {
+  readonly purpose: string;
+  readonly at: number;
+}
+
+/**
+ * A request read once into an object of one fixed shape: instants as epoch milliseconds,
+ * absent optional values as null. `decide` reads only this, never the caller's object again.
+ */
+export interface ReadRequest {
+  /** NaN when absent (the clock decides). */
+  readonly at: number;
+  readonly purpose: string;
+  readonly group: string;
+  readonly adOptOut: boolean;
+  readonly suspensions: readonly ReadSuspension[];
+  readonly consents: readonly ReadConsent[];
+  readonly category: string;
+  readonly acquiredAt: number;
+  readonly serviceId: string | null;
+  readonly transferredFromDocomo: boolean;
+  /** NaN when the service has not ended (or there is no service). */
+  readonly endedAt: number;
+  readonly survey: string | null;
+  readonly recipientKind: string | null;
+  readonly recipientId: string | null;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+class Malformed {
+  constructor(
+    readonly code: 'request.missing_field' | 'request.invalid_field',
+    readonly path: string,
+    readonly message: string,
+  ) {}
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function object(v: unknown, path: string, message: string): Record<string, unknown> {
+  if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
+  if (!isObject(v)) throw new Malformed('request.invalid_field', path, message);
+  return v;
+}
+
+function text(v: unknown, path: string): string {
+  if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
+  if (typeof v !== 'string' || v.length === 0) {
+    throw new Malformed('request.invalid_field', path, 'must be a non-empty string');
+  }
+  return v;
+}
+
+function optionalText(v: unknown, path: string): string | null {
+  return v === undefined ? null : text(v, path);
+}
+
+function instant(v: unknown, path: string): number {
+  if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
+  const ms = typeof v === 'string' ? parseIsoInstant(v) : NaN;
+  if (Number.isNaN(ms)) throw new Malformed('request.invalid_field', path, INSTANT_MESSAGE);
+  return ms;
+}
+
+function oneOf(v: unknown, allowed: ReadonlySet<string>, list: string, path: string): string {
+  if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
+  if (typeof v !== 'string' || !allowed.has(v)) {
+    throw new Malformed('request.invalid_field', path, `must be one of: ${list}`);
+  }
+  return v;
+}
+
+function optionalBoolean(v: unknown, path: string): boolean {
+  if (v === undefined) return false;
+  if (typeof v !== 'boolean')
+    throw new Malformed('request.invalid_field', path, 'must be true or false');
+  return v;
+}
+
+function array(v: unknown, path: string): readonly unknown[] | null {
+  if (v === undefined) return null;
+  if (!Array.isArray(v)) throw new Malformed('request.invalid_field', path, 'must be an array');
+  return v;
+}
+
+const KINDS: ReadonlySet<string> = new Set(['use', 'provision']);
+
+/**
+ * Reads and checks a decision request in one pass, touching each field of the caller's object
+ * once (requests arrive in many shapes; every extra read of a field costs). The contract is
+ * `decisionRequestSchema`; a property test holds the two to the same answers.
+ */
+export function readDecisionRequest(
+  raw: unknown,
+  vocabulary: RequestVocabulary,
+): ReadRequest | DecisionError {
+  try {
+    const req = object(raw, '', 'must be a JSON object');
+    const at = req.at === undefined ? NaN : instant(req.at, 'at');
+    const purpose = text(req.purpose, 'purpose');
+    const customer = object(req.customer, 'customer', 'must be an object with a group');
+    const group = oneOf(customer.group, vocabulary.groups, vocabulary.groupList, 'customer.group');
+    const adOptOut = optionalBoolean(customer.adOptOut, 'customer.adOptOut');
+    const rawSuspensions = array(customer.suspensions, 'customer.suspensions');
+    let suspensions: readonly ReadSuspension[] = NONE;
+    if (rawSuspensions !== null && rawSuspensions.length > 0) {
+      suspensions = rawSuspensions.map((s, i) => {
+        const path = `customer.suspensions[${i}]`;
+        const o = object(s, path, 'must be an object with a kind and from');
+        const kind = oneOf(o.kind, KINDS, 'use, provision', `${path}.kind`) as 'use' | 'provision';
+        const from = instant(o.from, `${path}.from`);
+        const list = array(o.purposes, `${path}.purposes`);
+        const purposes =
+          list === null ? null : list.map((p, j) => text(p, `${path}.purposes[${j}]`));
+        return { kind, from, purposes };
+      });
+    }
+    const rawConsents = array(customer.consents, 'customer.consents');
+    let consents: readonly ReadConsent[] = NONE;
+    if (rawConsents !== null && rawConsents.length > 0) {
+      consents = rawConsents.map((c, i) => {
+        const path = `customer.consents[${i}]`;
+        const o = object(c, path, 'must be an object with a purpose and at');
+        return { purpose: text(o.purpose, `${path}.purpose`), at: instant(o.at, `${path}.at`) };
+      });
+    }
+    const item = object(req.item, 'item', 'must be an object with a category and acquiredAt');
+    const category = oneOf(
+      item.category,
+      vocabulary.categories,
+      vocabulary.categoryList,
+      'item.category',
+    );
+    const acquiredAt = instant(item.acquiredAt, 'item.acquiredAt');
+    let serviceId: string | null = null;
+    let transferredFromDocomo = false;
+    let endedAt = NaN;
+    if (item.service !== undefined) {
+      const service = object(item.service, 'item.service', 'must be an object with an id');
+      serviceId = text(service.id, 'item.service.id');
+      transferredFromDocomo = optionalBoolean(
+        service.transferredFromDocomo,
+        'item.service.transferredFromDocomo',
+      );
+      if (service.endedAt !== undefined) endedAt = instant(service.endedAt, 'item.service.endedAt');
+    }
+    const survey = optionalText(item.survey, 'item.survey');
+    let recipientKind: string | null = null;
+    let recipientId: string | null = null;
+    if (req.recipient !== undefined) {
+      const recipient = object(req.recipient, 'recipient', 'must be an object with a kind');
+      recipientKind = oneOf(
+        recipient.kind,
+        vocabulary.recipientKinds,
+        vocabulary.recipientKindList,
+        'recipient.kind',
+      );
+      recipientId = optionalText(recipient.id, 'recipient.id');
+    }
+    return {
+      at,
+      purpose,
+      group,
+      adOptOut,
+      suspensions,
+      consents,
+      category,
+      acquiredAt,
+      serviceId,
+      transferredFromDocomo,
+      endedAt,
+      survey,
+      recipientKind,
+      recipientId,
+    };
+  } catch (e) {
+    if (!(e instanceof Malformed)) throw e;
+    return {
+      error: {
+        code: e.code,
+        message: e.path === '' ? `the request ${e.message}` : `${e.path} ${e.message}`,
+        path: e.path,
+      },
+    };
+  }
+}
+
+/** Builds the vocabulary once, from the policy's lists. */
+export function requestVocabulary(lists: {
+  readonly groups: readonly string[];
+  readonly categories: readonly string[];
+  readonly recipientKinds: readonly string[];
+}): RequestVocabulary {
+  return {
+    groups: new Set(lists.groups),
+    categories: new Set(lists.categories),
+    recipientKinds: new Set(lists.recipientKinds),
+    groupList: lists.groups.join(', '),
+    categoryList: lists.categories.join(', '),
+    recipientKindList: lists.recipientKinds.join(', '),
+  };
+}
