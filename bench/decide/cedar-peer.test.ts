@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_POLICY_PATH } from '../../src/policy/bundled-policy-path.ts';
-import { compilePolicy, decide, loadPolicyFile } from '../../src/policy/index.ts';
+import { checkPolicy, compilePolicy, decide, loadPolicyFile } from '../../src/policy/index.ts';
 import { CedarPeer, conditionToCedar } from './cedar-peer.ts';
 import { differential } from './differential.ts';
 import { randomRequests } from './random-requests.ts';
@@ -39,6 +39,52 @@ describe('the Cedar peer of the bundled policy', () => {
       (r) => r.recipient?.id === 'yahoo' && r.item.category === 'name',
     );
     expect(differential(policy, drifted, many).disagreement).not.toBeNull();
+  });
+
+  it('follows what the bundled file does not use: extra purposes, version-bounded rules', () => {
+    // The bundled file has no extra purposes and no rule limited to versions, so the peer's
+    // translation of those is checked on a variant of it that has them.
+    const doc = structuredClone(policy.document);
+    const reason = { en: 'denied', ja: '拒否' };
+    const text = { en: 'an extra purpose', ja: '追加の目的' };
+    doc.extraPurposes = [
+      { id: 'PURPOSE.EXTRA.1', group: 'REG', text, specifiedAt: '2022-07-01', services: ['svc-x'] },
+      {
+        id: 'PURPOSE.EXTRA.2',
+        group: 'OTH',
+        text,
+        specifiedAt: '2023-05-01T12:00:00+09:00',
+        surveys: ['srv-x'],
+        services: ['svc-y'],
+        until: '2025-02-03',
+      },
+    ];
+    doc.purposes.find((p) => p.id === 'PURPOSE.REG.2e')!.until = '2023-07-01';
+    doc.rules.push({
+      id: 'PURPOSE.AFTER_TERMINATION',
+      effect: 'deny',
+      when:
+        "purpose.kind == 'extra' and (item.service.ended or item.survey == null) " +
+        "and (version == '2023-07-01' or at < 2023-05-01T12:00Z)",
+      since: '2023-04-01',
+      until: '2025-02-03',
+      reason,
+    });
+    expect(checkPolicy(doc)).toEqual([]);
+    const variant = compilePolicy(doc);
+    const mixed = randomRequests(variant, 3_000, 13);
+    expect(differential(variant, new CedarPeer(variant), mixed).disagreement).toBeNull();
+    // Both new paths are reached: the bounded rule denies, and extra purposes are permitted.
+    const outcomes = mixed.map((r) => decide(variant, r));
+    const denials = outcomes.filter(
+      (o) => 'clauses' in o && o.clauses.includes('PURPOSE.AFTER_TERMINATION'),
+    ).length;
+    const extraPermits = outcomes.filter(
+      (o) =>
+        'decision' in o && o.decision === 'permit' && o.clauses[0]?.startsWith('PURPOSE.EXTRA.'),
+    ).length;
+    expect(denials).toBeGreaterThan(10);
+    expect(extraPermits).toBeGreaterThan(5);
   });
 
   it('keeps null apart from text, as hogo does', () => {

@@ -12,10 +12,10 @@ import type { RandomRequest } from './random-requests.ts';
  * cedar-wasm (`preparsePolicySet` once, `statefulIsAuthorized` per request).
  *
  * The Cedar text is generated from the compiled policy, so the peer follows the file:
- * - one `permit` per purpose, scoped to `resource == Purpose::"<id>"`, that holds when the
- *   customer's group is the purpose's and `at` falls in the versions the purpose is in force;
- * - one `forbid` per purpose condition (`unless { condition }`);
- * - one `forbid` per rule, guarded by the versions the rule is in force.
+ * - a `permit` for the purposes of one group in force over the same versions (`cedarPolicies`
+ *   says why they are grouped), that holds when `at` falls in those versions;
+ * - a `forbid` per purpose condition (`unless { condition }`), for the purposes that have it;
+ * - a `forbid` per rule, guarded by the versions the rule is in force.
  * Conditions are translated from the condition language (docs/policy-language.md) to Cedar
  * expressions; instants are Longs (epoch ms), version starts and date literals constants.
  *
@@ -104,7 +104,8 @@ function str(s: string): string {
 
 const list = (xs: Iterable<string>) => `[${[...xs].map(str).join(', ')}]`;
 const or = (xs: string[]) => (xs.length === 0 ? 'false' : `(${xs.join(' || ')})`);
-const and = (xs: string[]) => (xs.length === 0 ? 'true' : `(${xs.join(' && ')})`);
+const and = (xs: string[]) =>
+  xs.length === 0 ? 'true' : xs.length === 1 ? xs[0]! : `(${xs.join(' && ')})`;
 
 type CedarType = 'instant' | 'text' | 'boolean' | 'number' | 'null' | 'list';
 /**
@@ -363,31 +364,58 @@ function equals(a: Operand, b: Operand): string {
   return guard ? `(${guard} && ${same})` : `(${same})`;
 }
 
-/** The Cedar policy set for a compiled hogo policy, by policy ID (the clause it stands for). */
+/**
+ * The Cedar policy set for a compiled hogo policy, by policy ID (the clauses it stands for).
+ *
+ * Purposes that share a permit condition (group and versions in force) share one `permit`,
+ * and those that share a purpose condition one `forbid`: Cedar evaluates every policy of the
+ * set on every request (no index on the scope), so one policy per purpose would make the peer
+ * some 1.8 times slower for no information a caller lacks (the purpose is in the request).
+ * Rules stay one `forbid` each, so that Cedar names every rule that denies, as hogo does.
+ */
 export function cedarPolicies(policy: CompiledPolicy): Record<string, string> {
   const facts = factTranslator(policy);
-  const out: Record<string, string> = {};
+  const permits = new Map<string, string[]>();
+  const conditions = new Map<string, { clause: string; ids: string[] }>();
+  const add = <V>(map: Map<string, V>, key: string, value: () => V) =>
+    map.get(key) ?? map.set(key, value()).get(key)!;
   for (const p of policy.purposes.values()) {
     const inForce =
       p.kind === 'extra'
         ? and([inVersions(policy, 'context.at', 0, p.untilIndex), `context.at >= ${p.specifiedAt}`])
         : inVersions(policy, 'context.at', p.sinceIndex, p.untilIndex);
-    out[p.id] =
-      `permit (principal, action == Action::"use", resource == Purpose::${str(p.id)})\n` +
-      `when { context.group == ${str(p.group)} && ${inForce} };`;
+    add(permits, `context.group == ${str(p.group)} && ${inForce}`, () => []).push(p.id);
     const source = p.kind === 'listed' ? policy.document.purposes.find((d) => d.id === p.id) : null;
     if (source?.condition !== undefined) {
-      out[`${p.conditionClause ?? p.id} for ${p.id}`] =
-        `forbid (principal, action, resource == Purpose::${str(p.id)})\n` +
-        `unless { ${conditionToCedar(source.condition, policy, facts)} };`;
+      const condition = conditionToCedar(source.condition, policy, facts);
+      const clause = p.conditionClause ?? p.id;
+      add(conditions, `${clause}\u0000${condition}`, () => ({ clause, ids: [] })).ids.push(p.id);
     }
+  }
+  // A set of strings rather than `resource in [Purpose::…]`: Cedar answers `in` on entities
+  // through the ancestor relation, which measured some 1.4 times slower here.
+  const resourceIn = (ids: string[]) => `${list(ids)}.contains(context.purpose)`;
+  const out: Record<string, string> = {};
+  for (const [when, ids] of permits) {
+    out[ids.join(' ')] =
+      `permit (principal, action == Action::"use", resource)\n` +
+      `when { ${resourceIn(ids)} && ${when} };`;
+  }
+  for (const [key, { clause, ids }] of conditions) {
+    out[`${clause} for ${ids.join(' ')}`] =
+      `forbid (principal, action, resource)\n` +
+      `when { ${resourceIn(ids)} }\nunless { ${key.slice(clause.length + 1)} };`;
   }
   policy.rules.forEach((r, i) => {
     const source = policy.document.rules[i]!;
+    // Before the first version no permit holds, so a rule in force from it needs no guard.
+    const guard =
+      r.sinceIndex === 0 && r.untilIndex >= policy.versions.length
+        ? []
+        : [inVersions(policy, 'context.at', r.sinceIndex, r.untilIndex)];
     out[r.id] =
       `forbid (principal, action, resource)\n` +
-      `when { ${inVersions(policy, 'context.at', r.sinceIndex, r.untilIndex)} && ` +
-      `${conditionToCedar(source.when, policy, facts)} };`;
+      `when { ${and([...guard, conditionToCedar(source.when, policy, facts)])} };`;
   });
   return out;
 }

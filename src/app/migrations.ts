@@ -1,3 +1,4 @@
+import { intakeMigrations } from '../intake/intake-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
 import type { StoreMigration } from '../store/store.ts';
@@ -7,4 +8,5 @@ import type { StoreMigration } from '../store/store.ts';
 export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...securityMigrations,
   ...registryMigrations,
+  ...intakeMigrations,
 };

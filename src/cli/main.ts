@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerIntakeCommands } from '../intake/intake-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerServeCommand(program);
   registerSecurityCommands(program);
+  registerIntakeCommands(program);
   return program;
 }
 

@@ -1,0 +1,130 @@
+import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { openContext, type OpenedContext } from '../app/open-context.ts';
+import { CliError } from '../cli/cli-error.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { HogoError } from '../http/http-error.ts';
+import { openBadRowReport } from './bad-row-report.ts';
+import { cliPrincipal } from './cli-principal.ts';
+import { importFile, type ImportFormat } from './import-file.ts';
+import { progressBar } from './progress-bar.ts';
+
+/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
+async function withContext<T>(fn: (ctx: OpenedContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext({ env: process.env });
+  try {
+    return await fn(ctx);
+  } catch (e) {
+    // A file hogo cannot read is bad input (exit 2); any other refusal is a failure (exit 1).
+    if (e instanceof HogoError) {
+      throw new CliError(`${e.message} (${e.code})`, e.code.startsWith('intake.') ? 2 : 1);
+    }
+    throw e;
+  } finally {
+    await ctx.close();
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function positiveInt(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`${option} must be a positive integer, got '${value}'`);
+  return n;
+}
+
+function formatOf(path: string, option: string | undefined): ImportFormat {
+  const format = option ?? (/\.(nd)?jsonl?$/i.test(path) ? 'ndjson' : 'csv');
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw new CliError(`--format must be one of csv, ndjson, got '${format}'`);
+  }
+  return format;
+}
+
+/** `hogo import FILE` and `hogo demo seed`: bulk intake of customers into the registry. */
+export function registerIntakeCommands(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'Import customers from a CSV or NDJSON file (docs/import-format.md), in batches; a rerun resumes an interrupted import and skips customers already registered. Exit 1 if any row was refused.',
+    )
+    .argument('<file>', 'the file to import (UTF-8)')
+    .option('--format <format>', 'csv or ndjson (default: from the file name, else csv)')
+    .option('--report <file>', 'write refused rows here: line, field, reason (.csv or NDJSON)')
+    .option('--batch-size <rows>', 'rows per transaction (default: from the database engine)')
+    .action(
+      async (file: string, opts: { format?: string; report?: string; batchSize?: string }) => {
+        const format = formatOf(file, opts.format);
+        const batchSize = positiveInt(opts.batchSize, '--batch-size');
+        const size = await stat(file).then(
+          (s) => s.size,
+          () => 0,
+        );
+        const started = Date.now();
+        const summary = await withContext(async (ctx) => {
+          const bar = progressBar(process.stderr, 'import', size);
+          const reportPath = opts.report;
+          try {
+            return await importFile(ctx, cliPrincipal('import'), {
+              path: file,
+              format,
+              ...(batchSize !== undefined ? { batchSize } : {}),
+              ...(reportPath !== undefined
+                ? { report: (resuming: boolean) => openBadRowReport(reportPath, resuming) }
+                : {}),
+              onProgress: (p) =>
+                bar.update(p.offset, `${count(p.imported)} imported, ${count(p.bad)} refused`),
+            });
+          } finally {
+            bar.done();
+          }
+        });
+        const seconds = (Date.now() - started) / 1000;
+        process.stdout.write(
+          `${file}: ${count(summary.imported)} imported, ${count(summary.skipped)} skipped (already registered), ` +
+            `${count(summary.bad)} refused, ${summary.batches} batches${summary.resumedAtLine !== null ? `, resumed at line ${summary.resumedAtLine}` : ''} (${seconds.toFixed(1)} s)\n`,
+        );
+        if (summary.bad > 0) {
+          process.stderr.write(
+            opts.report !== undefined
+              ? `hogo import: ${count(summary.bad)} row(s) refused; see ${opts.report}\n`
+              : `hogo import: ${count(summary.bad)} row(s) refused; rerun with --report FILE to list them\n`,
+          );
+          process.exitCode = 1;
+        }
+      },
+    );
+
+  program
+    .command('demo')
+    .description('Demonstration data.')
+    .command('seed')
+    .description(
+      'Register N realistic, deterministic Japanese demo customers (same seed, same customers); a rerun skips those already registered.',
+    )
+    .requiredOption('--customers <n>', 'how many customers')
+    .option('--seed <seed>', 'seed of the generator', '1')
+    .action(async (opts: { customers: string; seed: string }) => {
+      const customers = positiveInt(opts.customers, '--customers')!;
+      const seed = positiveInt(opts.seed, '--seed')!;
+      const started = Date.now();
+      const summary = await withContext(async (ctx) => {
+        const bar = progressBar(process.stderr, 'demo', customers);
+        try {
+          return await seedDemo(ctx, cliPrincipal('demo'), {
+            customers,
+            seed,
+            onProgress: (done) => bar.update(done, `${count(done)} customers`),
+          });
+        } finally {
+          bar.done();
+        }
+      });
+      process.stdout.write(
+        `demo seed ${seed}: ${count(summary.imported)} customers registered, ${count(summary.skipped)} already there ` +
+          `(${count(summary.consents)} consents, ${count(summary.optOuts)} opt-outs, ${count(summary.suspensions)} suspensions) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    });
+}
