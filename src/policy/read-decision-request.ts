@@ -109,6 +109,19 @@ function array(v: unknown, path: string): readonly unknown[] | null {
 
 const KINDS: ReadonlySet<string> = new Set(['use', 'provision']);
 
+function readSuspension(raw: unknown, path: string): ReadSuspension {
+  const o = object(raw, path, 'must be an object with a kind and from');
+  const kind = oneOf(o.kind, KINDS, 'use, provision', `${path}.kind`) as 'use' | 'provision';
+  const from = instant(o.from, `${path}.from`);
+  const list = array(o.purposes, `${path}.purposes`);
+  let purposes: string[] | null = null;
+  if (list !== null) {
+    purposes = [];
+    for (let j = 0; j < list.length; j++) purposes.push(text(list[j], `${path}.purposes[${j}]`));
+  }
+  return { kind, from, purposes };
+}
+
 /**
  * Reads and checks a decision request in one pass, touching each field of the caller's object
  * once (requests arrive in many shapes; every extra read of a field costs). The contract is
@@ -128,25 +141,22 @@ export function readDecisionRequest(
     const rawSuspensions = array(customer.suspensions, 'customer.suspensions');
     let suspensions: readonly ReadSuspension[] = NONE;
     if (rawSuspensions !== null && rawSuspensions.length > 0) {
-      suspensions = rawSuspensions.map((s, i) => {
-        const path = `customer.suspensions[${i}]`;
-        const o = object(s, path, 'must be an object with a kind and from');
-        const kind = oneOf(o.kind, KINDS, 'use, provision', `${path}.kind`) as 'use' | 'provision';
-        const from = instant(o.from, `${path}.from`);
-        const list = array(o.purposes, `${path}.purposes`);
-        const purposes =
-          list === null ? null : list.map((p, j) => text(p, `${path}.purposes[${j}]`));
-        return { kind, from, purposes };
-      });
+      const list: ReadSuspension[] = [];
+      for (let i = 0; i < rawSuspensions.length; i++) {
+        list.push(readSuspension(rawSuspensions[i], `customer.suspensions[${i}]`));
+      }
+      suspensions = list;
     }
     const rawConsents = array(customer.consents, 'customer.consents');
     let consents: readonly ReadConsent[] = NONE;
     if (rawConsents !== null && rawConsents.length > 0) {
-      consents = rawConsents.map((c, i) => {
+      const list: ReadConsent[] = [];
+      for (let i = 0; i < rawConsents.length; i++) {
         const path = `customer.consents[${i}]`;
-        const o = object(c, path, 'must be an object with a purpose and at');
-        return { purpose: text(o.purpose, `${path}.purpose`), at: instant(o.at, `${path}.at`) };
-      });
+        const o = object(rawConsents[i], path, 'must be an object with a purpose and at');
+        list.push({ purpose: text(o.purpose, `${path}.purpose`), at: instant(o.at, `${path}.at`) });
+      }
+      consents = list;
     }
     const item = object(req.item, 'item', 'must be an object with a category and acquiredAt');
     const category = oneOf(
