@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicy } from './compile-policy.ts';
 import { parseInstant } from './condition-language.ts';
 import { diffPolicy, formatDiff } from './diff-policy.ts';
+import { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 import { loadPolicyFile } from './load-policy.ts';
 import type { PolicyDocument } from './policy-schema.ts';
 
-const policy = loadPolicyFile(
-  new URL('../../policies/ntt-com/policy.yaml', import.meta.url).pathname,
-);
+const policy = loadPolicyFile(BUNDLED_POLICY_PATH);
 const jst = (date: string) => parseInstant(date, '+09:00');
 const TRANSITIONAL = ['PURPOSE.OTH.5', 'PURPOSE.OTH.6', 'PURPOSE.REG.6', 'PURPOSE.REG.7'];
 
@@ -158,6 +157,51 @@ describe('diffPolicy between the file and an edited copy', () => {
     const same = diffPolicy(policy, at, at);
     expect(same.purposes).toEqual({ added: [], removed: [], changed: [] });
     expect(same.versionsBetween).toEqual([]);
+  });
+});
+
+describe('diffPolicy across a version that ends a purpose', () => {
+  // A modified copy: a new version 2026-01-01 that ends PURPOSE.OTH.4 and rewords PURPOSE.REG.4.
+  const doc = copyOfDocument();
+  doc.versions.push({
+    id: '2026-01-01',
+    summary: { en: 'Test revision.', ja: 'テスト改定。' },
+    changes: 'recorded',
+  });
+  const ended = doc.purposes.find((p) => p.id === 'PURPOSE.OTH.4')!;
+  ended.until = '2026-01-01';
+  const reworded = doc.purposes.find((p) => p.id === 'PURPOSE.REG.4')!;
+  const before = reworded.text;
+  reworded.text = { ...before, ja: '改めた文。' };
+  const copy = compilePolicy(doc);
+
+  it('reports the purpose given an until version as removed, and the reworded one as changed', () => {
+    const diff = diffPolicy(copy, jst('2025-03-01'), jst('2026-01-02'));
+    expect(diff.from).toBe('2025-02-03');
+    expect(diff.to).toBe('2026-01-01');
+    expect(diff.purposes.removed.map((p) => p.id)).toEqual(['PURPOSE.OTH.4']);
+    expect(diff.purposes.added).toEqual([]);
+    expect(diff.versionsBetween.map((v) => [v.id, v.changes])).toEqual([
+      ['2026-01-01', 'recorded'],
+    ]);
+    // The text is the same at both instants of one document: the rewording is not a change here.
+    expect(diff.purposes.changed).toEqual([]);
+  });
+
+  it('reports the rewording as a change when the file is compared with the copy', () => {
+    const diff = diffPolicy(policy, jst('2025-03-01'), jst('2026-01-02'), copy);
+    expect(diff.purposes.changed).toEqual([
+      {
+        id: 'PURPOSE.REG.4',
+        fields: [{ field: 'text.ja', from: before.ja ?? null, to: '改めた文。' }],
+      },
+    ]);
+    expect(diff.purposes.removed.map((p) => p.id)).toEqual(['PURPOSE.OTH.4']);
+    const lines = formatDiff(diff, 'ja');
+    expect(lines.some((l) => l.startsWith('- PURPOSE.OTH.4  '))).toBe(true);
+    expect(lines).toContain(
+      `~ PURPOSE.REG.4  text.ja: ${JSON.stringify(before.ja ?? null)} → "改めた文。"`,
+    );
   });
 });
 

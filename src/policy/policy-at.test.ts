@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from './condition-language.ts';
+import { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 import { loadPolicyFile } from './load-policy.ts';
 import { feeTotal, policyAt } from './policy-at.ts';
 
-const policy = loadPolicyFile(
-  new URL('../../policies/ntt-com/policy.yaml', import.meta.url).pathname,
-);
+const policy = loadPolicyFile(BUNDLED_POLICY_PATH);
 const jst = (date: string) => parseInstant(date, '+09:00');
 const purposeIds = (at: number) =>
   policyAt(policy, at).groups.flatMap((g) => g.purposes.map((p) => p.id));
@@ -23,6 +22,18 @@ describe('policyAt', () => {
       changes: 'unknown',
       note: expect.any(String),
     });
+  });
+
+  it('states the instant asked about as ISO 8601 in the policy’s time zone', () => {
+    expect(policyAt(policy, jst('2025-03-01')).at).toBe('2025-03-01T00:00:00.000+09:00');
+    expect(policyAt(policy, Date.parse('2022-06-30T15:30:00Z')).at).toBe(
+      '2022-07-01T00:30:00.000+09:00',
+    );
+  });
+
+  it('has PURPOSE.REG.7 in force on 2022-07-01 but not on 2022-06-30', () => {
+    expect(purposeIds(jst('2022-06-30'))).not.toContain('PURPOSE.REG.7');
+    expect(purposeIds(jst('2022-07-01'))).toContain('PURPOSE.REG.7');
   });
 
   it('lists every version with the one in force flagged', () => {

@@ -104,8 +104,8 @@ export interface PolicyAtView {
   readonly timezone: { readonly name: string; readonly offset: string };
   readonly enacted: string;
   readonly intro: Localized | null;
-  /** The instant asked about, in milliseconds since the epoch. */
-  readonly at: number;
+  /** The instant asked about, as ISO 8601 in the policy's time zone (2025-03-01T00:00:00.000+09:00). */
+  readonly at: string;
   /** The version in force at `at`; null before the first version took effect. */
   readonly version: VersionView | null;
   readonly versions: readonly VersionListEntry[];
@@ -127,6 +127,16 @@ export interface PolicyAtView {
 /** amount × (1 + taxRate) rounded down, without binary floating-point noise (1000 × 1.1). */
 export function feeTotal(amount: number, taxRate: number): number {
   return Math.floor(Math.round(amount * (1 + taxRate) * 1e6) / 1e6);
+}
+
+/** `at` as ISO 8601 with a fixed offset such as `+09:00` (UTC's `Z` when the offset is zero). */
+export function isoAt(at: number, offset: string): string {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const shifted = new Date(at + minutes * 60_000);
+  if (Number.isNaN(shifted.getTime())) return String(at);
+  const local = shifted.toISOString().slice(0, -1);
+  return minutes === 0 ? `${local}Z` : `${local}${offset}`;
 }
 
 function versionView(v: PolicyVersion): VersionView {
@@ -219,7 +229,7 @@ export function policyAt(policy: CompiledPolicy, at: number): PolicyAtView {
     timezone: { name: doc.timezone.name, offset: doc.timezone.offset },
     enacted: doc.enacted,
     intro: doc.intro ?? null,
-    at,
+    at: isoAt(at, doc.timezone.offset),
     version: index >= 0 && doc.versions[index] ? versionView(doc.versions[index]) : null,
     versions: doc.versions.map((v, i) => ({
       ...versionView(v),

@@ -1,13 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
 import { parseInstant } from './condition-language.ts';
+import { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 import { loadPolicyFile } from './load-policy.ts';
 import type { PolicyDocument } from './policy-schema.ts';
 import { escapeHtml, renderPolicy, type RenderOptions } from './render-policy.ts';
 
-const policy = loadPolicyFile(
-  new URL('../../policies/ntt-com/policy.yaml', import.meta.url).pathname,
-);
+const policy = loadPolicyFile(BUNDLED_POLICY_PATH);
 const jst = (date: string) => parseInstant(date, '+09:00');
 
 function render(options: Partial<RenderOptions> = {}, p: CompiledPolicy = policy): string {

@@ -631,7 +631,11 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
             if (v.inForce) {
               summary.push(
                 { kind: 'br' },
-                { kind: 'small', cls: 'current', content: [text(`(${w.thisVersion})`)] },
+                {
+                  kind: 'small',
+                  cls: 'current',
+                  content: [text(lang === 'ja' ? `（${w.thisVersion}）` : `(${w.thisVersion})`)],
+                },
               );
             }
             return [[text(formatDate(v.id, lang))], summary];
