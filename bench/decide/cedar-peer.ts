@@ -376,7 +376,7 @@ function equals(a: Operand, b: Operand): string {
 export function cedarPolicies(policy: CompiledPolicy): Record<string, string> {
   const facts = factTranslator(policy);
   const permits = new Map<string, string[]>();
-  const conditions = new Map<string, { clause: string; ids: string[] }>();
+  const conditions = new Map<string, { clause: string; condition: string; ids: string[] }>();
   const add = <V>(map: Map<string, V>, key: string, value: () => V) =>
     map.get(key) ?? map.set(key, value()).get(key)!;
   for (const p of policy.purposes.values()) {
@@ -389,22 +389,26 @@ export function cedarPolicies(policy: CompiledPolicy): Record<string, string> {
     if (source?.condition !== undefined) {
       const condition = conditionToCedar(source.condition, policy, facts);
       const clause = p.conditionClause ?? p.id;
-      add(conditions, `${clause}\u0000${condition}`, () => ({ clause, ids: [] })).ids.push(p.id);
+      add(conditions, `${clause}\u0000${condition}`, () => ({
+        clause,
+        condition,
+        ids: [],
+      })).ids.push(p.id);
     }
   }
   // A set of strings rather than `resource in [Purpose::…]`: Cedar answers `in` on entities
   // through the ancestor relation, which measured some 1.4 times slower here.
-  const resourceIn = (ids: string[]) => `${list(ids)}.contains(context.purpose)`;
+  const forPurposes = (ids: string[]) => `${list(ids)}.contains(context.purpose)`;
   const out: Record<string, string> = {};
   for (const [when, ids] of permits) {
     out[ids.join(' ')] =
       `permit (principal, action == Action::"use", resource)\n` +
-      `when { ${resourceIn(ids)} && ${when} };`;
+      `when { ${forPurposes(ids)} && ${when} };`;
   }
-  for (const [key, { clause, ids }] of conditions) {
+  for (const { clause, condition, ids } of conditions.values()) {
     out[`${clause} for ${ids.join(' ')}`] =
       `forbid (principal, action, resource)\n` +
-      `when { ${resourceIn(ids)} }\nunless { ${key.slice(clause.length + 1)} };`;
+      `when { ${forPurposes(ids)} }\nunless { ${condition} };`;
   }
   policy.rules.forEach((r, i) => {
     const source = policy.document.rules[i]!;
