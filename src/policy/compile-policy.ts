@@ -92,8 +92,15 @@ export function fillReason(
       if (v === undefined) return whole;
       return typeof v === 'string' ? v : lang === 'ja' ? (v.ja ?? v.en) : v.en;
     });
-  return Object.freeze({ en: fill('en'), ja: fill('ja') });
+  const reason = Object.freeze({ en: fill('en'), ja: fill('ja') });
+  // {category} and {recipient} are left for decide to fill per request; mark such sentences
+  // once here, so that decide need not search every sentence for a brace.
+  if (reason.en.includes('{') || reason.ja.includes('{')) TEMPLATED.add(reason);
+  return reason;
 }
+
+/** Sentences that still hold a per-request placeholder after compilation. */
+export const TEMPLATED: WeakSet<Reason> = new WeakSet();
 
 /**
  * Compiles a policy document that `checkPolicy` found sound. Conditions become closures,

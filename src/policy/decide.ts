@@ -1,5 +1,10 @@
 import { readDecisionRequest } from './read-decision-request.ts';
-import type { CompiledPolicy, CompiledPurpose, Reason } from './compile-policy.ts';
+import {
+  TEMPLATED,
+  type CompiledPolicy,
+  type CompiledPurpose,
+  type Reason,
+} from './compile-policy.ts';
 import type { DecisionFacts } from './decision-facts.ts';
 import type { DecisionOutcome, DecisionResult } from './decision-request.ts';
 
@@ -241,7 +246,7 @@ function fillPurpose(text: string, purpose: string, version: string): string {
 
 // Module-level helpers rather than closures: no function is created per decision.
 function personalize(reason: Reason, facts: DecisionFacts): Reason {
-  if (!reason.en.includes('{') && !reason.ja.includes('{')) return reason;
+  if (!TEMPLATED.has(reason)) return reason;
   const recipient = facts.recipientId ?? facts.recipientKind ?? '';
   let filled = PERSONAL_REASONS.get(reason);
   if (filled === undefined) PERSONAL_REASONS.set(reason, (filled = new Map()));
