@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerIntakeCommands } from '../intake/intake-commands.ts';
+import { registerRequestCommands } from '../requests/request-commands.ts';
+import { registerProvisionCommands } from '../provision/provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerSecurityCommands(program);
   registerIntakeCommands(program);
+  registerProvisionCommands(program);
+  registerRequestCommands(program);
   return program;
 }
 

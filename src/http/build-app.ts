@@ -8,6 +8,8 @@ import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts'
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/registry-routes.ts';
+import { registerProvisionRoutes } from '../provision/provision-routes.ts';
+import { registerRequestRoutes } from '../requests/request-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -124,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.context) {
     registerSecurityRoutes(app, options.context);
     registerRegistryRoutes(app, options.context);
+    registerProvisionRoutes(app, options.context);
+    registerRequestRoutes(app, options.context);
   }
   await app.ready();
   return app;

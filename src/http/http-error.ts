@@ -17,9 +17,12 @@ const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/^auth\.locked$/, 429],
   [/\.shredded$/, 410],
   [/^auth\./, 403],
-  [/\.conflict$/, 409],
+  [/\.conflict$|\.illegal_transition$/, 409],
   [/\.too_large$/, 413],
-  [/^request\.|\.invalid|\.malformed|\.missing/, 400],
+  [/\.not_implemented$/, 501],
+  // PROVIDE.DUE_DILIGENCE, PROVIDE.AUTHORITY: well-formed, but refused until the record exists.
+  [/^(provision|ads)\.\w+_(required|missing)$/, 422],
+  [/^request\.|\.invalid|\.malformed|\.missing|_required$|_not_allowed$/, 400],
 ];
 
 /** The HTTP status for a domain error code; 500 for a code no rule names. */

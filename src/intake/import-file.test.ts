@@ -129,6 +129,28 @@ describe.each(ENGINES)('importFile on $name', (engine) => {
     }
   });
 
+  it('audits each batch’s customers in one registry.batchCreate entry naming every one', async () => {
+    const ctx = await openRegistryContext(engine);
+    try {
+      const rows = [1, 2, 3].map((n) => buildRow({ externalId: `M${n}` }));
+      await run(ctx, tempFile('three.csv', csvText(rows)), { batchSize: 2 });
+      const entries = (await ctx.audit.list({ limit: 100 })).filter(
+        (e) => e.action === 'registry.batchCreate',
+      );
+      const ids = (await ctx.store.db.selectFrom('customers').select('id').execute()) as {
+        id: string;
+      }[];
+      const named = entries.flatMap((e) => e.detail?.['customerIds'] as string[]);
+      expect(named.sort()).toEqual(ids.map((r) => r.id).sort());
+      expect(entries.map((e) => e.detail?.['customers'])).toEqual([1, 2]);
+      expect(entries.every((e) => e.detail?.['action'] === 'customer.import')).toBe(true);
+      expect(JSON.stringify(entries)).not.toContain('example.jp');
+      expect(await ctx.audit.verify()).toMatchObject({ ok: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('reads NDJSON, reporting lines that are not objects of the import columns', async () => {
     const ctx = await openRegistryContext(engine);
     try {

@@ -41,7 +41,7 @@ const ATTEMPTS = 3;
 
 /**
  * Writes a batch through the registry's batch path (`insertCustomersBatch`: encrypted, one
- * audit entry per customer) in ONE transaction with the batch's own audit entry and `also`.
+ * 'registry.batchCreate' audit entry naming every customer) in ONE transaction with the batch's own audit entry and `also`.
  * Idempotent by external ID: customers whose ID is taken are skipped, never updated.
  */
 export async function writeCustomerBatch(
@@ -54,8 +54,10 @@ export async function writeCustomerBatch(
       return await ctx.store.db.transaction().execute(async (tx) => {
         const fresh = await freshCustomers(tx, ctx, batch.customers);
         const joined: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+        // One 'registry.batchCreate' entry naming every customer, not one entry per customer.
         const created = await insertCustomersBatch(joined, principal, fresh, {
           action: 'customer.import',
+          audit: 'batch',
         });
         const result = { created, skipped: batch.customers.length - fresh.length };
         await batch.also?.(tx, joined, result);

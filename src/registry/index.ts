@@ -2,7 +2,9 @@
 export { addItem } from './add-item.ts';
 export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
+export { authorize } from './authorize.ts';
 export { createCustomer } from './create-customer.ts';
+export { customerIdPage } from './customer-id-page.ts';
 export type {
   CustomerView,
   FamilyLinkView,
@@ -19,8 +21,14 @@ export {
   type InsertCustomersOptions,
 } from './insert-customers-batch.ts';
 export { itemHistory } from './item-history.ts';
+export {
+  itemsForProvision,
+  type ProvisionItem,
+  type ProvisionItemsQuery,
+} from './items-for-provision.ts';
 export type { ItemView } from './item-view.ts';
 export { linkFamily } from './link-family.ts';
+export { newId } from './new-id.ts';
 export {
   listCustomers,
   MAX_PAGE,

@@ -1,3 +1,4 @@
+import type { BulkColumn } from '../store/store.ts';
 import type { CustomerCipher, KeyService } from '../security/keys/key-service.ts';
 import type { PreparedItem } from './prepared-customer.ts';
 import type { RegistryTables } from './registry-tables.ts';
@@ -14,32 +15,62 @@ export interface ItemRowContext {
   readonly originId?: string;
 }
 
+/** The columns of an item's row, in the order `itemRowValues` gives them (bulk inserts). */
+export const ITEM_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'origin_id', type: 'text' },
+  { name: 'customer_id', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'value', type: 'bytes' },
+  { name: 'value_index', type: 'bytes' },
+  { name: 'channel', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'provider', type: 'text' },
+  { name: 'acquired_at', type: 'bigint' },
+  { name: 'service_id', type: 'text' },
+  { name: 'survey', type: 'text' },
+  { name: 'policy_version', type: 'text' },
+  { name: 'created_at', type: 'bigint' },
+  { name: 'created_by', type: 'text' },
+  { name: 'superseded_at', type: 'bigint' },
+  { name: 'superseded_by', type: 'text' },
+];
+
 /**
- * An item's row: the value encrypted under the customer's key (context `item:<id>`), a blind
- * index for e-mail and phone, provenance (OBTAIN.CHANNEL, OBTAIN.SOURCE) and the policy
- * version at acquisition (PURPOSE.NOTIFIED).
+ * An item's row as values in `ITEM_COLUMNS` order: the value encrypted under the customer's key
+ * (context `item:<id>`), a blind index for e-mail and phone, provenance (OBTAIN.CHANNEL,
+ * OBTAIN.SOURCE) and the policy version at acquisition (PURPOSE.NOTIFIED). An array, not an
+ * object, so the bulk path (`Store.bulkInsert`) builds no per-row object.
  */
-export function itemRow(item: PreparedItem, c: ItemRowContext): RegistryTables['items'] {
+export function itemRowValues(item: PreparedItem, c: ItemRowContext): unknown[] {
   const indexed = item.category === 'email' || item.category === 'phone';
-  return {
-    id: item.id,
-    origin_id: c.originId ?? item.id,
-    customer_id: c.customerId,
-    category: item.category,
-    value: c.cipher.encrypt(item.value, itemContext(item.id)),
-    value_index: indexed ? c.keys.blindIndex(item.category as 'email' | 'phone', item.value) : null,
-    channel: item.channel,
-    source: item.source,
-    provider: item.provider,
-    acquired_at: item.acquiredAt,
-    service_id: item.serviceId,
-    survey: item.survey,
-    policy_version: item.policyVersion,
-    created_at: c.now,
-    created_by: c.actor,
-    superseded_at: null,
-    superseded_by: null,
-  };
+  return [
+    item.id,
+    c.originId ?? item.id,
+    c.customerId,
+    item.category,
+    c.cipher.encrypt(item.value, itemContext(item.id)),
+    indexed ? c.keys.blindIndex(item.category as 'email' | 'phone', item.value) : null,
+    item.channel,
+    item.source,
+    item.provider,
+    item.acquiredAt,
+    item.serviceId,
+    item.survey,
+    item.policyVersion,
+    c.now,
+    c.actor,
+    null,
+    null,
+  ];
+}
+
+/** The same row as an object, for the query builder (one item at a time). */
+export function itemRow(item: PreparedItem, c: ItemRowContext): RegistryTables['items'] {
+  const values = itemRowValues(item, c);
+  const row: Record<string, unknown> = {};
+  ITEM_COLUMNS.forEach((column, i) => (row[column.name] = values[i]));
+  return row as RegistryTables['items'];
 }
 
 /** OBTAIN.CALLS: the recording's metadata and retention end, when the item is one. */

@@ -27,7 +27,9 @@ export function prepareItem(
   problems: FieldProblem[],
 ): PreparedItem | undefined {
   const before = problems.length;
-  const f = (name: string): string => (field === '' ? name : `${field}.${name}`);
+  // A closure per item, not a named arrow: tsx (esbuild keepNames) wraps each named arrow in
+  // `__name(…)`, an Object.defineProperty per call that showed in bulk import profiles.
+  const f = fieldPath.bind(null, field);
   const category = tryField(problems, () => checkCategory(policy, input.category, f('category')));
   const value =
     category === undefined
@@ -64,6 +66,10 @@ export function prepareItem(
     policyVersion: policy.versions[version]?.id ?? null,
     recording: recording ?? null,
   };
+}
+
+function fieldPath(field: string, name: string): string {
+  return field === '' ? name : `${field}.${name}`;
 }
 
 function checkCategory(policy: CompiledPolicy, category: unknown, field: string): string {

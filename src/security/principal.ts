@@ -39,7 +39,14 @@ export type Permission =
   | 'audit.read'
   | 'audit.verify'
   | 'users.manage'
-  | 'keys.rotate';
+  | 'keys.rotate'
+  | 'provision.read' // recipients, diligence and the provision ledger (no personal values)
+  | 'provision.manage' // recipients and diligence; purging records whose retention ended
+  | 'provision.provide' // provide customers' items to a third party (PROVIDE)
+  | 'provision.export' // ad-audience exports and their purge (ADS)
+  | 'requests.read' // customers' requests and their history (§9 REQUEST)
+  | 'requests.file' // file a request (helpdesk; the website's form, REQUEST.WEB)
+  | 'requests.manage'; // verify, charge, fulfil, refuse, notify, cancel a request
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -54,6 +61,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'audit.verify',
     'users.manage',
     'keys.rotate',
+    'provision.read',
+    'provision.manage',
+    'provision.provide',
+    'provision.export',
+    'requests.read',
+    'requests.file',
+    'requests.manage',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -61,14 +75,31 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'registry.readValues',
     'registry.write',
     'decide.customer',
+    'provision.read',
+    'provision.provide',
+    'requests.read',
+    'requests.file',
+    'requests.manage',
   ]),
-  auditor: new Set<Permission>(['self', 'registry.read', 'audit.read', 'audit.verify']),
+  auditor: new Set<Permission>([
+    'self',
+    'registry.read',
+    'audit.read',
+    'audit.verify',
+    'provision.read',
+    'requests.read',
+  ]),
   system: new Set<Permission>([
     'self',
     'registry.read',
     'registry.write',
     'registry.import',
     'decide.customer',
+    'provision.read',
+    'provision.provide',
+    'provision.export',
+    'provision.manage',
+    'requests.file',
   ]),
 };
 

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
 import type { Store, StoreMigration } from './store.ts';
 
 /** What ran: the names of the migrations applied now, in order. */
@@ -7,36 +7,45 @@ export interface MigrationReport {
 }
 
 /**
- * Brings the store to the latest schema. Migrations are named `NNNN-slice-what` so that
- * they sort in the order they must run; each runs once, in a transaction where the engine
- * allows it.
+ * Brings the store to the latest schema. Migrations are named `NNNN-slice-what` so that they
+ * sort in the order they must run; each runs once, in its own transaction with the row that
+ * records it, so a failed migration leaves nothing behind.
+ *
+ * hogo keeps its own bookkeeping table rather than Kysely's Migrator: that one introspects
+ * every schema of the database, and on a PostgreSQL shared with other schemas being dropped at
+ * the same moment (parallel test runs) the catalogue query itself fails.
  */
 export async function migrateToLatest(
   store: Store,
   migrations: Readonly<Record<string, StoreMigration>>,
 ): Promise<MigrationReport> {
-  const provider: MigrationProvider = {
-    getMigrations: async () =>
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]): [string, Migration] => [
-          name,
-          { up: (db) => m.up(db, store.capabilities) },
-        ]),
-      ),
-  };
-  // Kysely looks for its bookkeeping tables across every schema; name ours, or a table of the
-  // same name in another schema would be taken for it.
-  const migrator = new Migrator({
-    db: store.db,
-    provider,
-    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  const db = store.db;
+  await sql`create table if not exists hogo_migrations (name text primary key, applied_at bigint not null)`.execute(
+    db,
+  );
+  const applied: string[] = [];
+  for (const name of Object.keys(migrations).sort()) {
+    const done = await db.transaction().execute(async (tx) => {
+      // One migrator at a time: PostgreSQL takes a transaction-scoped advisory lock; SQLite
+      // serialises writers anyway, and the insert below makes the second one a no-op.
+      if (store.capabilities.concurrentWriters) {
+        await sql`select pg_advisory_xact_lock(7201180)`.execute(tx);
+      }
+      const seen = await sql<{
+        name: string;
+      }>`select name from hogo_migrations where name = ${name}`.execute(tx);
+      if (seen.rows.length > 0) return false;
+      try {
+        await migrations[name]!.up(tx, store.capabilities);
+      } catch (e) {
+        throw new Error(`migration ${name} failed: ${(e as Error).message}`);
+      }
+      await sql`insert into hogo_migrations (name, applied_at) values (${name}, ${Date.now()})`.execute(
+        tx,
+      );
+      return true;
+    });
+    if (done) applied.push(name);
   }
-  return {
-    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-  };
+  return { applied };
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { postgresBulkInsert, sqliteBulkInsert } from './bulk-insert.ts';
 import type { Store } from './store.ts';
 
 export interface OpenStoreOptions {
@@ -41,6 +42,7 @@ function openSqlite(path: string): Store {
     schema: null,
     capabilities: { maxParameters: 32_766, concurrentWriters: false, bytesType: 'blob' },
     location: file,
+    bulkInsert: sqliteBulkInsert(database),
     close: () => db.destroy(),
   };
 }
@@ -65,6 +67,7 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     schema: schema ?? 'public',
     capabilities: { maxParameters: 65_535, concurrentWriters: true, bytesType: 'bytea' },
     location: `${safe.toString()}${schema ? ` (schema ${schema})` : ''}`,
+    bulkInsert: postgresBulkInsert(),
     close: () => db.destroy(),
   };
 }

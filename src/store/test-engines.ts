@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,9 @@ export const ENGINES: readonly TestEngine[] = [
   {
     name: 'postgres',
     async open() {
-      const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+      // Random bytes too: test runs in other containers (same pid, same millisecond) share this
+      // PostgreSQL, and one's cleanup must never drop another's schema.
+      const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}_${randomBytes(4).toString('hex')}`;
       const store = await openStore({ url: TEST_POSTGRES_URL, schema, poolSize: 4 });
       return {
         ...store,

@@ -32,6 +32,32 @@ describe.each(ENGINES)('key service on $name', (engine) => {
     }
   });
 
+  it('creates keys for new customers without a look-up, and never overwrites one', async () => {
+    const store = await openSecurityStore(engine);
+    try {
+      const keys = await createKeyService(store, testKeyring());
+      const sealed = await store.db.transaction().execute(async (tx) => {
+        const ciphers = await keys.createCiphers(tx, ['n1', 'n2']);
+        return ciphers.get('n1')!.encrypt('山田 太郎', 'item:i1');
+      });
+      const read = await keys.ciphersFor(store.db, ['n1']);
+      expect(read.get('n1')!.decrypt(sealed, 'item:i1')).toBe('山田 太郎');
+      // n1 has a key: the insert fails, the transaction with it (n3 is not kept either).
+      await expect(
+        store.db.transaction().execute((tx) => keys.createCiphers(tx, ['n3', 'n1'])),
+      ).rejects.toThrow();
+      const ids = await securityDb(store.db)
+        .selectFrom('data_keys')
+        .select('customer_id')
+        .execute();
+      expect(ids.map((r) => r.customer_id).sort()).toEqual(['n1', 'n2']);
+      const again = await keys.ciphersFor(store.db, ['n1']);
+      expect(again.get('n1')!.decrypt(sealed, 'item:i1')).toBe('山田 太郎');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('stores each data key wrapped, never in the clear', async () => {
     const store = await openSecurityStore(engine);
     try {

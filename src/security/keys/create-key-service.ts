@@ -1,15 +1,24 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { HogoError } from '../../http/http-error.ts';
-import type { Store } from '../../store/store.ts';
+import type { BulkColumn, Store } from '../../store/store.ts';
 import { securityDb, type SecurityTables } from '../security-tables.ts';
 import { customerCipher } from './customer-cipher.ts';
 import type { CustomerCipher, KeyService } from './key-service.ts';
 import { customerOwner, unwrapKey, wrapKey } from './key-wrapping.ts';
 import type { MasterKeyring } from './master-keyring.ts';
+import { fillRandom } from './random-pool.ts';
 import { rewrapAll } from './rewrap-all.ts';
 
 const DATA_KEY_BYTES = 32;
+
+const DATA_KEY_COLUMNS: readonly BulkColumn[] = [
+  { name: 'customer_id', type: 'text' },
+  { name: 'master_version', type: 'integer' },
+  { name: 'wrapped', type: 'bytes' },
+  { name: 'created_at', type: 'bigint' },
+  { name: 'shredded_at', type: 'bigint' },
+];
 
 /** The id (and wrapping owner) of the blind-index key in `key_material`. */
 export const INDEX_KEY_ID = 'index';
@@ -46,6 +55,25 @@ export async function createKeyService(
         const missing = part.filter((id) => !ciphers.has(id));
         if (missing.length > 0) await createKeys(t, missing, ciphers);
       }
+      return ciphers;
+    },
+
+    async createCiphers(db, customerIds) {
+      const master = keyring.current();
+      const now = clock();
+      const ciphers = new Map<string, CustomerCipher>();
+      const rows: unknown[][] = [];
+      const raw = Buffer.allocUnsafe(DATA_KEY_BYTES);
+      for (const id of customerIds) {
+        if (ciphers.has(id)) continue;
+        fillRandom(raw, 0, DATA_KEY_BYTES);
+        rows.push([id, master.version, wrapKey(master, customerOwner(id), raw), now, null]);
+        // A KeyObject copies the bytes, so the raw key is wiped below.
+        ciphers.set(id, customerCipher(createSecretKey(raw)));
+      }
+      raw.fill(0);
+      // No ON CONFLICT: a customer that already has a key makes the whole batch fail.
+      await store.bulkInsert(db, 'data_keys', DATA_KEY_COLUMNS, rows);
       return ciphers;
     },
 

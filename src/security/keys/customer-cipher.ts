@@ -10,8 +10,10 @@ const FORMAT_V1 = 0x01;
 export function customerCipher(dataKey: KeyObject): CustomerCipher {
   return {
     encrypt(plaintext, context) {
-      const sealed = seal(dataKey, Buffer.from(plaintext, 'utf8'), Buffer.from(context, 'utf8'));
-      return Buffer.concat([Buffer.of(FORMAT_V1), sealed]);
+      // One byte reserved in front of the sealed value for the format: one buffer per value.
+      const out = seal(dataKey, Buffer.from(plaintext, 'utf8'), Buffer.from(context, 'utf8'), 1);
+      out[0] = FORMAT_V1;
+      return out;
     },
     decrypt(ciphertext, context) {
       try {

@@ -23,6 +23,17 @@ export interface KeyService {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ciphersFor(db: Kysely<any>, customerIds: readonly string[]): Promise<Map<string, CustomerCipher>>;
+  /**
+   * Ciphers for customers being created in this transaction `db`, their ids freshly allocated
+   * (`newId`): a data key is generated, wrapped and inserted for each without first looking for
+   * one (a bulk import's batch saves a SELECT and the conflict handling). An id that already has
+   * a key is never overwritten: its insert fails, and with it the caller's transaction.
+   */
+  createCiphers(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    db: Kysely<any>,
+    customerIds: readonly string[],
+  ): Promise<Map<string, CustomerCipher>>;
   /** HMAC-SHA-256 of a normalized value under the index key, for equality lookups. */
   blindIndex(kind: 'email' | 'phone', normalized: string): Buffer;
   /** Erases the customer's data key: every value of theirs becomes unreadable, everywhere. */

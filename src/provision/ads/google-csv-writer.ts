@@ -1,0 +1,33 @@
+import { rm } from 'node:fs/promises';
+import type { AudienceRow } from './audience-row.ts';
+import type { AudienceWriter } from './audience-writer.ts';
+import { openFileSink } from './file-sink.ts';
+
+/** Google Customer Match's CSV header. */
+export const GOOGLE_CSV_HEADER = 'Email,Phone,First Name,Last Name,Country,Zip';
+
+const COLUMNS = ['email', 'phone', 'firstName', 'lastName', 'country', 'zip'] as const;
+
+/** RFC 4180: quote a field holding a comma, quote or line break. */
+const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** Google Customer Match: one CSV file with the documented header, one row per line. */
+export function googleCsvWriter(path: string): AudienceWriter {
+  const sink = openFileSink(path);
+  let started = false;
+  return {
+    async add(row: AudienceRow) {
+      if (!started) await sink.line(GOOGLE_CSV_HEADER, 0);
+      started = true;
+      await sink.line(COLUMNS.map((c) => csvField(row[c] ?? '')).join(','));
+    },
+    async close() {
+      if (!started) await sink.line(GOOGLE_CSV_HEADER, 0);
+      return [await sink.close()];
+    },
+    async abort() {
+      await sink.close();
+      await rm(path, { force: true });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { authorize, customerIdPage, newId } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import type { AdExportReceipt } from './ad-export-receipt.ts';
+import { adPurposes } from './ad-purposes.ts';
+import type { AdPlatformId } from './ads/ad-platform-id.ts';
+import type { AdsOptions } from './ads/ads-options.ts';
+import { exportPage, type ExportTally, type ExportWalk } from './export-page.ts';
+import { openAudienceWriter } from './ads/open-audience-writer.ts';
+import { EXCLUSION_REASONS, type ExclusionReason } from './exclusion-reason.ts';
+import { parseInstant } from './parse-instant.ts';
+import { provisionDb } from './provision-tables.ts';
+import { requireRecipient } from './recipient-rows.ts';
+
+/** ADS.DELETE_AFTER_MATCH: days an export's files are kept by default. */
+export const DEFAULT_DELETE_AFTER_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** What `exportAudience` is asked. */
+export interface ExportAudienceInput {
+  readonly platform: AdPlatformId;
+  /** The upload file (Yahoo: the base name of its list files). */
+  readonly out: string;
+  /** One purpose of the pair to export for (default PURPOSE.REG.5 / OTH.4). */
+  readonly purpose?: string;
+  readonly at?: string;
+  /** ADS.DELETE_AFTER_MATCH: default 7. */
+  readonly deleteAfterDays?: number;
+  /** Customers per page of the keyset walk; default 500. */
+  readonly chunkSize?: number;
+  readonly ads?: AdsOptions;
+}
+
+/**
+ * §8 ADS: an audience for the platform, streamed over the registry page by page. Each item is
+ * decided by the policy (opt-out, suspensions, purpose, transitional provisions, the items the
+ * platform accepts); permitted values are normalized and hashed by the platform's rules and
+ * written in its own format; every customer included gets a ledger row (a foreign provision,
+ * APPI Art. 28–29). All of it in one transaction: a failed export leaves no file and no record.
+ * The receipt holds counts and ids only. Needs 'provision.export'.
+ */
+export async function exportAudience(
+  ctx: AppContext,
+  principal: Principal,
+  input: ExportAudienceInput,
+): Promise<AdExportReceipt> {
+  authorize(principal, 'provision.export');
+  const purposes = adPurposes(input.purpose);
+  const now = ctx.clock();
+  const at = input.at === undefined ? now : parseInstant(input.at, 'at');
+  const days = input.deleteAfterDays ?? DEFAULT_DELETE_AFTER_DAYS;
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new HogoError('ads.invalid_retention', 'deleteAfterDays must be positive', {
+      field: 'deleteAfterDays',
+    });
+  }
+  mkdirSync(dirname(input.out), { recursive: true });
+  const writer = openAudienceWriter(input.platform, input.out);
+  try {
+    return await ctx.store.db.transaction().execute(async (tx) => {
+      const recipient = await requireRecipient(tx, input.platform);
+      if (recipient.kind !== 'adPlatform') {
+        throw new HogoError('ads.invalid_platform', 'not an ad platform', { field: 'platform' });
+      }
+      const exportId = newId(now);
+      const tally = newTally();
+      const walk: ExportWalk = {
+        ctx,
+        tx,
+        principal,
+        platform: input.platform,
+        ads: input.ads ?? {},
+        purposes,
+        at,
+        now,
+        exportId,
+        recipient,
+        writer,
+      };
+      let after: string | null = null;
+      for (;;) {
+        const ids = await customerIdPage(tx, after, input.chunkSize ?? 500);
+        if (ids.length === 0) break;
+        await exportPage(walk, ids, tally);
+        after = ids[ids.length - 1]!;
+      }
+      const files = await writer.close();
+      const receipt = receiptOf(walk, tally, files, now + days * DAY_MS);
+      await provisionDb(tx)
+        .insertInto('ad_exports')
+        .values({
+          id: exportId,
+          platform: input.platform,
+          purpose: purposes.REG,
+          created_at: now,
+          created_by: principal.id,
+          expires_at: now + days * DAY_MS,
+          deleted_at: null,
+          files: JSON.stringify(files.map((f) => f.path)),
+          receipt: JSON.stringify(receipt),
+        })
+        .execute();
+      await ctx.audit.append(tx, [
+        {
+          actor: principal.id,
+          action: 'ads.export',
+          clauses: ['ADS', 'ADS.OPT_OUT'],
+          detail: {
+            exportId,
+            platform: input.platform,
+            included: tally.included,
+            considered: tally.considered,
+          },
+        },
+      ]);
+      return receipt;
+    });
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+}
+
+function newTally(): ExportTally {
+  return {
+    considered: 0,
+    included: 0,
+    excluded: Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<
+      ExclusionReason,
+      number
+    >,
+    exported: 0,
+    denied: {},
+    notNormalized: {},
+    ledgerRows: 0,
+  };
+}
+
+function receiptOf(
+  w: ExportWalk,
+  tally: ExportTally,
+  files: readonly { name: string; rows: number; sha256: string }[],
+  expiresAt: number,
+): AdExportReceipt {
+  return {
+    exportId: w.exportId,
+    platform: w.platform,
+    purposes: w.purposes,
+    at: new Date(w.at).toISOString(),
+    createdAt: new Date(w.now).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
+    files: files.map((f) => ({ name: f.name, rows: f.rows, sha256: f.sha256 })),
+    customers: { considered: tally.considered, included: tally.included, excluded: tally.excluded },
+    items: { exported: tally.exported, denied: tally.denied, notNormalized: tally.notNormalized },
+    ledgerRows: tally.ledgerRows,
+    deletedAt: null,
+  };
+}

@@ -1,0 +1,25 @@
+import type { AppContext } from '../app/app-context.ts';
+import { authorize } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import { provisionDb } from './provision-tables.ts';
+import { latestDiligence } from './recipient-rows.ts';
+import { recipientView, type RecipientView } from './recipient-view.ts';
+
+/** Every recipient in id order, each with its latest diligence. Needs 'provision.read'. */
+export async function listRecipients(
+  ctx: AppContext,
+  principal: Principal,
+): Promise<RecipientView[]> {
+  authorize(principal, 'provision.read');
+  const db = ctx.store.db;
+  const rows = await provisionDb(db)
+    .selectFrom('provision_recipients')
+    .selectAll()
+    .orderBy('id')
+    .execute();
+  const diligence = await latestDiligence(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => recipientView(r, diligence.get(r.id)));
+}

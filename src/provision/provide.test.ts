@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCustomer, DOCOMO_TRANSFER_ORIGIN, recordSuspension } from '../registry/index.ts';
+import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
+import { ENGINES } from '../store/test-engines.ts';
+import { createRecipient } from './create-recipient.ts';
+import { provide } from './provide.ts';
+import { provisionRecordsFor } from './provision-records-for.ts';
+import { purgeProvisionRecords } from './purge-provision-records.ts';
+import { recordDiligence } from './record-diligence.ts';
+import {
+  buildDiligence,
+  buildOfficer,
+  buildRecipient,
+  openProvisionContext,
+  TEST_NOW,
+} from './test-support.ts';
+
+const DAY = 86_400_000;
+const inForce2026 = buildDiligence({
+  verifiedAt: '2025-12-01T00:00:00+09:00',
+  expiresAt: '2026-12-01T00:00:00+09:00',
+});
+
+/** A customer whose e-mail was obtained under a mobile service, claims assigned as given. */
+const withService = (claimsAssignee?: 'docomo' | 'ntt-finance') =>
+  buildCustomer({
+    services: [
+      {
+        name: 'mobile',
+        startedAt: '2023-01-01T00:00:00+09:00',
+        origin: DOCOMO_TRANSFER_ORIGIN,
+        ...(claimsAssignee ? { claimsAssignee } : {}),
+      },
+    ],
+    items: [buildItem({ service: 'mobile' })],
+  });
+
+describe.each(ENGINES)('provide on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openProvisionContext>>;
+  const officer = buildOfficer();
+  beforeEach(async () => {
+    ctx = await openProvisionContext(engine);
+  });
+  afterEach(async () => {
+    await ctx.close();
+  });
+
+  it('provides to a claims collector only the lines whose claims are assigned to it (PROVIDE.CLAIMS)', async () => {
+    const assigned = await createCustomer(ctx, officer, withService('docomo'));
+    const unassigned = await createCustomer(ctx, officer, withService());
+    const other = await createCustomer(ctx, officer, withService('ntt-finance'));
+    await recordDiligence(ctx, officer, { recipientId: 'docomo', diligence: inForce2026 });
+    const result = await provide(ctx, officer, {
+      recipientId: 'docomo',
+      customerIds: [assigned.id, unassigned.id, other.id],
+      itemCategories: ['email'],
+      purpose: 'PURPOSE.REG.1b',
+    });
+    expect(result.provided.map((p) => p.customerId)).toEqual([assigned.id]);
+    expect(result.refused.map((r) => [r.customerId, r.reason, r.clauses])).toEqual(
+      expect.arrayContaining([
+        [unassigned.id, 'claims_not_assigned', ['PROVIDE.CLAIMS']],
+        [other.id, 'claims_not_assigned', ['PROVIDE.CLAIMS']],
+      ]),
+    );
+    const [record, ...more] = await provisionRecordsFor(ctx, officer, assigned.id);
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({
+      recipient: { id: 'docomo', legalName: 'NTT DOCOMO, INC.', country: 'JP' },
+      itemCategories: ['email'],
+      clause: 'PROVIDE.CLAIMS',
+      purpose: 'PURPOSE.REG.1b',
+      statutory: true,
+      retentionEnd: new Date(Date.parse('2029-01-10T00:00:00Z')).toISOString(),
+    });
+    expect(await provisionRecordsFor(ctx, officer, unassigned.id)).toEqual([]);
+  });
+
+  it('refuses a claims provision when the collector’s diligence expired (PROVIDE.DUE_DILIGENCE)', async () => {
+    const customer = await createCustomer(ctx, officer, withService('docomo'));
+    await recordDiligence(ctx, officer, { recipientId: 'docomo', diligence: buildDiligence() });
+    await expect(
+      provide(ctx, officer, {
+        recipientId: 'docomo',
+        customerIds: [customer.id],
+        itemCategories: ['email'],
+        purpose: 'PURPOSE.REG.1b',
+      }),
+    ).rejects.toMatchObject({
+      code: 'provision.diligence_missing',
+      details: { clauses: ['PROVIDE.DUE_DILIGENCE'] },
+    });
+    expect(await provisionRecordsFor(ctx, officer, customer.id)).toEqual([]);
+  });
+
+  it('refuses a provision to an authority without its legal basis, records it with one', async () => {
+    await createRecipient(
+      ctx,
+      officer,
+      buildRecipient({ id: 'police', kind: 'authority', legalName: 'Metropolitan Police' }),
+    );
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    const request = {
+      recipientId: 'police',
+      customerIds: [customer.id],
+      itemCategories: ['name', 'phone'],
+      purpose: 'PURPOSE.REG.4',
+    };
+    await expect(provide(ctx, officer, request)).rejects.toMatchObject({
+      code: 'provision.legal_basis_required',
+    });
+    await expect(
+      provide(ctx, officer, { ...request, legalBasis: 'Code of Criminal Procedure Art. 197(2)' }),
+    ).rejects.toMatchObject({ code: 'provision.legal_basis_required' });
+    const result = await provide(ctx, officer, {
+      ...request,
+      legalBasis: 'Code of Criminal Procedure Art. 197(2)',
+      documentReference: 'inquiry 2026-15',
+    });
+    expect(result.provided[0]?.items.map((i) => i.category).sort()).toEqual(['name', 'phone']);
+    const [record] = await provisionRecordsFor(ctx, officer, customer.id);
+    expect(record).toMatchObject({
+      clause: 'PROVIDE.AUTHORITY',
+      ground: 'Code of Criminal Procedure Art. 197(2)',
+      documentReference: 'inquiry 2026-15',
+      statutory: false,
+    });
+  });
+
+  it('refuses every item of a customer with a suspension of provision, citing it', async () => {
+    await createRecipient(ctx, officer, buildRecipient());
+    await recordDiligence(ctx, officer, { recipientId: 'print-co', diligence: inForce2026 });
+    const suspended = await createCustomer(ctx, officer, buildCustomer());
+    const free = await createCustomer(ctx, officer, buildCustomer());
+    await recordSuspension(ctx, officer, {
+      customerId: suspended.id,
+      suspension: { kind: 'provision', from: '2025-06-01T00:00:00+09:00' },
+    });
+    const result = await provide(ctx, officer, {
+      recipientId: 'print-co',
+      customerIds: [suspended.id, free.id],
+      itemCategories: ['name'],
+      purpose: 'PURPOSE.REG.1c',
+    });
+    expect(result.provided.map((p) => p.customerId)).toEqual([free.id]);
+    expect(result.refused).toHaveLength(1);
+    expect(result.refused[0]).toMatchObject({ customerId: suspended.id, reason: 'denied' });
+    expect(result.refused[0]?.clauses).toContain('REQUEST.SUSPEND_PROVISION');
+    expect(await provisionRecordsFor(ctx, officer, suspended.id)).toEqual([]);
+  });
+
+  it('keeps a contract record until a year after the last provision, and purges only what ended', async () => {
+    await createRecipient(ctx, officer, buildRecipient({ recordByContract: true }));
+    await createRecipient(ctx, officer, buildRecipient({ id: 'mail-co' }));
+    for (const id of ['print-co', 'mail-co']) {
+      await recordDiligence(ctx, officer, {
+        recipientId: id,
+        diligence: buildDiligence({ expiresAt: '2030-01-01T00:00:00+09:00' }),
+      });
+    }
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    const to = (recipientId: string) =>
+      provide(ctx, officer, {
+        recipientId,
+        customerIds: [customer.id],
+        itemCategories: ['name'],
+        purpose: 'PURPOSE.REG.1c',
+      });
+    await to('print-co');
+    await to('mail-co');
+    ctx.clock.advance(200 * DAY);
+    await to('print-co');
+    const ends = (await provisionRecordsFor(ctx, officer, customer.id))
+      .map((r) => [r.recipient.id, r.retentionEnd])
+      .sort();
+    const lastPlusYear = new Date(TEST_NOW + 200 * DAY + 365 * DAY).toISOString();
+    expect(ends).toEqual([
+      ['mail-co', new Date(Date.parse('2029-01-10T00:00:00Z')).toISOString()],
+      ['print-co', lastPlusYear],
+      ['print-co', lastPlusYear],
+    ]);
+    ctx.clock.advance(365 * DAY);
+    expect(await purgeProvisionRecords(ctx, officer, { dryRun: true })).toEqual({
+      dryRun: true,
+      due: 2,
+      deleted: 0,
+    });
+    expect(await purgeProvisionRecords(ctx, officer)).toEqual({
+      dryRun: false,
+      due: 2,
+      deleted: 2,
+    });
+    const left = await provisionRecordsFor(ctx, officer, customer.id);
+    expect(left.map((r) => r.recipient.id)).toEqual(['mail-co']);
+  });
+
+  it('provides items chosen by id, and reports an id no listed customer holds', async () => {
+    await createRecipient(ctx, officer, buildRecipient());
+    await recordDiligence(ctx, officer, { recipientId: 'print-co', diligence: inForce2026 });
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    const other = await createCustomer(ctx, officer, buildCustomer());
+    const result = await provide(ctx, officer, {
+      recipientId: 'print-co',
+      customerIds: [customer.id],
+      itemIds: [customer.itemIds[0]!, other.itemIds[0]!],
+      purpose: 'PURPOSE.REG.1c',
+    });
+    expect(result.provided).toEqual([
+      { customerId: customer.id, items: [{ id: customer.itemIds[0], category: 'name' }] },
+    ]);
+    expect(result.refused).toEqual([
+      {
+        customerId: null,
+        itemId: other.itemIds[0],
+        category: null,
+        reason: 'not_found',
+        clauses: [],
+      },
+    ]);
+  });
+
+  it('lets an auditor read records but not provide or purge', async () => {
+    const auditor = buildPrincipal({ role: 'auditor' });
+    await expect(
+      provide(ctx, auditor, {
+        recipientId: 'docomo',
+        customerIds: ['x'],
+        itemCategories: ['email'],
+        purpose: 'PURPOSE.REG.1b',
+      }),
+    ).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(purgeProvisionRecords(ctx, auditor)).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await expect(provisionRecordsFor(ctx, auditor, 'x')).resolves.toEqual([]);
+  });
+});

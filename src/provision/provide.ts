@@ -1,0 +1,164 @@
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { isDecisionError } from '../policy/index.ts';
+import { authorize, itemsForProvision, newId, type ProvisionItem } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import { decideInTransaction } from './decide-in-transaction.ts';
+import type { LedgerEntry } from './ledger-row.ts';
+import { parseInstant } from './parse-instant.ts';
+import type { ProvideInput } from './provide-input.ts';
+import type { ProvidedItem, ProvisionResult, RefusedItem } from './provision-result.ts';
+import { requireRecipient } from './recipient-rows.ts';
+import { CLAUSE_OF_KIND, type RecipientKind } from './recipient-kind.ts';
+import { requireDiligence } from './require-diligence.ts';
+import { writeLedger } from './write-ledger.ts';
+
+/**
+ * Every provision to a third party goes through here (§5). Refuses the whole provision when the
+ * recipient's diligence is not in force (PROVIDE.DUE_DILIGENCE) or an authority's legal basis is
+ * not given (PROVIDE.AUTHORITY); then decides each item by the policy (suspension of provision,
+ * purpose, transitional provisions), provides to a claims collector only the items of services
+ * whose claims are assigned to it (PROVIDE.CLAIMS), and writes one ledger row per customer —
+ * decisions, ledger and audit in one transaction. Needs 'provision.provide'.
+ */
+export async function provide(
+  ctx: AppContext,
+  principal: Principal,
+  input: ProvideInput,
+): Promise<ProvisionResult> {
+  authorize(principal, 'provision.provide');
+  // SECURITY.6: values leave only for a principal who may read them.
+  if (input.values === true) authorize(principal, 'registry.readValues');
+  if ((input.itemCategories === undefined) === (input.itemIds === undefined)) {
+    throw new HogoError('provision.invalid_selection', 'give itemCategories or itemIds', {
+      field: 'itemCategories',
+    });
+  }
+  const now = ctx.clock();
+  const at = input.at === undefined ? now : parseInstant(input.at, 'at');
+  const atIso = new Date(at).toISOString();
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const recipient = await requireRecipient(tx, input.recipientId);
+    const kind = recipient.kind as RecipientKind;
+    if (kind === 'adPlatform') {
+      throw new HogoError(
+        'provision.invalid_recipient',
+        'ad platforms receive hashed audiences through an ad export only (ADS)',
+        { field: 'recipientId' },
+      );
+    }
+    if (kind === 'authority' && (!input.legalBasis || !input.documentReference)) {
+      throw new HogoError(
+        'provision.legal_basis_required',
+        'a provision to an authority records its legal basis and the document requiring it',
+        { field: 'legalBasis', clauses: ['PROVIDE.AUTHORITY'] },
+      );
+    }
+    await requireDiligence(tx, recipient, at);
+    const customerIds = [...new Set(input.customerIds)];
+    const items = await itemsForProvision(ctx, tx, principal, {
+      customerIds,
+      ...(input.itemCategories ? { categories: input.itemCategories } : {}),
+      ...(input.itemIds ? { itemIds: input.itemIds } : {}),
+      values: input.values === true,
+    });
+    const outcomes = await decideInTransaction(
+      ctx,
+      tx,
+      principal,
+      items.map((item) => ({
+        customerId: item.customerId,
+        itemId: item.id,
+        purpose: input.purpose,
+        at: atIso,
+        recipient: { kind, id: recipient.id },
+      })),
+      now,
+    );
+    const refused: RefusedItem[] = [];
+    const provided = new Map<string, { items: ProvidedItem[]; clauses: Set<string> }>();
+    items.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      const refuse = (reason: string, clauses: readonly string[]) =>
+        refused.push({
+          customerId: item.customerId,
+          itemId: item.id,
+          category: item.category,
+          reason,
+          clauses,
+        });
+      if (isDecisionError(outcome)) return refuse(outcome.error.code, []);
+      if (outcome.decision === 'deny') return refuse('denied', outcome.clauses);
+      // PROVIDE.CLAIMS: only where the service's claims are assigned to this collector.
+      if (kind === 'claimsCollector' && item.claimsAssignee !== recipient.id) {
+        return refuse('claims_not_assigned', ['PROVIDE.CLAIMS']);
+      }
+      const entry = provided.get(item.customerId) ?? { items: [], clauses: new Set<string>() };
+      entry.items.push(providedItem(item));
+      outcome.clauses.forEach((c) => entry.clauses.add(c));
+      provided.set(item.customerId, entry);
+    });
+    // Items asked for by id that no listed, visible customer holds as a current item.
+    const found = new Set(items.map((item) => item.id));
+    for (const itemId of input.itemIds ?? []) {
+      if (!found.has(itemId)) {
+        refused.push({
+          customerId: null,
+          itemId,
+          category: null,
+          reason: 'not_found',
+          clauses: [],
+        });
+      }
+    }
+    for (const customerId of customerIds) {
+      if (!items.some((item) => item.customerId === customerId)) {
+        refused.push({ customerId, itemId: null, category: null, reason: 'no_items', clauses: [] });
+      }
+    }
+    const provisionId = newId(now);
+    const entries = [...provided].map(([customerId, e]): LedgerEntry => ({
+      provisionId,
+      customerId,
+      recipientId: recipient.id,
+      providedAt: at,
+      itemCategories: [...new Set(e.items.map((x) => x.category))].sort(),
+      itemIds: e.items.map((x) => x.id),
+      clause: CLAUSE_OF_KIND[kind],
+      ground: kind === 'authority' ? input.legalBasis! : [...e.clauses].join(' '),
+      purpose: input.purpose,
+      legalBasis: input.legalBasis ?? null,
+      documentReference: input.documentReference ?? null,
+    }));
+    await writeLedger(tx, recipient, entries, principal.id, now);
+    await ctx.audit.append(tx, [
+      {
+        actor: principal.id,
+        action: 'provision',
+        clauses: [CLAUSE_OF_KIND[kind]],
+        detail: {
+          provisionId,
+          recipientId: recipient.id,
+          customers: entries.length,
+          items: entries.reduce((n, e) => n + e.itemIds.length, 0),
+          refused: refused.length,
+        },
+      },
+    ]);
+    return {
+      provisionId,
+      recipientId: recipient.id,
+      at: atIso,
+      provided: [...provided].map(([customerId, e]) => ({ customerId, items: e.items })),
+      refused,
+    };
+  });
+}
+
+function providedItem(item: ProvisionItem): ProvidedItem {
+  return {
+    id: item.id,
+    category: item.category,
+    ...(item.value !== undefined ? { value: item.value } : {}),
+  };
+}

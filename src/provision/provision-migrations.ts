@@ -1,0 +1,114 @@
+import type { StoreMigration } from '../store/store.ts';
+import { DEFAULT_RECIPIENTS } from './default-recipients.ts';
+
+/** The provision slice's schema steps, by name (merged into src/app/migrations.ts). */
+export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
+  '0500-provision-recipients': {
+    async up(db) {
+      await db.schema
+        .createTable('provision_recipients')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('legal_name', 'text', (c) => c.notNull())
+        .addColumn('address', 'text')
+        .addColumn('representative', 'text')
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('protection_regime', 'text')
+        .addColumn('record_by_contract', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('recipient_diligence')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('provision_recipients.id'))
+        .addColumn('agreement_reference', 'text', (c) => c.notNull())
+        .addColumn('measures', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('verified_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('recipient_diligence_recipient')
+        .on('recipient_diligence')
+        .column('recipient_id')
+        .execute();
+      await db
+        .insertInto('provision_recipients')
+        .values(
+          DEFAULT_RECIPIENTS.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            legal_name: r.legalName,
+            address: null,
+            representative: null,
+            country: r.country,
+            protection_regime: null,
+            record_by_contract: 0,
+            created_at: 0,
+            updated_at: 0,
+          })),
+        )
+        .execute();
+    },
+  },
+  '0510-provision-records': {
+    async up(db) {
+      await db.schema
+        .createTable('provision_records')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('provision_id', 'text', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('provision_recipients.id'))
+        .addColumn('provided_at', 'bigint', (c) => c.notNull())
+        .addColumn('item_categories', 'text', (c) => c.notNull())
+        .addColumn('item_ids', 'text', (c) => c.notNull())
+        .addColumn('clause', 'text', (c) => c.notNull())
+        .addColumn('ground', 'text', (c) => c.notNull())
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('legal_basis', 'text')
+        .addColumn('document_reference', 'text')
+        .addColumn('statutory', 'integer', (c) => c.notNull())
+        .addColumn('retention_end', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('provision_records_customer')
+        .on('provision_records')
+        .columns(['customer_id', 'provided_at'])
+        .execute();
+      await db.schema
+        .createIndex('provision_records_recipient')
+        .on('provision_records')
+        .columns(['recipient_id', 'customer_id'])
+        .execute();
+      await db.schema
+        .createIndex('provision_records_retention_end')
+        .on('provision_records')
+        .column('retention_end')
+        .execute();
+    },
+  },
+  '0520-provision-ad-exports': {
+    async up(db) {
+      await db.schema
+        .createTable('ad_exports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted_at', 'bigint')
+        .addColumn('files', 'text', (c) => c.notNull())
+        .addColumn('receipt', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('ad_exports_expires_at')
+        .on('ad_exports')
+        .column('expires_at')
+        .execute();
+    },
+  },
+};

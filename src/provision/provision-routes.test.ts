@@ -1,0 +1,192 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requireAccessDeclaration } from '../http/access-guard.ts';
+import { HogoError, statusForCode } from '../http/http-error.ts';
+import { createCustomer } from '../registry/index.ts';
+import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import type { Permission, RoleName } from '../security/principal.ts';
+import { tempDir } from '../security/test-support.ts';
+import { ENGINES } from '../store/test-engines.ts';
+import { registerProvisionRoutes } from './provision-routes.ts';
+import {
+  buildDiligence,
+  buildOfficer,
+  buildRecipient,
+  openProvisionContext,
+} from './test-support.ts';
+
+/** The routes in an app like buildApp's; the `x-test-role` header is the principal. */
+async function testApp(ctx: Awaited<ReturnType<typeof openProvisionContext>>) {
+  const app = Fastify();
+  requireAccessDeclaration(app);
+  app.addHook('onRequest', async (request) => {
+    const role = request.headers['x-test-role'] as RoleName | undefined;
+    if (role !== undefined) request.principal = buildPrincipal({ id: `test-${role}`, role });
+    const access = request.routeOptions.config.access;
+    if (access !== undefined && 'permission' in access)
+      requirePermission(request, access.permission as Permission);
+  });
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HogoError) {
+      return reply
+        .status(statusForCode(error.code))
+        .send({ error: { code: error.code, message: error.message, ...error.details } });
+    }
+    const e = error as { statusCode?: number; message: string };
+    return reply
+      .status(e.statusCode ?? 500)
+      .send({ error: { code: 'request.invalid', message: e.message } });
+  });
+  registerProvisionRoutes(app, ctx, { exportDir: tempDir(), deleteAfterDays: 7 });
+  await app.ready();
+  return app;
+}
+
+describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openProvisionContext>>;
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    ctx = await openProvisionContext(engine);
+    app = await testApp(ctx);
+  });
+  afterEach(async () => {
+    await app.close();
+    await ctx.close();
+  });
+  const as = (role: RoleName) => ({ 'x-test-role': role });
+
+  it('manages recipients and their diligence, by role', async () => {
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/v1/recipients',
+      headers: as('operator'),
+      payload: buildRecipient(),
+    });
+    expect(denied.statusCode).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/recipients',
+      headers: as('privacyOfficer'),
+      payload: buildRecipient(),
+    });
+    expect(created.statusCode).toBe(201);
+    const diligence = await app.inject({
+      method: 'POST',
+      url: '/v1/recipients/print-co/diligence',
+      headers: as('privacyOfficer'),
+      payload: buildDiligence(),
+    });
+    expect(diligence.statusCode).toBe(201);
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/v1/recipients/print-co',
+      headers: as('privacyOfficer'),
+      payload: { recordByContract: true },
+    });
+    expect(patched.json()).toMatchObject({
+      recordByContract: true,
+      diligence: { agreementReference: 'AGR-2025-001' },
+    });
+    const list = await app.inject({ method: 'GET', url: '/v1/recipients', headers: as('auditor') });
+    expect((list.json() as { id: string }[]).map((r) => r.id)).toContain('print-co');
+    const gone = await app.inject({
+      method: 'DELETE',
+      url: '/v1/recipients/print-co',
+      headers: as('privacyOfficer'),
+    });
+    expect(gone.statusCode).toBe(204);
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/v1/recipients/print-co',
+      headers: as('auditor'),
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('refuses a provision to an authority without legal basis (422), and an auditor (403)', async () => {
+    await createRecipient();
+    const customer = await createCustomer(ctx, buildOfficer(), buildCustomer());
+    const payload = {
+      recipientId: 'police',
+      customerIds: [customer.id],
+      itemCategories: ['name'],
+      purpose: 'PURPOSE.REG.4',
+    };
+    const noBasis = await app.inject({
+      method: 'POST',
+      url: '/v1/provisions',
+      headers: as('operator'),
+      payload,
+    });
+    expect(noBasis.statusCode).toBe(422);
+    expect(noBasis.json()).toMatchObject({
+      error: { code: 'provision.legal_basis_required', clauses: ['PROVIDE.AUTHORITY'] },
+    });
+    const auditor = await app.inject({
+      method: 'POST',
+      url: '/v1/provisions',
+      headers: as('auditor'),
+      payload,
+    });
+    expect(auditor.statusCode).toBe(403);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/v1/provisions',
+      headers: as('operator'),
+      payload: { ...payload, legalBasis: 'CCP Art. 197(2)', documentReference: 'inquiry 15' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const records = await app.inject({
+      method: 'GET',
+      url: `/v1/customers/${customer.id}/provisions`,
+      headers: as('auditor'),
+    });
+    expect(records.json()).toMatchObject([
+      { clause: 'PROVIDE.AUTHORITY', recipient: { id: 'police' } },
+    ]);
+  });
+
+  it('exports an audience and shows its receipt', async () => {
+    await createCustomer(ctx, buildOfficer(), buildCustomer());
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/ads/exports',
+      headers: as('privacyOfficer'),
+      payload: { platform: 'google' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { exportId } = created.json() as { exportId: string };
+    const receipt = await app.inject({
+      method: 'GET',
+      url: `/v1/ads/exports/${exportId}`,
+      headers: as('auditor'),
+    });
+    expect(receipt.json()).toMatchObject({
+      exportId,
+      platform: 'google',
+      customers: { included: 1 },
+    });
+    const operator = await app.inject({
+      method: 'POST',
+      url: '/v1/ads/exports',
+      headers: as('operator'),
+      payload: { platform: 'google' },
+    });
+    expect(operator.statusCode).toBe(403);
+  });
+
+  async function createRecipient() {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/recipients',
+      headers: as('privacyOfficer'),
+      payload: buildRecipient({
+        id: 'police',
+        kind: 'authority',
+        legalName: 'Metropolitan Police',
+      }),
+    });
+    expect(res.statusCode).toBe(201);
+  }
+});

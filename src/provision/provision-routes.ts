@@ -1,0 +1,181 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import type { Permission } from '../security/principal.ts';
+import { AD_PLATFORM_IDS, type AdPlatformId } from './ads/ad-platform-id.ts';
+import { adsSettings, type AdsSettings } from './ads-settings.ts';
+import { createRecipient } from './create-recipient.ts';
+import { defaultExportPath } from './default-export-path.ts';
+import { deleteRecipient } from './delete-recipient.ts';
+import { exportAudience } from './export-audience.ts';
+import { listRecipients } from './list-recipients.ts';
+import { ProvideInput } from './provide-input.ts';
+import { provide } from './provide.ts';
+import { provisionRecordsFor } from './provision-records-for.ts';
+import { readAdExport } from './read-ad-export.ts';
+import { readRecipient } from './read-recipient.ts';
+import { recordDiligence } from './record-diligence.ts';
+import { DiligenceInput, RecipientInput, RecipientUpdateInput } from './recipient-input.ts';
+import { updateRecipient } from './update-recipient.ts';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const PROVIDE_BODY_LIMIT = 2 * 1024 * 1024;
+const RECORD_BODY_LIMIT = 64 * 1024;
+
+/** POST /v1/ads/exports: the platform and, optionally, the purpose pair. */
+const AdExportInput = Type.Object(
+  {
+    platform: Type.Union(AD_PLATFORM_IDS.map((p) => Type.Literal(p))),
+    purpose: Type.Optional(
+      Type.String({ maxLength: 200, description: 'PURPOSE.REG.5 (default) or PURPOSE.REG.7.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
+function route(
+  permission: Permission,
+  summary: string,
+  schema: { body?: TSchema; params?: TSchema },
+  bodyLimit = RECORD_BODY_LIMIT,
+) {
+  return {
+    config: { access: { permission } },
+    bodyLimit,
+    schema: { tags: ['provision'], summary, ...schema },
+  };
+}
+
+type WithId = FastifyRequest<{ Params: { id: string } }>;
+
+/**
+ * Provision to third parties over HTTP (§5, §8): recipients with their diligence, provisions,
+ * the ledger by customer, ad exports and their receipts. Handlers parse, call the use case
+ * with the request's principal, and answer; every rule lives in the use cases.
+ */
+export function registerProvisionRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  settings: AdsSettings = adsSettings(process.env),
+): void {
+  app.get(
+    '/v1/recipients',
+    route('provision.read', 'List recipients with diligence.', {}),
+    async (request) => listRecipients(ctx, requirePermission(request, 'provision.read')),
+  );
+  app.post(
+    '/v1/recipients',
+    route('provision.manage', 'Register a recipient (APPI Art. 28–29 particulars).', {
+      body: RecipientInput,
+    }),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'provision.manage');
+      return reply
+        .status(201)
+        .send(await createRecipient(ctx, principal, request.body as RecipientInput));
+    },
+  );
+  app.get(
+    '/v1/recipients/:id',
+    route('provision.read', 'A recipient with its diligence history.', { params: IdParams }),
+    async (request) =>
+      readRecipient(
+        ctx,
+        requirePermission(request, 'provision.read'),
+        (request as WithId).params.id,
+      ),
+  );
+  app.patch(
+    '/v1/recipients/:id',
+    route('provision.manage', 'Change a recipient’s particulars.', {
+      params: IdParams,
+      body: RecipientUpdateInput,
+    }),
+    async (request) =>
+      updateRecipient(ctx, requirePermission(request, 'provision.manage'), {
+        recipientId: (request as WithId).params.id,
+        changes: request.body as RecipientUpdateInput,
+      }),
+  );
+  app.delete(
+    '/v1/recipients/:id',
+    route('provision.manage', 'Delete a recipient the ledger never names.', { params: IdParams }),
+    async (request, reply) => {
+      await deleteRecipient(
+        ctx,
+        requirePermission(request, 'provision.manage'),
+        (request as WithId).params.id,
+      );
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/v1/recipients/:id/diligence',
+    route('provision.manage', 'Record a verification (PROVIDE.DUE_DILIGENCE).', {
+      params: IdParams,
+      body: DiligenceInput,
+    }),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'provision.manage');
+      const view = await recordDiligence(ctx, principal, {
+        recipientId: (request as WithId).params.id,
+        diligence: request.body as DiligenceInput,
+      });
+      return reply.status(201).send(view);
+    },
+  );
+  app.post(
+    '/v1/provisions',
+    route(
+      'provision.provide',
+      'Provide customers’ items to a third party (§5).',
+      { body: ProvideInput },
+      PROVIDE_BODY_LIMIT,
+    ),
+    async (request) =>
+      provide(ctx, requirePermission(request, 'provision.provide'), request.body as ProvideInput),
+  );
+  app.get(
+    '/v1/customers/:id/provisions',
+    route('provision.read', 'The provision records of a customer (REQUEST.PROVISION_RECORDS).', {
+      params: IdParams,
+    }),
+    async (request) =>
+      provisionRecordsFor(
+        ctx,
+        requirePermission(request, 'provision.read'),
+        (request as WithId).params.id,
+      ),
+  );
+  app.post(
+    '/v1/ads/exports',
+    route('provision.export', 'Export a hashed audience to an ad platform (§8 ADS).', {
+      body: AdExportInput,
+    }),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'provision.export');
+      const body = request.body as { platform: AdPlatformId; purpose?: string };
+      const receipt = await exportAudience(ctx, principal, {
+        platform: body.platform,
+        out: defaultExportPath(settings.exportDir, body.platform, ctx.clock()),
+        deleteAfterDays: settings.deleteAfterDays,
+        ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
+      });
+      return reply.status(201).send(receipt);
+    },
+  );
+  app.get(
+    '/v1/ads/exports/:id',
+    route('provision.read', 'The receipt of an ad export (counts and ids only).', {
+      params: IdParams,
+    }),
+    async (request) =>
+      readAdExport(
+        ctx,
+        requirePermission(request, 'provision.read'),
+        (request as WithId).params.id,
+      ),
+  );
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The provision slice's tables as Kysely sees them. Instants are epoch milliseconds, booleans
+ * 0/1, lists JSON text. No personal value is stored here: customers and items by id only.
+ */
+export type ProvisionTables = {
+  provision_recipients: {
+    id: string;
+    /** subcontractor | claimsCollector | authority | adPlatform | jointUser */
+    kind: string;
+    /** APPI Art. 29 / Rule 20: the recipient's name, address and representative. */
+    legal_name: string;
+    address: string | null;
+    representative: string | null;
+    /** ISO 3166-1 alpha-2; SECURITY.7 and Art. 28: where the data goes. */
+    country: string;
+    /** SECURITY.7: what is known of that country's protection regime. */
+    protection_regime: string | null;
+    /** Rule 19(2): the contract serves as the record (1 year after the last provision). */
+    record_by_contract: number;
+    created_at: number;
+    updated_at: number;
+  };
+  recipient_diligence: {
+    id: string;
+    recipient_id: string;
+    /** PROVIDE.DUE_DILIGENCE: the agreement in force. */
+    agreement_reference: string;
+    /** JSON array of the protective measures verified. */
+    measures: string;
+    verified_at: number;
+    expires_at: number;
+    verified_by: string;
+    created_at: number;
+  };
+  provision_records: {
+    id: string;
+    /** The provision (or ad export) the row belongs to. */
+    provision_id: string;
+    customer_id: string;
+    recipient_id: string;
+    provided_at: number;
+    /** JSON array of item categories provided. */
+    item_categories: string;
+    /** JSON array of the item ids provided. */
+    item_ids: string;
+    /** The clause the provision rests on (PROVIDE.CLAIMS, ADS, …). */
+    clause: string;
+    /** The consent or the ground (a purpose ID, 'consent', a legal basis). */
+    ground: string;
+    purpose: string;
+    legal_basis: string | null;
+    document_reference: string | null;
+    /** 1 when APPI Art. 29 requires the record; 0 when only the policy (§5) does. */
+    statutory: number;
+    /** Art. 29(2), Rule 21: the row may be deleted from then on. */
+    retention_end: number;
+    created_by: string;
+  };
+  ad_exports: {
+    id: string;
+    platform: string;
+    purpose: string;
+    created_at: number;
+    created_by: string;
+    /** ADS.DELETE_AFTER_MATCH: the files are deleted from then on. */
+    expires_at: number;
+    deleted_at: number | null;
+    /** JSON array of the files written. */
+    files: string;
+    /** JSON receipt: counts and ids only. */
+    receipt: string;
+  };
+};
+
+/** The store's database seen through the provision tables. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const provisionDb = (db: Kysely<any>): Kysely<ProvisionTables> =>
+  db as Kysely<ProvisionTables>;

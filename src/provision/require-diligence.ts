@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import { HogoError } from '../http/http-error.ts';
+import { provisionDb, type ProvisionTables } from './provision-tables.ts';
+import { DILIGENCE_KINDS, type RecipientKind } from './recipient-kind.ts';
+
+/**
+ * PROVIDE.DUE_DILIGENCE: before a provision to a subcontractor or a claims collector, a
+ * verification must be in force at `at` (verified on or before, expiring after). Throws
+ * 'provision.diligence_missing' citing the clause; other kinds pass.
+ */
+export async function requireDiligence(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  recipient: ProvisionTables['provision_recipients'],
+  at: number,
+): Promise<void> {
+  if (!DILIGENCE_KINDS.has(recipient.kind as RecipientKind)) return;
+  const inForce = await provisionDb(db)
+    .selectFrom('recipient_diligence')
+    .select('id')
+    .where('recipient_id', '=', recipient.id)
+    .where('verified_at', '<=', at)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  if (inForce !== undefined) return;
+  throw new HogoError(
+    'provision.diligence_missing',
+    'no verification of the recipient’s protective measures and agreement is in force',
+    { recipientId: recipient.id, clauses: ['PROVIDE.DUE_DILIGENCE'] },
+  );
+}

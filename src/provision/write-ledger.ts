@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { newId } from '../registry/index.ts';
+import type { LedgerEntry } from './ledger-row.ts';
+import { provisionDb, type ProvisionTables } from './provision-tables.ts';
+import { recordRequiredByLaw } from './record-required-by-law.ts';
+import type { RecipientKind } from './recipient-kind.ts';
+import { retentionEnd } from './retention-end.ts';
+
+/** Rows per INSERT: 15 columns each, well under either engine's parameter limit. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Writes one ledger row per customer inside the caller's transaction (§5: every provision is
+ * recorded), with its retention end (Rule 21). When a contract serves as the record, the
+ * earlier rows for the same recipient and customer are kept until a year after this one.
+ */
+export async function writeLedger(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  recipient: ProvisionTables['provision_recipients'],
+  entries: readonly LedgerEntry[],
+  createdBy: string,
+  now: number,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const db = provisionDb(tx);
+  const byContract = recipient.record_by_contract === 1;
+  const statutory = recordRequiredByLaw(recipient.kind as RecipientKind, recipient.country) ? 1 : 0;
+  const rows = entries.map((e): ProvisionTables['provision_records'] => ({
+    id: newId(now),
+    provision_id: e.provisionId,
+    customer_id: e.customerId,
+    recipient_id: recipient.id,
+    provided_at: e.providedAt,
+    item_categories: JSON.stringify(e.itemCategories),
+    item_ids: JSON.stringify(e.itemIds),
+    clause: e.clause,
+    ground: e.ground,
+    purpose: e.purpose,
+    legal_basis: e.legalBasis,
+    document_reference: e.documentReference,
+    statutory,
+    retention_end: retentionEnd(byContract ? e.providedAt : now, byContract),
+    created_by: createdBy,
+  }));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    if (byContract) {
+      // Rule 21(1)(i): the contract record runs until a year after the last provision.
+      await db
+        .updateTable('provision_records')
+        .set({ retention_end: chunk[0]!.retention_end })
+        .where('recipient_id', '=', recipient.id)
+        .where(
+          'customer_id',
+          'in',
+          chunk.map((r) => r.customer_id),
+        )
+        .where('retention_end', '<', chunk[0]!.retention_end)
+        .execute();
+    }
+    await db.insertInto('provision_records').values(chunk).execute();
+  }
+}

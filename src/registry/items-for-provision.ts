@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../app/app-context.ts';
+import type { AuditEvent } from '../security/audit-entry.ts';
+import { can, inScope, type Principal } from '../security/principal.ts';
+import { registryDb } from './registry-tables.ts';
+import { itemContext } from './value-contexts.ts';
+
+/** A current item of a customer, as a provision needs it: ids, category, claims assignee. */
+export interface ProvisionItem {
+  readonly id: string;
+  readonly customerId: string;
+  /** PURPOSE: the customer's group ('REG' or 'OTH'). */
+  readonly group: string;
+  readonly category: string;
+  /** PROVIDE.CLAIMS: who the claims of the item's service are assigned to, if anyone. */
+  readonly claimsAssignee: string | null;
+  /** The decrypted value, only when asked for and allowed. */
+  readonly value?: string;
+}
+
+/** What `itemsForProvision` selects. */
+export interface ProvisionItemsQuery {
+  readonly customerIds: readonly string[];
+  /** Only these categories (default all). */
+  readonly categories?: readonly string[];
+  /** Only these items (default all current items). */
+  readonly itemIds?: readonly string[];
+  /** Decrypt the values (an ad export hashes them). */
+  readonly values: boolean;
+}
+
+/**
+ * The current items of visible customers for a provision, inside the caller's transaction.
+ * Values are decrypted only with 'registry.readValues' or 'provision.export' and a category in
+ * scope (SECURITY.6); each customer whose values were read is audited ('item.readValue').
+ */
+export async function itemsForProvision(
+  ctx: AppContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  principal: Principal,
+  query: ProvisionItemsQuery,
+): Promise<ProvisionItem[]> {
+  if (query.customerIds.length === 0) return [];
+  let q = registryDb(tx)
+    .selectFrom('items')
+    .innerJoin('customers', 'customers.id', 'items.customer_id')
+    .leftJoin('services', 'services.id', 'items.service_id')
+    .select([
+      'items.id',
+      'items.customer_id',
+      'customers.customer_group',
+      'items.category',
+      'items.value',
+      'services.claims_assignee',
+    ])
+    .where('items.customer_id', 'in', query.customerIds)
+    .where('customers.deleted_at', 'is', null)
+    .where('items.superseded_at', 'is', null);
+  if (query.categories !== undefined) q = q.where('items.category', 'in', query.categories);
+  if (query.itemIds !== undefined) q = q.where('items.id', 'in', query.itemIds);
+  const rows = await q.orderBy('items.customer_id').orderBy('items.id').execute();
+  const allowed =
+    query.values && (can(principal, 'registry.readValues') || can(principal, 'provision.export'));
+  const ciphers = allowed ? await ctx.keys.ciphersFor(tx, query.customerIds) : undefined;
+  const read = new Map<string, string[]>();
+  const items = rows.map((r): ProvisionItem => {
+    const base = {
+      id: r.id,
+      customerId: r.customer_id,
+      group: r.customer_group,
+      category: r.category,
+      claimsAssignee: r.claims_assignee ?? null,
+    };
+    const cipher = ciphers?.get(r.customer_id);
+    if (cipher === undefined || !inScope(principal, r.category)) return base;
+    const ids = read.get(r.customer_id) ?? [];
+    ids.push(r.id);
+    read.set(r.customer_id, ids);
+    return { ...base, value: cipher.decrypt(r.value, itemContext(r.id)) };
+  });
+  const events: AuditEvent[] = [...read].map(([customerId, itemIds]) => ({
+    actor: principal.id,
+    action: 'item.readValue',
+    customerId,
+    itemIds,
+    detail: { for: 'provision' },
+  }));
+  await ctx.audit.append(tx, events);
+  return items;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../app/app-context.ts';
+import { joinTransaction } from '../intake/join-transaction.ts';
+import { HogoError } from '../http/http-error.ts';
+import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
+import { authorize } from '../registry/authorize.ts';
+import { readCustomer } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import { recordEvent } from './apply-event.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { dueDateFor } from './due-date.ts';
+import { feeFor } from './fee-for.ts';
+import { requestKind } from './request-kind.ts';
+import type { FileRequestInput } from './request-input.ts';
+import { requestsDb } from './request-tables.ts';
+
+const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
+
+/**
+ * Files a customer's request (§9): the kind from the policy file, the requester (the customer
+ * or an agent with their authority, APPI Art. 37), the subscriber lines it names (each must be
+ * the customer's; REQUEST.FEE counts them, at least one unit), its fee and its due date
+ * (REQUEST.TIMELY). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
+ */
+export async function fileRequest(
+  ctx: AppContext,
+  principal: Principal,
+  input: FileRequestInput,
+): Promise<CustomerRequest> {
+  authorize(principal, 'requests.file');
+  const kind = requestKind(ctx.policy, input.kind);
+  const receivedAt = input.receivedAt === undefined ? ctx.clock() : instant(input.receivedAt);
+  const lineIds = [...new Set(input.lineIds ?? [])];
+  const fee = feeFor(ctx.policy, { kind: kind.id, lines: Math.max(1, lineIds.length) });
+  const due = dueDateFor(ctx.policy, kind.id, receivedAt);
+  const request: CustomerRequest = {
+    id: randomUUID(),
+    kind: kind.id,
+    customerId: input.customerId,
+    requester: input.requester,
+    channel: input.channel,
+    lineIds,
+    // APPI Art. 33(1): the person chooses; electronic unless they ask for paper.
+    deliveryMethod: DISCLOSURE_KINDS.has(kind.id) ? (input.deliveryMethod ?? 'electronic') : null,
+    state: 'received',
+    charged: fee.total > 0,
+    fee,
+    receivedAt,
+    dueDate: due.dueDate,
+    dueAt: due.dueAt,
+    identity: null,
+    payment: null,
+    startedAt: null,
+    outcome: null,
+    notifiedAt: null,
+    cancelled: null,
+    closedAt: null,
+  };
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const customer = await readCustomer(inTx, principal, {
+      customerId: input.customerId,
+      values: false,
+    });
+    const own = new Set(customer.subscriberLines.map((l) => l.id));
+    const foreign = lineIds.findIndex((id) => !own.has(id));
+    if (foreign >= 0)
+      throw new HogoError('requests.invalid_line', 'not a subscriber line of this customer', {
+        field: `lineIds[${foreign}]`,
+      });
+    const now = ctx.clock();
+    await requestsDb(tx)
+      .insertInto('requests')
+      .values({
+        id: request.id,
+        kind: request.kind,
+        customer_id: request.customerId,
+        state: request.state,
+        received_at: receivedAt,
+        due_at: request.dueAt,
+        closed_at: null,
+        updated_at: now,
+        body: JSON.stringify(request),
+      })
+      .execute();
+    const detail = {
+      channel: request.channel,
+      requester: request.requester.type,
+      ...(request.requester.type === 'agent' ? { authority: request.requester.authority } : {}),
+      lines: lineIds.length,
+      dueDate: request.dueDate,
+      fee: fee.total,
+    };
+    await recordEvent(tx, {
+      requestId: request.id,
+      type: 'file',
+      from: null,
+      to: 'received',
+      actor: principal.id,
+      at: now,
+      detail,
+    });
+    await ctx.audit.append(tx, [
+      {
+        actor: principal.id,
+        action: 'request.file',
+        customerId: request.customerId,
+        clauses: [request.kind, 'REQUEST.TIMELY', ...(request.charged ? ['REQUEST.FEE'] : [])],
+        detail: { requestId: request.id, ...detail },
+      },
+    ]);
+    return request;
+  });
+}
+
+function instant(text: string): number {
+  const at = parseIsoInstant(text);
+  if (Number.isNaN(at))
+    throw new HogoError('requests.invalid_instant', 'an ISO 8601 date-time with an offset', {
+      field: 'receivedAt',
+    });
+  return at;
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { isDecisionError } from '../policy/index.ts';
+import { decideForCustomers, readCustomer } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import type { CustomerRequest } from './customer-request.ts';
+
+/** A purpose that applies to an item now, with the clauses the decision cites. */
+export interface DisclosedPurpose {
+  readonly purpose: string;
+  readonly text: { readonly en: string; readonly ja?: string };
+  readonly clauses: readonly string[];
+}
+
+/** What a disclosure delivers (REQUEST.DISCLOSURE, APPI Art. 33): never stored, only its digest. */
+export interface DisclosurePackage {
+  readonly format: 'hogo/disclosure@1';
+  readonly requestId: string;
+  readonly customerId: string;
+  readonly generatedAt: string;
+  readonly deliveryMethod: 'electronic' | 'paper' | null;
+  readonly items: readonly (Record<string, unknown> & {
+    readonly purposes: readonly DisclosedPurpose[];
+  })[];
+  readonly subscriberLines: readonly unknown[];
+  readonly services: readonly unknown[];
+  readonly consents: readonly unknown[];
+  readonly adOptOuts: readonly unknown[];
+  readonly suspensions: readonly unknown[];
+}
+
+/**
+ * Builds the disclosure package: every current item with its value and provenance (OBTAIN),
+ * and the purposes that apply to it now — each listed purpose of the customer's group that
+ * `decide` permits at this moment, with its clauses. The principal must see every value
+ * ('auth.forbidden' otherwise: a disclosure cannot be partial by accident of scope). Reads and
+ * decisions are audited by the registry.
+ */
+export async function fulfilDisclosure(
+  ctx: AppContext,
+  principal: Principal,
+  request: CustomerRequest,
+): Promise<{ readonly package: DisclosurePackage; readonly summary: Record<string, unknown> }> {
+  const customer = await readCustomer(ctx, principal, { customerId: request.customerId });
+  if (customer.items.some((i) => i.valueWithheld === true))
+    throw new HogoError(
+      'auth.forbidden',
+      'a disclosure needs a principal who may read every category of the customer',
+      { permission: 'registry.readValues' },
+    );
+  const purposes = [...ctx.policy.purposes.values()].filter(
+    (p) => p.group === customer.group && p.kind === 'listed',
+  );
+  const at = new Date(ctx.clock()).toISOString();
+  const inputs = customer.items.flatMap((item) =>
+    purposes.map((p) => ({ customerId: customer.id, itemId: item.id, purpose: p.id, at })),
+  );
+  const outcomes = await decideForCustomers(ctx, principal, inputs);
+  const permitted = new Map<string, DisclosedPurpose[]>();
+  outcomes.forEach((o, i) => {
+    const input = inputs[i]!;
+    if (isDecisionError(o) || o.decision !== 'permit') return;
+    const purpose = ctx.policy.purposes.get(input.purpose)!;
+    const list = permitted.get(input.itemId) ?? [];
+    list.push({ purpose: purpose.id, text: purpose.text, clauses: o.clauses });
+    permitted.set(input.itemId, list);
+  });
+  const pkg: DisclosurePackage = {
+    format: 'hogo/disclosure@1',
+    requestId: request.id,
+    customerId: customer.id,
+    generatedAt: at,
+    deliveryMethod: request.deliveryMethod,
+    items: customer.items.map((item) => ({ ...item, purposes: permitted.get(item.id) ?? [] })),
+    subscriberLines: customer.subscriberLines,
+    services: customer.services,
+    consents: customer.consents,
+    adOptOuts: customer.adOptOuts,
+    suspensions: customer.suspensions,
+  };
+  const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
+  return { package: pkg, summary: { items: pkg.items.length, sha256 } };
+}

@@ -1,0 +1,81 @@
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { authorize } from '../registry/authorize.ts';
+import type { Principal } from '../security/principal.ts';
+import { applyEvent } from './apply-event.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { fulfilDisclosure, type DisclosurePackage } from './fulfil-disclosure.ts';
+import { fulfilRegistryChange } from './fulfil-registry-change.ts';
+import { onRequest } from './on-request.ts';
+import type { FulfilInput } from './request-input.ts';
+import type { RequestEvent } from './request-event.ts';
+import { transition } from './transition.ts';
+
+/** Which fields of FulfilInput each kind takes; any other is refused. */
+const FIELDS: Readonly<Record<string, readonly (keyof FulfilInput)[]>> = {
+  'REQUEST.DISCLOSURE': [],
+  'REQUEST.AMENDMENT': ['amendments'],
+  'REQUEST.ADDITION': ['additions'],
+  'REQUEST.DELETION': [],
+  'REQUEST.SUSPEND_USE': ['purposes'],
+  'REQUEST.SUSPEND_PROVISION': ['purposes'],
+};
+
+/** The fulfilled request, and for a disclosure the package to deliver (never stored). */
+export interface FulfilResult {
+  readonly request: CustomerRequest;
+  readonly disclosure?: DisclosurePackage;
+}
+
+/**
+ * Fulfils a request under way — wholly, or partly when `partial` names the ground refused
+ * (APPI Art. 36). The registry change and the transition commit in one transaction: a
+ * charged request is fulfilled only after payment because only a paid one can be inProgress
+ * (REQUEST.FEE). Complaints and comments (REQUEST.COMPLAINT, REQUEST.COMMENT) are answered
+ * without a registry change. REQUEST.PROVISION_RECORDS waits for the provision ledger
+ * ('requests.not_implemented'). Needs 'requests.manage' and the registry permissions of the
+ * change.
+ */
+export async function fulfilRequest(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly requestId: string } & FulfilInput,
+): Promise<FulfilResult> {
+  authorize(principal, 'requests.manage');
+  return onRequest(ctx, input.requestId, async (tx, request, inTx) => {
+    const at = ctx.clock();
+    const event = (summary: Record<string, unknown>): RequestEvent =>
+      input.partial === undefined
+        ? { type: 'fulfil', summary, at, by: principal.id }
+        : { type: 'fulfilPartly', refusal: input.partial, summary, at, by: principal.id };
+    // Checked before the registry is touched: the state and the refusal, with no change yet.
+    transition(request, event({}));
+    checkFields(request.kind, input);
+    let disclosure: DisclosurePackage | undefined;
+    let summary: Record<string, unknown>;
+    if (request.kind === 'REQUEST.DISCLOSURE') {
+      const built = await fulfilDisclosure(inTx, principal, request);
+      disclosure = built.package;
+      summary = built.summary;
+    } else if (request.kind === 'REQUEST.PROVISION_RECORDS') {
+      throw new HogoError(
+        'requests.not_implemented',
+        'disclosure of provision records needs the provision ledger (src/provision)',
+      );
+    } else if (request.kind in FIELDS) {
+      summary = await fulfilRegistryChange(inTx, principal, request, input);
+    } else {
+      summary = { answered: true };
+    }
+    const fulfilled = await applyEvent(ctx, tx, principal, request, event(summary));
+    return disclosure === undefined ? { request: fulfilled } : { request: fulfilled, disclosure };
+  });
+}
+
+function checkFields(kind: string, input: FulfilInput): void {
+  const allowed = FIELDS[kind] ?? [];
+  for (const field of ['amendments', 'additions', 'purposes'] as const) {
+    if (input[field] !== undefined && !allowed.includes(field))
+      throw new HogoError('requests.invalid_fulfilment', `${kind} takes no ${field}`, { field });
+  }
+}

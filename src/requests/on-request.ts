@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../app/app-context.ts';
+import { joinTransaction } from '../intake/join-transaction.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { requireRequest } from './require-request.ts';
+
+/**
+ * Runs `fn` in one transaction on the request `requestId` ('requests.not_found' if none).
+ * `inTx` is the context whose store joins that transaction, so the registry's use cases
+ * (which open their own) commit or roll back together with the request's transition.
+ */
+export async function onRequest<T>(
+  ctx: AppContext,
+  requestId: string,
+  fn: (
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    tx: Kysely<any>,
+    request: CustomerRequest,
+    inTx: AppContext,
+  ) => Promise<T>,
+): Promise<T> {
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const request = await requireRequest(tx, requestId);
+    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    return fn(tx, request, inTx);
+  });
+}

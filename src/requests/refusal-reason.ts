@@ -1,0 +1,87 @@
+import type { Localized } from '../policy/index.ts';
+
+/** A ground on which the law lets the company refuse a request, in whole or in part. */
+export interface RefusalGround {
+  /** The article of APPI (post-2022 numbering). */
+  readonly article: string;
+  /** The request kinds (clause IDs) this ground may refuse. */
+  readonly kinds: readonly string[];
+  /** The sentence the customer is told (APPI Art. 36: reasons with every refusal). */
+  readonly text: Localized;
+}
+
+const DISCLOSURES = ['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'];
+const CORRECTIONS = ['REQUEST.AMENDMENT', 'REQUEST.ADDITION', 'REQUEST.DELETION'];
+const SUSPENSIONS = ['REQUEST.SUSPEND_USE', 'REQUEST.SUSPEND_PROVISION', 'REQUEST.DELETION'];
+
+/** The grounds of refusal the law gives (Art. 33(2) i–iii and 33(3), 34, 35), by code. */
+export const REFUSAL_REASONS = {
+  harmToPerson: {
+    article: 'APPI Art. 33(2)(i)',
+    kinds: DISCLOSURES,
+    text: {
+      en: 'Disclosing it could harm the life, body, property or other rights and interests of you or a third party.',
+      ja: '本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがあるため、開示できません。',
+    },
+  },
+  businessInterference: {
+    article: 'APPI Art. 33(2)(ii)',
+    kinds: DISCLOSURES,
+    text: {
+      en: 'Disclosing it could seriously interfere with the proper conduct of our business.',
+      ja: '当社の業務の適正な実施に著しい支障を及ぼすおそれがあるため、開示できません。',
+    },
+  },
+  violatesLaw: {
+    article: 'APPI Art. 33(2)(iii)',
+    kinds: DISCLOSURES,
+    text: {
+      en: 'Disclosing it would violate another law or regulation.',
+      ja: '他の法令に違反することとなるため、開示できません。',
+    },
+  },
+  notHeld: {
+    article: 'APPI Art. 33(3)',
+    kinds: DISCLOSURES,
+    text: {
+      en: 'We hold no retained personal data (or no record of provision) on you of the kind requested.',
+      ja: 'ご請求に係る保有個人データ（又は第三者提供記録）は存在しません。',
+    },
+  },
+  contentAccurate: {
+    article: 'APPI Art. 34(1)',
+    kinds: CORRECTIONS,
+    text: {
+      en: 'Our investigation found the data to be accurate, so it was not corrected.',
+      ja: '調査の結果、当該データの内容は事実であることが確認されたため、訂正等は行いません。',
+    },
+  },
+  noGroundForSuspension: {
+    article: 'APPI Art. 35(1)(3)(5)',
+    kinds: SUSPENSIONS,
+    text: {
+      en: 'The request does not meet the grounds the law sets for stopping use, erasure or stopping provision.',
+      ja: 'ご請求は、法令が定める利用停止等又は第三者提供の停止の要件に該当しません。',
+    },
+  },
+  alternativeMeasure: {
+    article: 'APPI Art. 35(2)(4)(6)',
+    kinds: SUSPENSIONS,
+    text: {
+      en: 'Stopping would be very costly or difficult, so we have taken an alternative measure to protect your rights and interests.',
+      ja: '利用停止等に多額の費用を要する等困難であるため、本人の権利利益を保護するための代替措置を講じました。',
+    },
+  },
+} as const satisfies Record<string, RefusalGround>;
+
+/** A code of REFUSAL_REASONS. */
+export type RefusalReasonCode = keyof typeof REFUSAL_REASONS;
+
+/** Every refusal reason code, for schemas and parsing. */
+export const REFUSAL_REASON_CODES = Object.keys(REFUSAL_REASONS) as RefusalReasonCode[];
+
+/** A refusal, whole or partial: the law's ground and a sentence for the customer. */
+export interface Refusal {
+  readonly reason: RefusalReasonCode;
+  readonly message: string;
+}

@@ -1,0 +1,27 @@
+import type { AppContext } from '../app/app-context.ts';
+import { authorize } from '../registry/authorize.ts';
+import type { Principal } from '../security/principal.ts';
+import { applyEvent } from './apply-event.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { onRequest } from './on-request.ts';
+import type { Refusal } from './refusal-reason.ts';
+
+/**
+ * Refuses a request under examination, wholly, on a ground the law gives for its kind and
+ * with a sentence for the customer (APPI Art. 33(2), 34, 35, 36). Needs 'requests.manage'.
+ */
+export async function refuseRequest(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly requestId: string; readonly refusal: Refusal },
+): Promise<CustomerRequest> {
+  authorize(principal, 'requests.manage');
+  return onRequest(ctx, input.requestId, (tx, request) =>
+    applyEvent(ctx, tx, principal, request, {
+      type: 'refuse',
+      refusal: input.refusal,
+      at: ctx.clock(),
+      by: principal.id,
+    }),
+  );
+}

@@ -1,0 +1,136 @@
+import type { Command } from 'commander';
+import { CliError } from '../cli/cli-error.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { HogoError } from '../http/http-error.ts';
+import { loadPolicyFile } from '../policy/index.ts';
+import { userInfo } from 'node:os';
+import { openContext } from '../app/open-context.ts';
+import type { Principal } from '../security/principal.ts';
+import { feeFor } from './fee-for.ts';
+import { listRequests } from './list-requests.ts';
+import { requestDetail } from './request-detail.ts';
+import { isRequestState } from './request-state.ts';
+import { formatFee } from './format-fee.ts';
+import { SHORT_KINDS } from './request-kind.ts';
+
+/** A domain error as one CLI line: bad input (exit 2) when the code says so, else 1. */
+function cliError(e: unknown): unknown {
+  if (!(e instanceof HogoError)) return e;
+  return new CliError(
+    `${e.message} (${e.code})`,
+    /invalid|_required|not_allowed/.test(e.code) ? 2 : 1,
+  );
+}
+
+function positiveInt(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`${option} must be a positive integer, got '${value}'`);
+  return n;
+}
+
+/** Who reads requests from the command line: the OS user, with the auditor's read-only role. */
+function cliReader(): Principal {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry in a container: the job name still says what acted.
+  }
+  const scope = { categories: 'all', purposes: 'all' } as const;
+  return { id: `cli:${user}:requests`, kind: 'user', name: `cli:${user}`, role: 'auditor', scope };
+}
+
+/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
+async function withContext(fn: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>) {
+  const ctx = await openContext({ env: process.env });
+  try {
+    await fn(ctx);
+  } catch (e) {
+    throw cliError(e);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** `hogo requests …`: customers' requests (§9): fee, list, show. */
+export function registerRequestCommands(program: Command): void {
+  const requests = program.command('requests').description("Customers' requests (§9 REQUEST).");
+
+  requests
+    .command('fee')
+    .description('The fee of a request (REQUEST.FEE): base per subscriber line, tax, total.')
+    .requiredOption('--kind <kind>', `one of ${Object.keys(SHORT_KINDS).join(', ')}`)
+    .option('--lines <n>', 'subscriber lines the request names', '1')
+    .option('--surcharge <yen>', 'an irregular-request surcharge before tax (needs --reason)')
+    .option('--reason <text>', 'why the surcharge is charged')
+    .option('--json', 'print the breakdown as JSON')
+    .option('--policy <file>', 'the policy file (default: HOGO_POLICY or the bundled one)')
+    .action(
+      (opts: {
+        kind: string;
+        lines: string;
+        surcharge?: string;
+        reason?: string;
+        json?: boolean;
+        policy?: string;
+      }) => {
+        const policy = loadPolicyFile(opts.policy ?? loadConfig().policyPath);
+        try {
+          const fee = feeFor(policy, {
+            kind: opts.kind,
+            lines: positiveInt(opts.lines, '--lines'),
+            ...(opts.surcharge !== undefined
+              ? {
+                  surcharge: {
+                    amount: positiveInt(opts.surcharge, '--surcharge'),
+                    reason: opts.reason ?? '',
+                  },
+                }
+              : {}),
+          });
+          process.stdout.write(`${opts.json ? JSON.stringify(fee) : formatFee(fee)}\n`);
+        } catch (e) {
+          throw cliError(e);
+        }
+      },
+    );
+
+  requests
+    .command('list')
+    .description('Requests, earliest due first (REQUEST.TIMELY), one per line.')
+    .option('--state <state>', 'only requests in this state')
+    .option('--kind <kind>', 'only this kind (short name or clause ID)')
+    .option('--due <due>', 'overdue or soon (open requests only)')
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { state?: string; kind?: string; due?: string; json?: boolean }) => {
+      if (opts.state !== undefined && !isRequestState(opts.state))
+        throw new CliError(`--state is not a request state: '${opts.state}'`);
+      if (opts.due !== undefined && opts.due !== 'overdue' && opts.due !== 'soon')
+        throw new CliError(`--due must be overdue or soon, got '${opts.due}'`);
+      await withContext(async (ctx) => {
+        const list = await listRequests(ctx, cliReader(), {
+          ...(opts.state !== undefined && isRequestState(opts.state) ? { state: opts.state } : {}),
+          ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+          ...(opts.due === 'overdue' || opts.due === 'soon' ? { due: opts.due } : {}),
+        });
+        for (const r of list)
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(r)}\n`
+              : `${r.id}  ${r.kind}  ${r.state}  due ${r.dueDate}  ${r.dueStatus}\n`,
+          );
+      });
+    });
+
+  requests
+    .command('show')
+    .description('One request with its due status and history, as JSON.')
+    .argument('<id>', 'the request id')
+    .action(async (id: string) => {
+      await withContext(async (ctx) => {
+        const detail = await requestDetail(ctx, cliReader(), { requestId: id });
+        process.stdout.write(`${JSON.stringify(detail, null, 2)}\n`);
+      });
+    });
+}

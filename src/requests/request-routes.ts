@@ -1,0 +1,154 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import type { Permission } from '../security/principal.ts';
+import { cancelRequest } from './cancel-request.ts';
+import { fileRequest } from './file-request.ts';
+import { fulfilRequest } from './fulfil-request.ts';
+import { listRequests } from './list-requests.ts';
+import { markNotified } from './mark-notified.ts';
+import { recordPayment } from './record-payment.ts';
+import { refuseRequest } from './refuse-request.ts';
+import { requestDetail } from './request-detail.ts';
+import { FileRequestInput, FulfilInput, RefusalInput, VerifyInput } from './request-input.ts';
+import { REQUEST_STATES, type RequestState } from './request-state.ts';
+import { startFulfilment } from './start-fulfilment.ts';
+import { verifyIdentity } from './verify-identity.ts';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const ListQuery = Type.Object(
+  {
+    state: Type.Optional(Type.Union(REQUEST_STATES.map((s) => Type.Literal(s)))),
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    due: Type.Optional(Type.Union([Type.Literal('overdue'), Type.Literal('soon')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+const PaymentBody = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 0, description: 'Yen received; must equal the fee due.' }),
+    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+const RefuseBody = Type.Object({ refusal: RefusalInput }, { additionalProperties: false });
+const CancelBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+/** Route options: declared access (SECURITY.6) and schemas for validation and OpenAPI. */
+function route(permission: Permission, summary: string, schema: Record<string, TSchema>) {
+  return {
+    config: { access: { permission } },
+    bodyLimit: 256 * 1024,
+    schema: { tags: ['requests'], summary, ...schema },
+  };
+}
+
+type WithId<B = unknown> = FastifyRequest<{ Params: { id: string }; Body: B }>;
+
+/**
+ * Customers' requests over HTTP (§9): file, list, read, and each step of the state machine.
+ * Handlers parse, call the use case with the principal and answer; rules live in the use cases.
+ */
+export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/v1/requests',
+    route('requests.file', 'File a customer’s request.', { body: FileRequestInput }),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'requests.file');
+      const filed = await fileRequest(ctx, principal, request.body as FileRequestInput);
+      return reply.status(201).send(filed);
+    },
+  );
+
+  app.get(
+    '/v1/requests',
+    route('requests.read', 'List requests, earliest due first (REQUEST.TIMELY).', {
+      querystring: ListQuery,
+    }),
+    async (request) => {
+      const principal = requirePermission(request, 'requests.read');
+      const q = request.query as {
+        state?: RequestState;
+        kind?: string;
+        due?: 'overdue' | 'soon';
+        limit?: number;
+      };
+      return { requests: await listRequests(ctx, principal, q) };
+    },
+  );
+
+  app.get(
+    '/v1/requests/:id',
+    route('requests.read', 'A request with its due status and history.', { params: IdParams }),
+    async (request) => {
+      const principal = requirePermission(request, 'requests.read');
+      return requestDetail(ctx, principal, { requestId: (request as WithId).params.id });
+    },
+  );
+
+  /** One step of the state machine: POST /v1/requests/:id/<step>. */
+  const step = <B>(
+    name: string,
+    summary: string,
+    body: TSchema | null,
+    run: (requestId: string, body: B, r: FastifyRequest) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/v1/requests/:id/${name}`,
+      route(
+        'requests.manage',
+        summary,
+        body === null ? { params: IdParams } : { params: IdParams, body },
+      ),
+      async (request) => {
+        const r = request as WithId<B>;
+        return run(r.params.id, (r.body ?? {}) as B, request);
+      },
+    );
+  const principalOf = (r: FastifyRequest) => requirePermission(r, 'requests.manage');
+
+  step<VerifyInput>(
+    'verify',
+    'Record the identity check; charged kinds then owe the fee.',
+    VerifyInput,
+    (id, b, r) => verifyIdentity(ctx, principalOf(r), { requestId: id, ...b }),
+  );
+  step<{ amount: number; reference?: string }>(
+    'payment',
+    'Record the fee paid (REQUEST.FEE).',
+    PaymentBody,
+    (id, b, r) => recordPayment(ctx, principalOf(r), { requestId: id, ...b }),
+  );
+  step('start', 'Start work (a charged request only once paid).', null, (id, _b, r) =>
+    startFulfilment(ctx, principalOf(r), { requestId: id }),
+  );
+  step<FulfilInput>(
+    'fulfil',
+    'Fulfil, wholly or partly; a disclosure answers with its package.',
+    FulfilInput,
+    (id, b, r) => fulfilRequest(ctx, principalOf(r), { requestId: id, ...b }),
+  );
+  step<{ refusal: RefusalInput }>(
+    'refuse',
+    'Refuse on a ground of the law (APPI Art. 33–36).',
+    RefuseBody,
+    (id, b, r) => refuseRequest(ctx, principalOf(r), { requestId: id, refusal: b.refusal }),
+  );
+  step(
+    'notify',
+    'Record that the customer was told the outcome (APPI Art. 36).',
+    null,
+    (id, _b, r) => markNotified(ctx, principalOf(r), { requestId: id }),
+  );
+  step<{ reason: string }>(
+    'cancel',
+    'Cancel a request that has no outcome yet.',
+    CancelBody,
+    (id, b, r) => cancelRequest(ctx, principalOf(r), { requestId: id, reason: b.reason }),
+  );
+}

@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HogoError } from '../http/http-error.ts';
+import { createCustomer, decideForCustomer, readCustomer } from '../registry/index.ts';
+import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
+import { ENGINES } from '../store/test-engines.ts';
+import { cancelRequest } from './cancel-request.ts';
+import { fileRequest } from './file-request.ts';
+import { fulfilRequest } from './fulfil-request.ts';
+import { listRequests } from './list-requests.ts';
+import { markNotified } from './mark-notified.ts';
+import { recordPayment } from './record-payment.ts';
+import { refuseRequest } from './refuse-request.ts';
+import { requestDetail } from './request-detail.ts';
+import { startFulfilment } from './start-fulfilment.ts';
+import { openRequestContext } from './test-support.ts';
+import { verifyIdentity } from './verify-identity.ts';
+
+const operator = buildPrincipal();
+const auditor = buildPrincipal({ id: 'user-auditor', role: 'auditor' });
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HogoError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a HogoError');
+}
+
+describe.each(ENGINES)('requests on $name', (engine) => {
+  let ctx: Awaited<ReturnType<typeof openRequestContext>>;
+  let customerId: string;
+  let lineIds: string[];
+  beforeEach(async () => {
+    ctx = await openRequestContext(engine);
+    const created = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({
+        subscriberLines: [{ number: '090-1111-2222' }, { number: '090-3333-4444' }],
+      }),
+    );
+    customerId = created.id;
+    const view = await readCustomer(ctx, operator, { customerId, values: false });
+    lineIds = view.subscriberLines.map((l) => l.id);
+  });
+  afterEach(() => ctx.close());
+
+  const file = (kind: string, extra: object = {}) =>
+    fileRequest(ctx, operator, {
+      kind,
+      customerId,
+      requester: { type: 'customer' },
+      channel: 'helpdesk',
+      ...extra,
+    });
+
+  it('takes a disclosure of two lines through fee, payment and fulfilment, audited at every step', async () => {
+    const filed = await file('disclosure', { lineIds });
+    expect(filed).toMatchObject({ state: 'received', charged: true, fee: { total: 2200 } });
+    const due = await verifyIdentity(ctx, operator, {
+      requestId: filed.id,
+      method: 'helpdeskKnowledge',
+    });
+    expect(due.state).toBe('feeDue');
+    expect(await codeOf(startFulfilment(ctx, operator, { requestId: filed.id }))).toBe(
+      'requests.illegal_transition',
+    );
+    expect(await codeOf(recordPayment(ctx, operator, { requestId: filed.id, amount: 1100 }))).toBe(
+      'requests.invalid_payment',
+    );
+    await recordPayment(ctx, operator, { requestId: filed.id, amount: 2200, reference: 'R-9' });
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    const result = await fulfilRequest(ctx, operator, { requestId: filed.id });
+    expect(result.request.state).toBe('fulfilled');
+    const pkg = result.disclosure!;
+    expect(pkg.items).toHaveLength(3);
+    const email = pkg.items.find((i) => i.category === 'email')!;
+    expect(email).toMatchObject({ value: 'taro.yamada@example.jp', channel: 'electronic' });
+    expect(email.purposes.length).toBeGreaterThan(0);
+    expect(email.purposes[0]!.clauses).toContain(email.purposes[0]!.purpose);
+    // The package is delivered, not stored: the request keeps its digest only.
+    expect(JSON.stringify(result.request)).not.toContain('example.jp');
+    await markNotified(ctx, operator, { requestId: filed.id });
+
+    const detail = await requestDetail(ctx, auditor, { requestId: filed.id });
+    expect(detail.events.map((e) => e.type)).toEqual([
+      'file',
+      'verify',
+      'requestFee',
+      'pay',
+      'start',
+      'fulfil',
+      'notify',
+    ]);
+    expect(detail.request.state).toBe('notified');
+    const audited = (await ctx.audit.list({ customerId, limit: 500 }))
+      .filter((e) => e.action.startsWith('request.'))
+      .map((e) => e.action)
+      .reverse();
+    expect(audited).toEqual(detail.events.map((e) => `request.${e.type}`));
+    expect((await ctx.audit.verify()).ok).toBe(true);
+  });
+
+  it('records a granted suspension of use so that decide denies citing REQUEST.SUSPEND_USE', async () => {
+    const filed = await file('suspend-use');
+    await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'idDocument' });
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    const view = await readCustomer(ctx, operator, { customerId, values: false });
+    const itemId = view.items[0]!.id;
+    const ask = () =>
+      decideForCustomer(ctx, operator, { customerId, itemId, purpose: 'PURPOSE.REG.5' });
+    expect((await ask()).decision).toBe('permit');
+    await fulfilRequest(ctx, operator, { requestId: filed.id, purposes: ['PURPOSE.REG.5'] });
+    const after = await ask();
+    expect(after.decision).toBe('deny');
+    expect(after.clauses).toContain('REQUEST.SUSPEND_USE');
+  });
+
+  it('amends an item of the customer and refuses an item of another', async () => {
+    const filed = await file('amendment');
+    await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'callback' });
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    const view = await readCustomer(ctx, operator, { customerId, values: false });
+    const email = view.items.find((i) => i.category === 'email')!;
+    expect(
+      await codeOf(
+        fulfilRequest(ctx, operator, {
+          requestId: filed.id,
+          amendments: [{ itemId: 'not-hers', update: { value: 'a@b.jp' } }],
+        }),
+      ),
+    ).toBe('requests.invalid_item');
+    const done = await fulfilRequest(ctx, operator, {
+      requestId: filed.id,
+      amendments: [{ itemId: email.id, update: { value: 'hanako@example.jp' } }],
+    });
+    expect(done.request.state).toBe('fulfilled');
+    const updated = await readCustomer(ctx, operator, { customerId });
+    expect(updated.items.find((i) => i.category === 'email')?.value).toBe('hanako@example.jp');
+  });
+
+  it('erases nothing before a deletion is under way, then erases the customer', async () => {
+    const filed = await file('deletion');
+    await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'idDocument' });
+    // Not started yet: nothing may be erased.
+    expect(await codeOf(fulfilRequest(ctx, operator, { requestId: filed.id }))).toBe(
+      'requests.illegal_transition',
+    );
+    expect((await readCustomer(ctx, operator, { customerId, values: false })).id).toBe(customerId);
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    await fulfilRequest(ctx, operator, { requestId: filed.id });
+    expect(await codeOf(readCustomer(ctx, operator, { customerId }))).toBe('registry.not_found');
+  });
+
+  it('refuses with a ground of the law, and lists overdue and due-soon requests', async () => {
+    const old = await file('disclosure', { receivedAt: '2025-12-20T10:00:00+09:00' });
+    const soon = await file('complaint', { receivedAt: '2025-12-29T10:00:00+09:00' });
+    const fresh = await file('comment');
+    expect((await listRequests(ctx, auditor, { due: 'overdue' })).map((r) => r.id)).toEqual([
+      old.id,
+    ]);
+    expect((await listRequests(ctx, auditor, { due: 'soon' })).map((r) => r.id)).toEqual([soon.id]);
+    expect((await listRequests(ctx, auditor, { kind: 'comment' }))[0]).toMatchObject({
+      id: fresh.id,
+      dueStatus: 'onTime',
+    });
+
+    await verifyIdentity(ctx, operator, { requestId: soon.id, method: 'callback' });
+    await startFulfilment(ctx, operator, { requestId: soon.id });
+    expect(
+      await codeOf(
+        refuseRequest(ctx, operator, {
+          requestId: soon.id,
+          refusal: { reason: 'notHeld', message: 'No data.' },
+        }),
+      ),
+    ).toBe('requests.invalid_refusal_reason');
+    await cancelRequest(ctx, operator, { requestId: soon.id, reason: 'withdrawn by the customer' });
+    expect(await listRequests(ctx, auditor, { due: 'soon' })).toEqual([]);
+    expect((await listRequests(ctx, auditor, { state: 'cancelled' })).map((r) => r.id)).toEqual([
+      soon.id,
+    ]);
+  });
+
+  it('refuses a line of no customer and a role without the permission', async () => {
+    expect(await codeOf(file('disclosure', { lineIds: ['line-x'] }))).toBe('requests.invalid_line');
+    expect(
+      await codeOf(
+        fileRequest(ctx, auditor, {
+          kind: 'comment',
+          customerId,
+          requester: { type: 'customer' },
+          channel: 'web',
+        }),
+      ),
+    ).toBe('auth.forbidden');
+    expect(await listRequests(ctx, auditor)).toEqual([]);
+  });
+
+  it('records an agent with the authority checked', async () => {
+    const filed = await file('disclosure', {
+      requester: {
+        type: 'agent',
+        authority: 'legalRepresentative',
+        evidence: 'family register extract',
+      },
+      deliveryMethod: 'paper',
+    });
+    const detail = await requestDetail(ctx, operator, { requestId: filed.id });
+    expect(detail.request.requester).toMatchObject({ authority: 'legalRepresentative' });
+    expect(detail.request.deliveryMethod).toBe('paper');
+    expect(detail.events[0]!.detail).toMatchObject({ requester: 'agent' });
+  });
+});

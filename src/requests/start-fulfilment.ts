@@ -1,0 +1,21 @@
+import type { AppContext } from '../app/app-context.ts';
+import { authorize } from '../registry/authorize.ts';
+import type { Principal } from '../security/principal.ts';
+import { applyEvent } from './apply-event.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { onRequest } from './on-request.ts';
+
+/**
+ * Starts work on a request: a free kind once identity is verified, a charged one only once
+ * paid (REQUEST.FEE). Needs 'requests.manage'.
+ */
+export async function startFulfilment(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly requestId: string },
+): Promise<CustomerRequest> {
+  authorize(principal, 'requests.manage');
+  return onRequest(ctx, input.requestId, (tx, request) =>
+    applyEvent(ctx, tx, principal, request, { type: 'start', at: ctx.clock(), by: principal.id }),
+  );
+}
