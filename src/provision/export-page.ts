@@ -8,7 +8,7 @@ import type { AdPlatformId } from './ads/ad-platform-id.ts';
 import type { AdsOptions } from './ads/ads-options.ts';
 import { audienceRows } from './ads/audience-rows.ts';
 import type { AudienceWriter } from './ads/audience-writer.ts';
-import { decideInTransaction } from './decide-in-transaction.ts';
+import { decideForCustomersIn } from '../registry/index.ts';
 import { customerReason, exclusionReason, type ExclusionReason } from './exclusion-reason.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import type { ProvisionTables } from './provision-tables.ts';
@@ -63,7 +63,7 @@ export async function exportPage(
   });
   const purposeOf = (group: string) => (group === 'OTH' ? w.purposes.OTH : w.purposes.REG);
   const atIso = new Date(w.at).toISOString();
-  const outcomes = await decideInTransaction(
+  const outcomes = await decideForCustomersIn(
     w.ctx,
     w.tx,
     w.principal,

@@ -3,7 +3,7 @@ import { HogoError } from '../http/http-error.ts';
 import { isDecisionError } from '../policy/index.ts';
 import { authorize, itemsForProvision, newId, type ProvisionItem } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
-import { decideInTransaction } from './decide-in-transaction.ts';
+import { decideForCustomersIn } from '../registry/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import { parseInstant } from './parse-instant.ts';
 import type { ProvideInput } from './provide-input.ts';
@@ -62,7 +62,7 @@ export async function provide(
       ...(input.itemIds ? { itemIds: input.itemIds } : {}),
       values: input.values === true,
     });
-    const outcomes = await decideInTransaction(
+    const outcomes = await decideForCustomersIn(
       ctx,
       tx,
       principal,

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
@@ -18,36 +19,51 @@ export async function decideForCustomers(
 ): Promise<DecisionOutcome[]> {
   authorize(principal, 'decide.customer');
   if (inputs.length === 0) return [];
-  return ctx.store.db.transaction().execute(async (tx) => {
-    const now = ctx.clock();
-    const requests = await factsForDecision(tx, ctx.store.capabilities, inputs, now);
-    const events: AuditEvent[] = [];
-    const outcomes = requests.map((request, i): DecisionOutcome => {
-      const input = inputs[i]!;
-      if (request instanceof Error) {
-        const field = (request.details as { field?: string } | undefined)?.field ?? '';
-        return { error: { code: request.code, message: request.message, path: field } };
-      }
-      const outcome = decide(ctx.policy, request, { now });
-      if (!isDecisionError(outcome)) {
-        events.push({
-          actor: principal.id,
-          action: 'decision',
-          customerId: input.customerId,
-          itemIds: [input.itemId],
-          decision: outcome.decision,
-          clauses: outcome.clauses,
-          detail: {
-            purpose: request.purpose,
-            at: request.at ?? null,
-            recipient: request.recipient ?? null,
-            policyVersion: outcome.policyVersion,
-          },
-        });
-      }
-      return outcome;
-    });
-    await ctx.audit.append(tx, events);
-    return outcomes;
+  return ctx.store.db
+    .transaction()
+    .execute((tx) => decideForCustomersIn(ctx, tx, principal, inputs, ctx.clock()));
+}
+
+/**
+ * `decideForCustomers` inside the caller's transaction, so that decisions commit together with
+ * what they allowed (a provision and its ledger rows). The caller authorizes.
+ */
+export async function decideForCustomersIn(
+  ctx: AppContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  principal: Principal,
+  inputs: readonly CustomerDecisionInput[],
+  now: number,
+): Promise<DecisionOutcome[]> {
+  if (inputs.length === 0) return [];
+  const requests = await factsForDecision(tx, ctx.store.capabilities, inputs, now);
+  const events: AuditEvent[] = [];
+  const outcomes = requests.map((request, i): DecisionOutcome => {
+    const input = inputs[i]!;
+    if (request instanceof Error) {
+      const field = (request.details as { field?: string } | undefined)?.field ?? 'itemId';
+      return { error: { code: request.code, message: request.message, path: field } };
+    }
+    const outcome = decide(ctx.policy, request, { now });
+    if (!isDecisionError(outcome)) {
+      events.push({
+        actor: principal.id,
+        action: 'decision',
+        customerId: input.customerId,
+        itemIds: [input.itemId],
+        decision: outcome.decision,
+        clauses: outcome.clauses,
+        detail: {
+          purpose: request.purpose,
+          at: request.at ?? null,
+          recipient: request.recipient ?? null,
+          policyVersion: outcome.policyVersion,
+        },
+      });
+    }
+    return outcome;
   });
+  await ctx.audit.append(tx, events);
+  return outcomes;
 }

@@ -12,7 +12,7 @@ export type {
   SubscriberLineView,
 } from './customer-view.ts';
 export { decideForCustomer } from './decide-for-customer.ts';
-export { decideForCustomers } from './decide-for-customers.ts';
+export { decideForCustomers, decideForCustomersIn } from './decide-for-customers.ts';
 export { deleteCustomer } from './delete-customer.ts';
 export { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 export {
