@@ -7,7 +7,7 @@ import {
   type PreparedCustomer,
 } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
-import { joinTransaction } from './join-transaction.ts';
+import { joinTransaction } from '../store/join-transaction.ts';
 import { takenExternalIds } from './taken-external-ids.ts';
 
 /** What one batch wrote. */

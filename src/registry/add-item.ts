@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { insertRows } from './insert-rows.ts';
 import { itemRow, recordingRow } from './item-rows.ts';
 import { throwProblems } from './normalize/field-problems.ts';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { throwProblems } from './normalize/field-problems.ts';
 import type { FieldProblem } from './normalize/invalid-field.ts';
 import { prepareService } from './prepare-service.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
 

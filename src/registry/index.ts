@@ -2,7 +2,7 @@
 export { addItem } from './add-item.ts';
 export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
-export { authorize } from './authorize.ts';
+export { authorize } from '../security/authorize.ts';
 export { createCustomer } from './create-customer.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {

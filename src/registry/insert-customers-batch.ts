@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import type { BulkColumn } from '../store/store.ts';
 import { ITEM_COLUMNS, itemRowValues, recordingRow } from './item-rows.ts';
 import type { PreparedCustomer } from './prepared-customer.ts';

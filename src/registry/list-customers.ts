@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { isoInstant } from './iso-instant.ts';
 import { normalizeEmail } from './normalize/normalize-email.ts';
 import { normalizePhone } from './normalize/normalize-phone.ts';

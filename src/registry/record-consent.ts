@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import type { Principal } from '../security/principal.ts';
-import { authorize } from './authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { checkPurpose } from './check-purpose.ts';
 import { newId } from './new-id.ts';
 import { normalizeInstant } from './normalize/normalize-instant.ts';

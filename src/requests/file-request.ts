@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { joinTransaction } from '../intake/join-transaction.ts';
+import { joinTransaction } from '../store/join-transaction.ts';
 import { HogoError } from '../http/http-error.ts';
 import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
-import { authorize } from '../registry/authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import { readCustomer } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { recordEvent } from './apply-event.ts';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { authorize } from '../registry/authorize.ts';
+import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';

@@ -1,5 +1,5 @@
 import { HogoError } from '../http/http-error.ts';
-import { can, type Permission, type Principal } from '../security/principal.ts';
+import { can, type Permission, type Principal } from './principal.ts';
 
 /**
  * SECURITY.6: throws 'auth.forbidden' unless the principal's role grants one of the
