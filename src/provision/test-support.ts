@@ -1,13 +1,7 @@
-import type { AppContext } from '../app/app-context.ts';
-import { bundledPolicy } from '../policy/test-support.ts';
+import { openAppTestContext } from '../app/test-context.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
-import { createAuditLog } from '../security/audit/create-audit-log.ts';
-import { createKeyService } from '../security/keys/create-key-service.ts';
 import type { Principal } from '../security/principal.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
-import { testClock, testKeyring } from '../security/test-support.ts';
-import { migrateToLatest } from '../store/migrate.ts';
-import type { Store } from '../store/store.ts';
 import type { TestEngine } from '../store/test-engines.ts';
 import { provisionMigrations } from './provision-migrations.ts';
 import type { DiligenceInput, RecipientInput } from './recipient-input.ts';
@@ -16,28 +10,16 @@ import type { DiligenceInput, RecipientInput } from './recipient-input.ts';
 export const TEST_NOW = Date.parse('2026-01-10T00:00:00Z');
 
 /** A context over a fresh store with the security, registry and provision tables. */
-export async function openProvisionContext(engine: TestEngine): Promise<
-  AppContext & {
-    readonly store: Store;
-    readonly clock: ReturnType<typeof testClock>;
-    close(): Promise<void>;
-  }
-> {
-  const store = await engine.open();
-  await migrateToLatest(store, {
-    ...securityMigrations,
-    ...registryMigrations,
-    ...provisionMigrations,
+/** A test context with this slice's tables (see openAppTestContext). */
+export function openProvisionContext(engine: TestEngine) {
+  return openAppTestContext(engine, {
+    migrations: {
+      ...securityMigrations,
+      ...registryMigrations,
+      ...provisionMigrations,
+    },
+    now: TEST_NOW,
   });
-  const clock = testClock(TEST_NOW);
-  return {
-    store,
-    policy: bundledPolicy(),
-    keys: await createKeyService(store, testKeyring(), { clock }),
-    audit: createAuditLog(store, { clock }),
-    clock,
-    close: () => store.close(),
-  };
 }
 
 /** The privacy officer: manages recipients, provides, exports. */

@@ -1,9 +1,6 @@
+import { openAppTestContext } from '../app/test-context.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
-import { createAuditLog } from '../security/audit/create-audit-log.ts';
-import { createKeyService } from '../security/keys/create-key-service.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
-import { testClock, testKeyring } from '../security/test-support.ts';
-import { migrateToLatest } from '../store/migrate.ts';
 import type { TestEngine } from '../store/test-engines.ts';
 import { requestMigrations } from './request-migrations.ts';
 import { bundledPolicy } from '../policy/test-support.ts';
@@ -47,21 +44,13 @@ export function buildRequest(overrides: Partial<CustomerRequest> = {}): Customer
  * An application context on a fresh store of the engine with the security, registry and
  * requests tables, real keys and audit log, and a clock tests move (2026-01-10T00:00Z).
  */
-export async function openRequestContext(engine: TestEngine) {
-  const store = await engine.open();
-  await migrateToLatest(store, {
-    ...securityMigrations,
-    ...registryMigrations,
-    ...requestMigrations,
+/** A test context with this slice's tables (see openAppTestContext). */
+export function openRequestContext(engine: TestEngine) {
+  return openAppTestContext(engine, {
+    migrations: {
+      ...securityMigrations,
+      ...registryMigrations,
+      ...requestMigrations,
+    },
   });
-  const clock = testClock(Date.parse('2026-01-10T00:00:00Z'));
-  const keys = await createKeyService(store, testKeyring(), { clock });
-  return {
-    store,
-    policy: bundledPolicy(),
-    keys,
-    audit: createAuditLog(store, { clock }),
-    clock,
-    close: () => store.close(),
-  };
 }
