@@ -53,9 +53,21 @@ const NONE: readonly never[] = Object.freeze([]);
 class Malformed {
   constructor(
     readonly code: 'request.missing_field' | 'request.invalid_field',
-    readonly path: string,
+    /** Relative inside an array element; the loop that read it puts its own path in front. */
+    public path: string,
     readonly message: string,
   ) {}
+}
+
+/** Runs `read` for element `i` of the array at `base`; a problem's path gets `base[i].` in front. */
+function element<T>(base: string, i: number, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof Malformed)
+      e.path = e.path === '' ? `${base}[${i}]` : `${base}[${i}].${e.path}`;
+    throw e;
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -109,17 +121,26 @@ function array(v: unknown, path: string): readonly unknown[] | null {
 
 const KINDS: ReadonlySet<string> = new Set(['use', 'provision']);
 
-function readSuspension(raw: unknown, path: string): ReadSuspension {
-  const o = object(raw, path, 'must be an object with a kind and from');
-  const kind = oneOf(o.kind, KINDS, 'use, provision', `${path}.kind`) as 'use' | 'provision';
-  const from = instant(o.from, `${path}.from`);
-  const list = array(o.purposes, `${path}.purposes`);
+// Paths are relative to the element and built only when something is wrong: a valid request
+// makes no path strings at all.
+function readSuspension(raw: unknown): ReadSuspension {
+  const o = object(raw, '', 'must be an object with a kind and from');
+  const kind = oneOf(o.kind, KINDS, 'use, provision', 'kind') as 'use' | 'provision';
+  const from = instant(o.from, 'from');
+  const list = array(o.purposes, 'purposes');
   let purposes: string[] | null = null;
   if (list !== null) {
     purposes = [];
-    for (let j = 0; j < list.length; j++) purposes.push(text(list[j], `${path}.purposes[${j}]`));
+    for (let j = 0; j < list.length; j++) {
+      purposes.push(element('purposes', j, () => text(list[j], '')));
+    }
   }
   return { kind, from, purposes };
+}
+
+function readConsent(raw: unknown): ReadConsent {
+  const o = object(raw, '', 'must be an object with a purpose and at');
+  return { purpose: text(o.purpose, 'purpose'), at: instant(o.at, 'at') };
 }
 
 /**
@@ -143,7 +164,8 @@ export function readDecisionRequest(
     if (rawSuspensions !== null && rawSuspensions.length > 0) {
       const list: ReadSuspension[] = [];
       for (let i = 0; i < rawSuspensions.length; i++) {
-        list.push(readSuspension(rawSuspensions[i], `customer.suspensions[${i}]`));
+        const raw = rawSuspensions[i];
+        list.push(element('customer.suspensions', i, () => readSuspension(raw)));
       }
       suspensions = list;
     }
@@ -152,9 +174,8 @@ export function readDecisionRequest(
     if (rawConsents !== null && rawConsents.length > 0) {
       const list: ReadConsent[] = [];
       for (let i = 0; i < rawConsents.length; i++) {
-        const path = `customer.consents[${i}]`;
-        const o = object(rawConsents[i], path, 'must be an object with a purpose and at');
-        list.push({ purpose: text(o.purpose, `${path}.purpose`), at: instant(o.at, `${path}.at`) });
+        const raw = rawConsents[i];
+        list.push(element('customer.consents', i, () => readConsent(raw)));
       }
       consents = list;
     }
