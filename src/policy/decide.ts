@@ -213,16 +213,16 @@ function unknownPurpose(
   const clauses = purpose
     ? [policy.unknownPurposeClause, purpose.id]
     : [policy.unknownPurposeClause];
-  const key = `${versionId}\u0000${id}`;
-  let reason = UNKNOWN_REASONS.get(key);
+  let byId = UNKNOWN_REASONS.get(versionId);
+  if (byId === undefined) UNKNOWN_REASONS.set(versionId, (byId = new Map()));
+  let reason = byId.get(id);
   if (reason === undefined) {
     const text = policy.document.unknownPurpose.reason;
-    reason = {
+    reason = Object.freeze({
       en: fillPurpose(text.en, id, versionId),
       ja: fillPurpose(text.ja ?? text.en, id, versionId),
-    };
-    Object.freeze(reason);
-    remember(UNKNOWN_REASONS, key, reason);
+    });
+    remember(byId, id, reason);
   }
   return result('deny', clauses, versionId, reason);
 }
@@ -231,8 +231,8 @@ function unknownPurpose(
  * Sentences filled with request values, kept so that the same refusal is not formatted again;
  * bounded, because callers choose the values (an unknown purpose ID can be anything).
  */
-const UNKNOWN_REASONS = new Map<string, Reason>();
-const PERSONAL_REASONS = new WeakMap<Reason, Map<string, Reason>>();
+const UNKNOWN_REASONS = new Map<string, Map<string, Reason>>();
+const PERSONAL_REASONS = new WeakMap<Reason, Map<string, Map<string, Reason>>>();
 const CACHE_LIMIT = 4096;
 
 function remember(cache: Map<string, Reason>, key: string, reason: Reason): void {
@@ -248,17 +248,18 @@ function fillPurpose(text: string, purpose: string, version: string): string {
 function personalize(reason: Reason, facts: DecisionFacts): Reason {
   if (!TEMPLATED.has(reason)) return reason;
   const recipient = facts.recipientId ?? facts.recipientKind ?? '';
-  let filled = PERSONAL_REASONS.get(reason);
-  if (filled === undefined) PERSONAL_REASONS.set(reason, (filled = new Map()));
-  const key = `${facts.itemCategory}\u0000${recipient}`;
-  let personal = filled.get(key);
+  // Nested maps rather than a joined key: a repeated refusal builds no string.
+  let byCategory = PERSONAL_REASONS.get(reason);
+  if (byCategory === undefined) PERSONAL_REASONS.set(reason, (byCategory = new Map()));
+  let byRecipient = byCategory.get(facts.itemCategory);
+  if (byRecipient === undefined) byCategory.set(facts.itemCategory, (byRecipient = new Map()));
+  let personal = byRecipient.get(recipient);
   if (personal === undefined) {
-    personal = {
+    personal = Object.freeze({
       en: fillFacts(reason.en, facts.itemCategory, recipient),
       ja: fillFacts(reason.ja, facts.itemCategory, recipient),
-    };
-    Object.freeze(personal);
-    remember(filled, key, personal);
+    });
+    remember(byRecipient, recipient, personal);
   }
   return personal;
 }
