@@ -36,6 +36,8 @@ export interface CompiledPurpose {
   /** Made once, so the common results allocate no array: a plain permit, a permit to a kind. */
   readonly permitPlain: readonly string[];
   readonly permitTo: ReadonlyMap<string, readonly string[]>;
+  /** A deny because the purpose is not in force for the customer at that date. */
+  readonly denyUnknown: readonly string[];
   /** A deny by the purpose's condition alone, or by one rule alone (indexed like rules). */
   readonly denyByCondition: readonly string[];
   readonly denyByRule: readonly (readonly string[])[];
@@ -71,6 +73,8 @@ export interface CompiledPolicy {
   readonly recipientClauses: ReadonlyMap<string, string>;
   readonly adPlatformAccepts: ReadonlyMap<string, ReadonlySet<string>>;
   readonly unknownPurposeClause: string;
+  /** The clauses of a deny for a purpose the policy does not have. */
+  readonly unknownOnly: readonly string[];
   readonly notInForce: { readonly clause: string; readonly reason: Reason };
   readonly permitCites: readonly string[];
   readonly afterTerminationClause: string | null;
@@ -160,6 +164,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       ]),
     ),
     denyByCondition: frozen([conditionClause ?? id], [id]),
+    denyUnknown: frozen([doc.unknownPurpose.clause], [id]),
     denyByRule: rules.map((r) => frozen(r.clauses, [id])),
   });
   const purposes = new Map<string, CompiledPurpose>();
@@ -226,6 +231,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     recipientClauses,
     adPlatformAccepts: new Map(doc.adPlatforms.map((a) => [a.id, new Set(a.accepts)])),
     unknownPurposeClause: doc.unknownPurpose.clause,
+    unknownOnly: Object.freeze([doc.unknownPurpose.clause]),
     notInForce: {
       clause: doc.notInForce.clause,
       reason: fillReason(doc.notInForce.reason, {}),

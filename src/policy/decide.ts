@@ -210,9 +210,7 @@ function unknownPurpose(
   purpose: CompiledPurpose | undefined,
   versionId: string,
 ): DecisionResult {
-  const clauses = purpose
-    ? [policy.unknownPurposeClause, purpose.id]
-    : [policy.unknownPurposeClause];
+  const clauses = purpose ? purpose.denyUnknown : policy.unknownOnly;
   let byId = UNKNOWN_REASONS.get(versionId);
   if (byId === undefined) UNKNOWN_REASONS.set(versionId, (byId = new Map()));
   let reason = byId.get(id);
