@@ -1,11 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireAccessDeclaration } from '../http/access-guard.ts';
-import { HogoError, statusForCode } from '../http/http-error.ts';
 import { createCustomer } from '../registry/index.ts';
-import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
-import type { Permission, RoleName } from '../security/principal.ts';
+import { buildCustomer } from '../registry/test-support.ts';
+import type { RoleName } from '../security/principal.ts';
 import { tempDir } from '../security/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { registerProvisionRoutes } from './provision-routes.ts';
@@ -18,29 +16,9 @@ import {
 
 /** The routes in an app like buildApp's; the `x-test-role` header is the principal. */
 async function testApp(ctx: Awaited<ReturnType<typeof openProvisionContext>>) {
-  const app = Fastify();
-  requireAccessDeclaration(app);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'] as RoleName | undefined;
-    if (role !== undefined) request.principal = buildPrincipal({ id: `test-${role}`, role });
-    const access = request.routeOptions.config.access;
-    if (access !== undefined && 'permission' in access)
-      requirePermission(request, access.permission as Permission);
-  });
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HogoError) {
-      return reply
-        .status(statusForCode(error.code))
-        .send({ error: { code: error.code, message: error.message, ...error.details } });
-    }
-    const e = error as { statusCode?: number; message: string };
-    return reply
-      .status(e.statusCode ?? 500)
-      .send({ error: { code: 'request.invalid', message: e.message } });
-  });
-  registerProvisionRoutes(app, ctx, { exportDir: tempDir(), deleteAfterDays: 7 });
-  await app.ready();
-  return app;
+  return stubPrincipalApp((app) =>
+    registerProvisionRoutes(app, ctx, { exportDir: tempDir(), deleteAfterDays: 7 }),
+  );
 }
 
 describe.each(ENGINES)('provision over HTTP on $name', (engine) => {

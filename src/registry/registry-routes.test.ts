@@ -1,13 +1,11 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requireAccessDeclaration } from '../http/access-guard.ts';
-import { HogoError, statusForCode } from '../http/http-error.ts';
 import { registerPolicyRoutes } from '../http/policy-routes.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
-import type { Permission, RoleName } from '../security/principal.ts';
+import type { RoleName } from '../security/principal.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { registerRegistryRoutes } from './registry-routes.ts';
-import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from './test-support.ts';
+import { buildCustomer, buildItem, openRegistryContext } from './test-support.ts';
 
 /**
  * The routes in a Fastify app like buildApp's, with a stub for the authentication hook: the
@@ -16,39 +14,10 @@ import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from '.
 async function testApp(
   ctx: Awaited<ReturnType<typeof openRegistryContext>>,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ ajv: { customOptions: { keywords: ['errorMessage'] } } });
-  requireAccessDeclaration(app);
-  app.addHook('onRequest', async (request) => {
-    const role = request.headers['x-test-role'] as RoleName | undefined;
-    const scope = request.headers['x-test-scope'] as string | undefined;
-    if (role !== undefined) {
-      request.principal = buildPrincipal({
-        id: `test-${role}`,
-        role,
-        scope: { categories: scope ? new Set(scope.split(',')) : 'all', purposes: 'all' },
-      });
-    }
-    const access = request.routeOptions.config.access;
-    if (access !== undefined && 'permission' in access)
-      requirePermission(request, access.permission as Permission);
+  return stubPrincipalApp((app) => {
+    registerPolicyRoutes(app, ctx.policy, ctx);
+    registerRegistryRoutes(app, ctx);
   });
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HogoError) {
-      return reply
-        .status(statusForCode(error.code))
-        .send({ error: { code: error.code, message: error.message, ...error.details } });
-    }
-    const e = error as { statusCode?: number; validation?: unknown; message: string };
-    if (e.validation !== undefined)
-      return reply.status(400).send({ error: { code: 'request.invalid', message: e.message } });
-    return reply
-      .status(e.statusCode ?? 500)
-      .send({ error: { code: 'request.invalid', message: e.message } });
-  });
-  registerPolicyRoutes(app, ctx.policy, ctx);
-  registerRegistryRoutes(app, ctx);
-  await app.ready();
-  return app;
 }
 
 describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
