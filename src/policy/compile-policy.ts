@@ -41,6 +41,11 @@ export interface CompiledPurpose {
   /** A deny by the purpose's condition alone, or by one rule alone (indexed like rules). */
   readonly denyByCondition: readonly string[];
   readonly denyByRule: readonly (readonly string[])[];
+  /**
+   * Denies by several failures, made the first time each combination occurs: keyed by a bit
+   * per failing rule (its index in `rules`) and bit 0 for the purpose's own condition.
+   */
+  readonly denyCombined: Map<number, readonly string[]>;
   /** Per version index: the sentences for each outcome, with {purpose}… filled in. */
   readonly reasons: readonly PurposeReasons[];
 }
@@ -166,6 +171,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     denyByCondition: frozen([conditionClause ?? id], [id]),
     denyUnknown: frozen([doc.unknownPurpose.clause], [id]),
     denyByRule: rules.map((r) => frozen(r.clauses, [id])),
+    denyCombined: new Map<number, readonly string[]>(),
   });
   const purposes = new Map<string, CompiledPurpose>();
   for (const p of doc.purposes) {

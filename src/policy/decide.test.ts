@@ -361,6 +361,24 @@ describe('rule 6 — ADS.OPT_OUT and ADS.ITEMS', () => {
     const r = ads({ customer: { adOptOut: true }, item: { category: 'billing' } });
     expect(r.clauses).toEqual(['ADS.OPT_OUT', 'ADS.ITEMS', 'ADS', 'PURPOSE.REG.5']);
   });
+  it('cites the purpose’s own condition before the rules, the same on every repetition', () => {
+    const ask = () =>
+      decided(
+        buildRequest({
+          purpose: 'PURPOSE.REG.7',
+          customer: { adOptOut: true },
+          item: { category: 'billing', acquiredAt: '2022-06-30T14:59:59Z', service: transferred },
+          recipient: { kind: 'adPlatform', id: 'meta' },
+        }),
+      );
+    const first = ask();
+    expect(first.decision).toBe('deny');
+    expect(first.clauses[0]).toBe('SP.2022.TRANSITIONAL');
+    expect(first.clauses).toEqual(expect.arrayContaining(['ADS.OPT_OUT', 'ADS.ITEMS']));
+    expect(first.clauses.at(-1)).toBe('PURPOSE.REG.7');
+    expect(new Set(first.clauses).size).toBe(first.clauses.length);
+    expect(ask().clauses).toEqual(first.clauses);
+  });
 });
 
 describe('rule 7 — PROVIDE.FAMILY: only name, address and contract', () => {

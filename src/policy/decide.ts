@@ -1,4 +1,4 @@
-import { readDecisionRequest } from './read-decision-request.ts';
+import { readDecisionRequest, type ReadRequest, type Writable } from './read-decision-request.ts';
 import {
   TEMPLATED,
   type CompiledPolicy,
@@ -29,7 +29,8 @@ export function decide(
   request: unknown,
   options: DecideOptions = {},
 ): DecisionOutcome {
-  const req = readDecisionRequest(request, policy.vocabulary);
+  // Read into one scratch object, like the facts below: nothing outlives the call.
+  const req = readDecisionRequest(request, policy.vocabulary, READ);
   if ('error' in req) return req;
   const at = Number.isNaN(req.at) ? (options.now ?? Date.now()) : req.at;
 
@@ -44,12 +45,16 @@ export function decide(
   }
 
   let consented = false;
-  for (const c of req.consents) {
+  const consents = req.consents;
+  for (let i = 0; i < consents.length; i++) {
+    const c = consents[i]!;
     if (c.purpose === purpose.id && c.at <= at) consented = true;
   }
   let suspendedUse = false;
   let suspendedProvision = false;
-  for (const s of req.suspensions) {
+  const suspensions = req.suspensions;
+  for (let i = 0; i < suspensions.length; i++) {
+    const s = suspensions[i]!;
     if (s.from > at) continue;
     if (s.kind === 'provision') suspendedProvision = true;
     else if (s.purposes === null ? purpose.suspendable : s.purposes.includes(purpose.id)) {
@@ -86,34 +91,33 @@ export function decide(
       : EMPTY;
 
   const reasons = purpose.reasons[version]!;
-  // Every failing clause is cited, most decisive first; the common case of one failure uses
-  // the purpose's array made at compile time.
-  let denied: readonly string[] | null = null;
-  let more: string[] | null = null;
-  let denyReason: Reason | null = null;
-  // SP.2022.TRANSITIONAL and the like: the purpose's own condition is the most decisive.
-  if (purpose.condition !== null && !purpose.condition(facts)) {
-    denied = purpose.denyByCondition;
-    denyReason = reasons.condition;
-  }
+  // Every failing clause is cited, most decisive first: the purpose's own condition (as
+  // SP.2022.TRANSITIONAL), then the rules in file order. The failures are gathered as bits,
+  // so that a deny of any combination uses an array made once.
+  const conditionFailed = purpose.condition !== null && !purpose.condition(facts);
   const active = policy.rulesByVersion[version]!;
+  const rules = policy.rules;
+  let first = -1;
+  let failures = conditionFailed ? 1 : 0;
+  let count = failures;
   for (let i = 0; i < active.length; i++) {
     const index = active[i]!;
-    if (!policy.rules[index]!.when(facts)) continue;
-    if (denied === null) {
-      denied = purpose.denyByRule[index]!;
-      denyReason = reasons.rules[index]!;
-    } else {
-      more ??= denied.filter((c) => c !== purpose.id);
-      for (const c of policy.rules[index]!.clauses) if (!more.includes(c)) more.push(c);
-    }
+    if (!rules[index]!.when(facts)) continue;
+    if (first < 0) first = index;
+    count++;
+    failures |= index < MASKABLE ? 2 << index : 0;
   }
-  if (denied !== null) {
-    if (more !== null) {
-      more.push(purpose.id);
-      denied = more;
-    }
-    return result('deny', denied, versionId, personalize(denyReason!, facts));
+  if (conditionFailed || first >= 0) {
+    const denied =
+      count === 1
+        ? conditionFailed
+          ? purpose.denyByCondition
+          : purpose.denyByRule[first]!
+        : rules.length <= MASKABLE
+          ? combinedDenial(policy, purpose, failures)
+          : denialOf(policy, purpose, conditionFailed, failingRules(facts, active, rules));
+    const denyReason = conditionFailed ? reasons.condition : reasons.rules[first]!;
+    return result('deny', denied, versionId, personalize(denyReason, facts));
   }
 
   // PURPOSE.NOTIFIED: the purpose binds this item only through the later consent.
@@ -137,6 +141,69 @@ export function decide(
     personalize(byConsent ? reasons.consent : reasons.permit, facts),
   );
 }
+
+/** Rules that fit a failure bit set (bit 0 is the purpose's condition). */
+const MASKABLE = 30;
+
+/** A deny's clauses for a set of failures, made once per purpose and combination. */
+function combinedDenial(
+  policy: CompiledPolicy,
+  purpose: CompiledPurpose,
+  failures: number,
+): readonly string[] {
+  let denied = purpose.denyCombined.get(failures);
+  if (denied === undefined) {
+    const failing: number[] = [];
+    for (let index = 0; index < policy.rules.length; index++) {
+      if (failures & (2 << index)) failing.push(index);
+    }
+    denied = Object.freeze(denialOf(policy, purpose, (failures & 1) === 1, failing));
+    purpose.denyCombined.set(failures, denied);
+  }
+  return denied;
+}
+
+/** The failing rules' indexes, in file order (for policies with more rules than bits). */
+function failingRules(
+  facts: DecisionFacts,
+  active: readonly number[],
+  rules: CompiledPolicy['rules'],
+): number[] {
+  return active.filter((index) => rules[index]!.when(facts));
+}
+
+/** The purpose's condition's clause first, then each failing rule's, the purpose last. */
+function denialOf(
+  policy: CompiledPolicy,
+  purpose: CompiledPurpose,
+  conditionFailed: boolean,
+  failing: readonly number[],
+): string[] {
+  const first = conditionFailed ? purpose.denyByCondition : purpose.denyByRule[failing[0]!]!;
+  const denied = first.filter((c) => c !== purpose.id);
+  for (const index of conditionFailed ? failing : failing.slice(1)) {
+    for (const c of policy.rules[index]!.clauses) if (!denied.includes(c)) denied.push(c);
+  }
+  denied.push(purpose.id);
+  return denied;
+}
+
+const READ: Writable<ReadRequest> = {
+  at: NaN,
+  purpose: '',
+  group: '',
+  adOptOut: false,
+  suspensions: [],
+  consents: [],
+  category: '',
+  acquiredAt: 0,
+  serviceId: null,
+  transferredFromDocomo: false,
+  endedAt: NaN,
+  survey: null,
+  recipientKind: null,
+  recipientId: null,
+};
 
 const SCRATCH: DecisionFacts = {
   at: 0,

@@ -48,6 +48,9 @@ export interface ReadRequest {
   readonly recipientId: string | null;
 }
 
+/** The same shape with its fields writable: a caller's scratch object to read into. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const NONE: readonly never[] = Object.freeze([]);
 
 class Malformed {
@@ -59,15 +62,10 @@ class Malformed {
   ) {}
 }
 
-/** Runs `read` for element `i` of the array at `base`; a problem's path gets `base[i].` in front. */
-function element<T>(base: string, i: number, read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof Malformed)
-      e.path = e.path === '' ? `${base}[${i}]` : `${base}[${i}].${e.path}`;
-    throw e;
-  }
+/** A problem inside element `i` of the array at `base` gets `base[i].` in front of its path. */
+function within(e: unknown, base: string, i: number): unknown {
+  if (e instanceof Malformed) e.path = e.path === '' ? `${base}[${i}]` : `${base}[${i}].${e.path}`;
+  return e;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -132,7 +130,11 @@ function readSuspension(raw: unknown): ReadSuspension {
   if (list !== null) {
     purposes = [];
     for (let j = 0; j < list.length; j++) {
-      purposes.push(element('purposes', j, () => text(list[j], '')));
+      try {
+        purposes.push(text(list[j], ''));
+      } catch (e) {
+        throw within(e, 'purposes', j);
+      }
     }
   }
   return { kind, from, purposes };
@@ -146,11 +148,13 @@ function readConsent(raw: unknown): ReadConsent {
 /**
  * Reads and checks a decision request in one pass, touching each field of the caller's object
  * once (requests arrive in many shapes; every extra read of a field costs). The contract is
- * `decisionRequestSchema`; a property test holds the two to the same answers.
+ * `decisionRequestSchema`; a property test holds the two to the same answers. With `into`,
+ * the fields are written there (and it is returned) rather than into a new object.
  */
 export function readDecisionRequest(
   raw: unknown,
   vocabulary: RequestVocabulary,
+  into?: Writable<ReadRequest>,
 ): ReadRequest | DecisionError {
   try {
     const req = object(raw, '', 'must be a JSON object');
@@ -164,8 +168,11 @@ export function readDecisionRequest(
     if (rawSuspensions !== null && rawSuspensions.length > 0) {
       const list: ReadSuspension[] = [];
       for (let i = 0; i < rawSuspensions.length; i++) {
-        const raw = rawSuspensions[i];
-        list.push(element('customer.suspensions', i, () => readSuspension(raw)));
+        try {
+          list.push(readSuspension(rawSuspensions[i]));
+        } catch (e) {
+          throw within(e, 'customer.suspensions', i);
+        }
       }
       suspensions = list;
     }
@@ -174,8 +181,11 @@ export function readDecisionRequest(
     if (rawConsents !== null && rawConsents.length > 0) {
       const list: ReadConsent[] = [];
       for (let i = 0; i < rawConsents.length; i++) {
-        const raw = rawConsents[i];
-        list.push(element('customer.consents', i, () => readConsent(raw)));
+        try {
+          list.push(readConsent(rawConsents[i]));
+        } catch (e) {
+          throw within(e, 'customer.consents', i);
+        }
       }
       consents = list;
     }
@@ -212,22 +222,39 @@ export function readDecisionRequest(
       );
       recipientId = optionalText(recipient.id, 'recipient.id');
     }
-    return {
-      at,
-      purpose,
-      group,
-      adOptOut,
-      suspensions,
-      consents,
-      category,
-      acquiredAt,
-      serviceId,
-      transferredFromDocomo,
-      endedAt,
-      survey,
-      recipientKind,
-      recipientId,
-    };
+    if (into === undefined) {
+      return {
+        at,
+        purpose,
+        group,
+        adOptOut,
+        suspensions,
+        consents,
+        category,
+        acquiredAt,
+        serviceId,
+        transferredFromDocomo,
+        endedAt,
+        survey,
+        recipientKind,
+        recipientId,
+      };
+    }
+    into.at = at;
+    into.purpose = purpose;
+    into.group = group;
+    into.adOptOut = adOptOut;
+    into.suspensions = suspensions;
+    into.consents = consents;
+    into.category = category;
+    into.acquiredAt = acquiredAt;
+    into.serviceId = serviceId;
+    into.transferredFromDocomo = transferredFromDocomo;
+    into.endedAt = endedAt;
+    into.survey = survey;
+    into.recipientKind = recipientKind;
+    into.recipientId = recipientId;
+    return into;
   } catch (e) {
     if (!(e instanceof Malformed)) throw e;
     return {
