@@ -1,4 +1,10 @@
-import { compileCondition, parseInstant, type Condition } from './condition-language.ts';
+import {
+  compileCondition,
+  compileConditionBits,
+  parseInstant,
+  type Condition,
+  type ConditionBits,
+} from './condition-language.ts';
 import { decisionRequestSchema, type DecisionRequest } from './decision-request.ts';
 import { requestVocabulary, type RequestVocabulary } from './read-decision-request.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
@@ -75,6 +81,11 @@ export interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
   /** Per version index: the indexes into `rules` in force. */
   readonly rulesByVersion: readonly (readonly number[])[];
+  /**
+   * Per version index, when the policy has at most MASKABLE_RULES rules: the rules in force
+   * as one function whose answer has bit `2 << index` set for each rule that holds.
+   */
+  readonly ruleBitsByVersion: readonly ConditionBits[] | null;
   readonly recipientClauses: ReadonlyMap<string, string>;
   readonly adPlatformAccepts: ReadonlyMap<string, ReadonlySet<string>>;
   readonly unknownPurposeClause: string;
@@ -108,6 +119,9 @@ export function fillReason(
   return reason;
 }
 
+/** Rules that fit a failure bit set (bit 0 is a purpose's own condition). */
+export const MASKABLE_RULES = 30;
+
 /** Sentences that still hold a per-request placeholder after compilation. */
 export const TEMPLATED: WeakSet<Reason> = new WeakSet();
 
@@ -136,6 +150,15 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const rulesByVersion = versions.map((v) =>
     rules.flatMap((r, i) => (r.sinceIndex <= v.index && v.index < r.untilIndex ? [i] : [])),
   );
+  const ruleBitsByVersion =
+    rules.length <= MASKABLE_RULES
+      ? rulesByVersion.map((active) =>
+          compileConditionBits(
+            active.map((i) => ({ source: doc.rules[i]!.when, bit: 2 << i })),
+            { offset },
+          ),
+        )
+      : null;
 
   const reasonsFor = (id: string, text: Localized): PurposeReasons[] =>
     versions.map((v) => {
@@ -234,6 +257,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     purposes,
     rules,
     rulesByVersion,
+    ruleBitsByVersion,
     recipientClauses,
     adPlatformAccepts: new Map(doc.adPlatforms.map((a) => [a.id, new Set(a.accepts)])),
     unknownPurposeClause: doc.unknownPurpose.clause,

@@ -93,8 +93,42 @@ export interface ConditionOptions {
 
 /** Parses, type-checks and compiles a condition; throws ConditionError with an offset. */
 export function compileCondition(source: string, options: ConditionOptions): Condition {
-  const tokens = tokenize(source);
   const sets: ReadonlySet<string>[] = [];
+  const code = translate(source, options, sets);
+  // The source is built only from fact names checked against FACTS, operators and
+  // JSON-encoded literals; sets are passed in as constants, never written into the source.
+  const build = new Function('c', `'use strict'; return (f) => ${code};`) as (
+    c: readonly ReadonlySet<string>[],
+  ) => Condition;
+  return build(sets);
+}
+
+/** Conditions evaluated together: the sum of the bits of those that hold. */
+export type ConditionBits = (facts: DecisionFacts) => number;
+
+/**
+ * Compiles several conditions into one function answering, as a bit set, which of them hold:
+ * one call per decision instead of one per condition. Bits must be distinct powers of two
+ * below 2^31.
+ */
+export function compileConditionBits(
+  conditions: readonly { readonly source: string; readonly bit: number }[],
+  options: ConditionOptions,
+): ConditionBits {
+  const sets: ReadonlySet<string>[] = [];
+  const terms = conditions.map(
+    ({ source, bit }) => `((${translate(source, options, sets)}) ? ${bit | 0} : 0)`,
+  );
+  const build = new Function(
+    'c',
+    `'use strict'; return (f) => ${terms.length === 0 ? '0' : terms.join(' | ')};`,
+  ) as (c: readonly ReadonlySet<string>[]) => ConditionBits;
+  return build(sets);
+}
+
+/** A condition as JavaScript over `f` (the facts) and `c` (its set constants, added to `sets`). */
+function translate(source: string, options: ConditionOptions, sets: ReadonlySet<string>[]): string {
+  const tokens = tokenize(source);
   const constant = (type: ValueType, value: Value, offset: number): Typed => {
     if (value instanceof Set) {
       sets.push(value);
@@ -209,12 +243,7 @@ export function compileCondition(source: string, options: ConditionOptions): Con
     throw new ConditionError(`unexpected '${peek().text}'`, peek().offset);
   }
   requireBoolean(result, 'a condition');
-  // The source is built only from fact names checked against FACTS, operators and
-  // JSON-encoded literals; sets are passed in as constants, never written into the source.
-  const build = new Function('c', `'use strict'; return (f) => ${result.code};`) as (
-    c: readonly ReadonlySet<string>[],
-  ) => Condition;
-  return build(sets);
+  return result.code;
 }
 
 function fact(t: Token): Typed {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compilePolicy, MASKABLE_RULES } from './compile-policy.ts';
 import { decide } from './decide.ts';
 import { buildRequest, bundledPolicy } from './test-support.ts';
 
@@ -112,5 +113,31 @@ describe('decide, on random input', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('answers alike when the policy has more rules than fit a bit set', () => {
+    // Padding rules that never hold, in front, push every real rule past the bit set, so the
+    // engine takes its rule-by-rule path; every answer must stay the same.
+    const doc = structuredClone(policy.document);
+    const padding = Array.from({ length: MASKABLE_RULES + 1 }, (_, k) => ({
+      ...doc.rules[0]!,
+      id: `PAD.${k}`,
+      when: "customer.group == 'NOBODY'",
+    }));
+    doc.rules = [...padding, ...doc.rules];
+    const padded = compilePolicy(doc);
+    expect(padded.ruleBitsByVersion).toBeNull();
+    expect(policy.ruleBitsByVersion).not.toBeNull();
+    let denials = 0;
+    fc.assert(
+      fc.property(wellFormed, (request) => {
+        const plain = decide(policy, request, { now: 0 });
+        const byRule = decide(padded, request, { now: 0 });
+        expect(byRule).toEqual(plain);
+        if ('decision' in plain && plain.decision === 'deny') denials++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(denials).toBeGreaterThan(100);
   });
 });

@@ -100,12 +100,22 @@ export function decide(
   let first = -1;
   let failures = conditionFailed ? 1 : 0;
   let count = failures;
-  for (let i = 0; i < active.length; i++) {
-    const index = active[i]!;
-    if (!rules[index]!.when(facts)) continue;
-    if (first < 0) first = index;
-    count++;
-    failures |= index < MASKABLE ? 2 << index : 0;
+  const bits = policy.ruleBitsByVersion;
+  if (bits !== null) {
+    const held = bits[version]!(facts);
+    if (held !== 0) {
+      // The lowest bit is the first failing rule in file order.
+      first = 30 - Math.clz32(held & -held);
+      count += (held & (held - 1)) === 0 ? 1 : 2;
+      failures |= held;
+    }
+  } else {
+    for (let i = 0; i < active.length; i++) {
+      const index = active[i]!;
+      if (!rules[index]!.when(facts)) continue;
+      if (first < 0) first = index;
+      count++;
+    }
   }
   if (conditionFailed || first >= 0) {
     const denied =
@@ -113,7 +123,7 @@ export function decide(
         ? conditionFailed
           ? purpose.denyByCondition
           : purpose.denyByRule[first]!
-        : rules.length <= MASKABLE
+        : bits !== null
           ? combinedDenial(policy, purpose, failures)
           : denialOf(policy, purpose, conditionFailed, failingRules(facts, active, rules));
     const denyReason = conditionFailed ? reasons.condition : reasons.rules[first]!;
@@ -141,9 +151,6 @@ export function decide(
     personalize(byConsent ? reasons.consent : reasons.permit, facts),
   );
 }
-
-/** Rules that fit a failure bit set (bit 0 is the purpose's condition). */
-const MASKABLE = 30;
 
 /** A deny's clauses for a set of failures, made once per purpose and combination. */
 function combinedDenial(
