@@ -52,6 +52,12 @@ export interface CompiledPurpose {
    * per failing rule (its index in `rules`) and bit 0 for the purpose's own condition.
    */
   readonly denyCombined: Map<number, readonly string[]>;
+  /**
+   * Permits that also cite consent or the after-termination clause, made the first time each
+   * occurs: per base array (permitPlain or a permitTo entry), indexed 1 consent, 2 termination,
+   * 3 both.
+   */
+  readonly permitVariants: Map<readonly string[], (readonly string[] | undefined)[]>;
   /** Per version index: the sentences for each outcome, with {purpose}… filled in. */
   readonly reasons: readonly PurposeReasons[];
 }
@@ -77,6 +83,8 @@ export interface CompiledPolicy {
   readonly document: PolicyDocument;
   readonly offset: string;
   readonly versions: readonly CompiledVersion[];
+  /** Each version's start instant, indexed like `versions`: what decide searches. */
+  readonly versionStarts: Float64Array;
   readonly purposes: ReadonlyMap<string, CompiledPurpose>;
   readonly rules: readonly CompiledRule[];
   /** Per version index: the indexes into `rules` in force. */
@@ -195,6 +203,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     denyUnknown: frozen([doc.unknownPurpose.clause], [id]),
     denyByRule: rules.map((r) => frozen(r.clauses, [id])),
     denyCombined: new Map<number, readonly string[]>(),
+    permitVariants: new Map<readonly string[], (readonly string[] | undefined)[]>(),
   });
   const purposes = new Map<string, CompiledPurpose>();
   for (const p of doc.purposes) {
@@ -254,6 +263,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     document: doc,
     offset,
     versions,
+    versionStarts: Float64Array.from(versions, (v) => v.start),
     purposes,
     rules,
     rulesByVersion,

@@ -138,11 +138,12 @@ export function decide(
       ? purpose.permitPlain
       : (purpose.permitTo.get(req.recipientKind) ?? purpose.permitPlain);
   if (byConsent || afterTermination) {
-    const extended = clauses.filter((c) => !policy.permitCites.includes(c));
-    if (byConsent) extended.push(policy.unknownPurposeClause);
-    if (afterTermination) extended.push(policy.afterTerminationClause!);
-    for (const c of policy.permitCites) extended.push(c);
-    clauses = extended;
+    clauses = permitVariant(
+      policy,
+      purpose,
+      clauses,
+      (byConsent ? 1 : 0) | (afterTermination ? 2 : 0),
+    );
   }
   return result(
     'permit',
@@ -193,6 +194,26 @@ function denialOf(
   }
   denied.push(purpose.id);
   return denied;
+}
+
+/** A permit's clauses with consent (1) and/or after termination (2) cited, made once. */
+function permitVariant(
+  policy: CompiledPolicy,
+  purpose: CompiledPurpose,
+  base: readonly string[],
+  variant: number,
+): readonly string[] {
+  let variants = purpose.permitVariants.get(base);
+  if (variants === undefined) purpose.permitVariants.set(base, (variants = []));
+  let clauses = variants[variant];
+  if (clauses === undefined) {
+    const extended = base.filter((c) => !policy.permitCites.includes(c));
+    if (variant & 1) extended.push(policy.unknownPurposeClause);
+    if (variant & 2) extended.push(policy.afterTerminationClause!);
+    for (const c of policy.permitCites) extended.push(c);
+    clauses = variants[variant] = Object.freeze(extended);
+  }
+  return clauses;
 }
 
 const READ: Writable<ReadRequest> = {
@@ -248,9 +269,9 @@ export function decideBatch(
 
 /** The index of the version in force at `at`, or -1 before the first. */
 export function versionIndexAt(policy: CompiledPolicy, at: number): number {
-  const versions = policy.versions;
-  for (let i = versions.length - 1; i >= 0; i--) {
-    if (versions[i]!.start <= at) return i;
+  const starts = policy.versionStarts;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    if (starts[i]! <= at) return i;
   }
   return -1;
 }
