@@ -7,7 +7,7 @@ export default defineConfig({
     // other test files, and a crash of the peer library must not make hogo's suite red.
     include: process.env.HOGO_TEST_BENCH
       ? ['bench/**/*.test.ts']
-      : ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      : ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/e2e/**/*.test.ts'],
     allowOnly: false,
     testTimeout: 30_000,
     pool: 'forks',

@@ -1,7 +1,9 @@
+import type { MailSettings } from '../notices/mail-settings.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import type { KeyService } from '../security/keys/key-service.ts';
 import type { Store } from '../store/store.ts';
+import type { VerificationLimits } from '../requests/verification-limits.ts';
 
 /** What use cases are given: built once at start (the composition root), no module singletons. */
 export interface AppContext {
@@ -11,4 +13,8 @@ export interface AppContext {
   readonly audit: AuditLog;
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   readonly clock: () => number;
+  /** How notices leave (HOGO_SMTP_URL); absent or without a URL, they stay in the outbox. */
+  readonly mail?: MailSettings;
+  /** How often one-time codes may be asked for (REQUEST.WEB); absent, the defaults. */
+  readonly verificationLimits?: VerificationLimits;
 }

@@ -1,5 +1,6 @@
 import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { intakeMigrations } from '../intake/intake-migrations.ts';
+import { noticeMigrations } from '../notices/notice-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
 import { requestMigrations } from '../requests/request-migrations.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
@@ -13,4 +14,5 @@ export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...intakeMigrations,
   ...provisionMigrations,
   ...requestMigrations,
+  ...noticeMigrations,
 };

@@ -1,5 +1,7 @@
 import { loadConfig } from '../config/load-config.ts';
+import { mailSettings } from '../notices/mail-settings.ts';
 import { loadPolicyFile } from '../policy/index.ts';
+import { verificationLimits } from '../requests/verification-limits.ts';
 import { createAuditLog } from '../security/audit/create-audit-log.ts';
 import { createKeyService } from '../security/keys/create-key-service.ts';
 import type { KeyFileOptions } from '../security/keys/key-file-keyring.ts';
@@ -38,6 +40,8 @@ export interface OpenedContext extends AppContext {
 export async function openContext(options: OpenContextOptions): Promise<OpenedContext> {
   const { env } = options;
   const settings = appSettings(env);
+  const mail = mailSettings(env);
+  const limits = verificationLimits(env);
   const clock = options.clock ?? Date.now;
   // The policy and keys are checked before the database is touched: a bad file fails fast.
   const policy = loadPolicyFile(options.policyPath ?? loadConfig(env).policyPath);
@@ -47,7 +51,17 @@ export async function openContext(options: OpenContextOptions): Promise<OpenedCo
     const migrations = await migrateToLatest(store, allMigrations);
     const keys = await createKeyService(store, keyring, { clock });
     const audit = createAuditLog(store, { clock });
-    return { store, policy, keys, audit, clock, migrations, close: () => store.close() };
+    return {
+      store,
+      policy,
+      keys,
+      audit,
+      clock,
+      mail,
+      verificationLimits: limits,
+      migrations,
+      close: () => store.close(),
+    };
   } catch (e) {
     await store.close();
     throw e;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerIntakeCommands } from '../intake/intake-commands.ts';
 import { registerRequestCommands } from '../requests/request-commands.ts';
+import { registerNoticeCommands } from '../notices/notice-commands.ts';
 import { registerProvisionCommands } from '../provision/provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerIntakeCommands(program);
   registerProvisionCommands(program);
   registerRequestCommands(program);
+  registerNoticeCommands(program);
   return program;
 }
 

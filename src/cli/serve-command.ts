@@ -19,16 +19,23 @@ export function registerServeCommand(program: Command): void {
       });
       const context = await openContext({ env: process.env, policyPath: config.policyPath });
       const first = await bootstrap(context);
-      const app = await buildApp({ policy: context.policy, logLevel: config.logLevel, context });
+      const app = await buildApp({
+        policy: context.policy,
+        logLevel: config.logLevel,
+        context,
+        ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+      });
       const address = await app.listen({ host: config.host, port: config.port });
       process.stdout.write(
-        `hogo is serving ${address}  (policy: ${address}/policy, API: ${address}/openapi.json)\n`,
+        `hogo is serving ${address}\n` +
+          `  privacy center: ${address}/   staff console: ${address}/console/\n` +
+          `  policy: ${address}/policy   API: ${address}/openapi.json\n`,
       );
       if (first) {
         // Shown once, on the operator's terminal only, never in the log.
         process.stdout.write(
           `\nFirst start: created user '${first.name}' (privacyOfficer) with password\n  ${first.password}\n` +
-            `Sign in with POST ${address}/v1/session {"name":"${first.name}","password":"…"}; ` +
+            `Sign in at ${address}/console/ (or POST ${address}/v1/session {"name":"${first.name}","password":"…"}); ` +
             'this password is not shown again.\n\n',
         );
       }

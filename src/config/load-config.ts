@@ -9,6 +9,8 @@ export interface HogoConfig {
   readonly port: number;
   /** pino level for the server's log (HOGO_LOG_LEVEL). */
   readonly logLevel: string;
+  /** Reverse proxies trusted for the client IP (HOGO_TRUST_PROXY): addresses or CIDRs. */
+  readonly trustProxy?: string;
 }
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -22,5 +24,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HogoConfig {
     host: env.HOGO_HOST ?? '127.0.0.1',
     port,
     logLevel: env.HOGO_LOG_LEVEL ?? 'info',
+    ...trustProxy(env.HOGO_TRUST_PROXY),
   };
+}
+
+/** HOGO_TRUST_PROXY: a comma-separated list of proxy addresses or CIDRs. */
+function trustProxy(value: string | undefined): { trustProxy?: string } {
+  const v = (value ?? '').trim();
+  if (v === '') return {};
+  if (v === 'true' || v === '*' || /^\d+$/.test(v))
+    throw new Error(
+      'HOGO_TRUST_PROXY must name the proxies (addresses or CIDRs): trusting every sender lets any client choose its IP',
+    );
+  return { trustProxy: v };
 }

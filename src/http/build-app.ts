@@ -10,6 +10,10 @@ import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/registry-routes.ts';
 import { registerProvisionRoutes } from '../provision/provision-routes.ts';
 import { registerRequestRoutes } from '../requests/request-routes.ts';
+import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
+import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
+import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +37,11 @@ export interface AppOptions {
   readonly logLevel?: string | false;
   /** The application context; without it, routes that need a permission are refused. */
   readonly context?: AppContext;
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client IP (HOGO_TRUST_PROXY): addresses
+   * or CIDRs, comma-separated; absent, the peer's address is the client's.
+   */
+  readonly trustProxy?: string;
 }
 
 /**
@@ -55,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             },
           },
     bodyLimit: 1024 * 1024,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ajv: { customOptions: { keywords: ['errorMessage'] } },
   });
 
@@ -128,7 +138,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerRegistryRoutes(app, options.context);
     registerProvisionRoutes(app, options.context);
     registerRequestRoutes(app, options.context);
+    registerPublicRequestRoutes(app, options.context);
+    registerFamilyCallRoutes(app, options.context);
+    registerNoticeRoutes(app, options.context);
   }
+  await registerWebRoutes(app);
   await app.ready();
   return app;
 }

@@ -13,6 +13,17 @@ export class HogoError extends Error {
 
 const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/\.not_found$/, 404],
+  // REQUEST.WEB one-time codes; a package asked for before the request is fulfilled.
+  [/^verification\.wrong_code$/, 400],
+  [/^verification\.expired$/, 410],
+  [/^verification\.locked$/, 423],
+  [/^verification\.rate_limited$/, 429],
+  [/^request\.not_fulfilled$/, 409],
+  // PROVIDE.FAMILY: not family (friends, cohabitants) or a name/address that does not match.
+  [/^family\.not_family$/, 403],
+  [/^family\.(mismatch|refused)$/, 422],
+  // A purpose outside the principal's scope (Principal.scope.purposes).
+  [/^decide\.out_of_scope$/, 403],
   [/^auth\.unauthenticated$/, 401],
   [/^auth\.locked$/, 429],
   [/\.shredded$/, 410],

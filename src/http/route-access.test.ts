@@ -10,6 +10,7 @@ import {
   type Permission,
   type RoleName,
 } from '../security/principal.ts';
+import { issueRequesterToken } from '../security/requesters/issue-requester-token.ts';
 import { testClock, testKeyring } from '../security/test-support.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -24,6 +25,7 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
   let store: Store;
   let app: FastifyInstance;
   const tokens = new Map<RoleName, string>();
+  let requesterToken: string;
 
   beforeAll(async () => {
     store = await engine.open();
@@ -45,6 +47,8 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
       );
       tokens.set(role, secret);
     }
+    // REQUEST.WEB: a customer's requester token, as a one-time code gives it.
+    requesterToken = (await issueRequesterToken(store.db, 'x-customer', clock())).token;
     app = await buildApp({ policy: context.policy, context, logLevel: false });
   });
   afterAll(async () => {
@@ -90,6 +94,33 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(rows.length).toBeGreaterThan(40);
   });
 
+  it('accepts a requester token on the customer’s own request routes only (REQUEST.WEB)', async () => {
+    const own: string[] = [];
+    for (const route of app.declaredRoutes) {
+      if ('public' in route.access) continue;
+      const status = (
+        await app.inject({
+          method: route.method as 'GET',
+          url: concrete(route.url),
+          headers: { authorization: `Bearer ${requesterToken}` },
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        })
+      ).statusCode;
+      const allowed = route.access.permission === 'requests.own';
+      if (allowed) own.push(`${route.method} ${route.url}`);
+      // Elsewhere the token is unknown (401), never a principal that a role check might let by.
+      expect(`${route.method} ${route.url}: ${status}`).toMatch(
+        allowed ? /: (200|201|400|404|409)$/ : /: 401$/,
+      );
+    }
+    expect(own.sort()).toEqual([
+      'GET /v1/public/requests',
+      'GET /v1/public/requests/:id',
+      'GET /v1/public/requests/:id/package',
+      'POST /v1/public/requests',
+    ]);
+  });
+
   it('holds the matrix the policy office expects for the sensitive routes', async () => {
     const status = async (method: string, url: string, role: RoleName) =>
       (
@@ -106,5 +137,35 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('GET', '/v1/users', 'system')).toBe(403);
     expect(await status('GET', '/v1/audit', 'operator')).toBe(403);
     expect(await status('GET', '/v1/users', 'privacyOfficer')).toBe(200);
+    // The outbox and family callers: privacy officer and operator; never auditor or system.
+    expect(await status('GET', '/v1/outbox', 'operator')).toBe(200);
+    expect(await status('GET', '/v1/outbox', 'privacyOfficer')).toBe(200);
+    expect(await status('GET', '/v1/outbox', 'auditor')).toBe(403);
+    expect(await status('GET', '/v1/outbox', 'system')).toBe(403);
+    expect(await status('POST', '/v1/family-calls', 'auditor')).toBe(403);
+    expect(await status('POST', '/v1/family-calls', 'system')).toBe(403);
+    expect(await status('POST', '/v1/family-calls', 'operator')).toBe(400);
+    // A package holds personal values: never for the auditor, who may read requests.
+    expect(await status('GET', '/v1/requests/x/package', 'auditor')).toBe(403);
+    expect(await status('GET', '/v1/requests/x/package', 'operator')).toBe(404);
+    // The privacy center's identity check is public; the customer's own routes are not.
+    expect(await status('GET', '/v1/public/requests', 'privacyOfficer')).toBe(403);
+    // §6 JOINT_USE: the privacy officer keeps the register, staff read it, anyone reads it
+    // published; the provision ledger is searched by those who read provisions.
+    expect(await status('POST', '/v1/joint-uses', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/joint-uses', 'auditor')).toBe(403);
+    expect(await status('POST', '/v1/joint-uses', 'privacyOfficer')).toBe(400);
+    expect(await status('GET', '/v1/joint-uses', 'auditor')).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/v1/public/joint-uses' })).statusCode).toBe(
+      200,
+    );
+    expect(await status('GET', '/v1/provisions?limit=10', 'auditor')).toBe(200);
+    expect(await status('GET', '/v1/provisions?limit=10', 'operator')).toBe(
+      ROLE_PERMISSIONS.operator.has('provision.read') ? 200 : 403,
+    );
+    // The web pages are public like the policy page (the API behind them authorizes); every
+    // path under /console/ answers the console's page.
+    for (const url of ['/', '/console/', '/console/requests/x'])
+      expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });
 });

@@ -29,6 +29,15 @@ export async function deleteRecipient(
         field: 'recipientId',
       });
     }
+    if (recipient.kind === 'jointUser') {
+      // §6 JOINT_USE: the published register keeps naming who used the data jointly.
+      const entries = await db.selectFrom('joint_uses').select('joint_users').execute();
+      if (entries.some((e) => (JSON.parse(e.joint_users) as string[]).includes(recipient.id))) {
+        throw new HogoError('provision.conflict', 'the joint-use register names this recipient', {
+          field: 'recipientId',
+        });
+      }
+    }
     await db.deleteFrom('recipient_diligence').where('recipient_id', '=', recipient.id).execute();
     await db.deleteFrom('provision_recipients').where('id', '=', recipient.id).execute();
     await ctx.audit.append(tx, [

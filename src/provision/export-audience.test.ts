@@ -11,6 +11,7 @@ import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-suppo
 import { tempDir } from '../security/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { GOOGLE_CSV_HEADER } from './ads/google-csv-writer.ts';
+import { META_SCHEMA } from './ads/meta-batch-writer.ts';
 import { sha256Hex } from './ads/sha256-hex.ts';
 import { exportAudience } from './export-audience.ts';
 import { provisionRecordsFor } from './provision-records-for.ts';
@@ -122,9 +123,33 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
       .split('\n')
       .map((l) => JSON.parse(l) as { schema: string[]; data: string[][] });
     expect(batches).toHaveLength(1);
-    expect(batches[0]!.data).toEqual([[sha256Hex('y@example.jp'), '', '', '', '', '', '', '', '']]);
+    expect(batches[0]!.schema).toEqual(META_SCHEMA);
+    // Only the e-mail: every other column of the schema is empty.
+    expect(batches[0]!.data).toEqual([
+      [sha256Hex('y@example.jp'), ...META_SCHEMA.slice(1).map(() => '')],
+    ]);
     expect(await provisionRecordsFor(ctx, officer, ids.notDocomo!)).toEqual([]);
     expect(await provisionRecordsFor(ctx, officer, ids.docomo!)).toHaveLength(1);
+  });
+
+  it('audits every customer considered once: each decision with its clauses, each value read', async () => {
+    await exportAudience(ctx, officer, { platform: 'google', out: join(dir, 'audit.csv') });
+    const entries = (await ctx.audit.list({ limit: 100 })).filter((e) => e.action === 'ads.decide');
+    expect(entries.map((e) => e.customerId).sort()).toEqual(Object.values(ids).sort());
+    const optedOut = entries.find((e) => e.customerId === ids.optedOut)!;
+    expect(optedOut.decision).toBe('deny');
+    expect(optedOut.clauses).toContain('ADS.OPT_OUT');
+    expect(optedOut.detail?.read).toEqual([]);
+    const plain = entries.find((e) => e.customerId === ids.plain)!;
+    expect(plain.decision).toBe('permit');
+    const detail = plain.detail ?? {};
+    const read = detail.read as string[];
+    const decisions = detail.decisions as [string, string, string][];
+    expect(decisions.map((d) => d[0]).sort()).toEqual([...(plain.itemIds ?? [])].sort());
+    expect(decisions.every((d) => d[1] === 'permit' && d[2].includes('ADS'))).toBe(true);
+    // Only permitted values are read, and every value read is named.
+    expect(read.length).toBeGreaterThan(0);
+    expect(read).toEqual(decisions.map((d) => d[0]).filter((id) => read.includes(id)));
   });
 
   it('writes one Yahoo! JAPAN list file per list', async () => {

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { isDecisionError } from '../policy/index.ts';
-import { itemsForProvision, type ProvisionItem } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
+import { registryDb } from '../registry/registry-tables.ts';
+import { itemContext } from '../registry/value-contexts.ts';
+import type { AuditEvent } from '../security/audit-entry.ts';
+import { can, inScope, type Principal } from '../security/principal.ts';
 import type { AdPurposes } from './ad-purposes.ts';
 import type { AdPlatformId } from './ads/ad-platform-id.ts';
 import type { AdsOptions } from './ads/ads-options.ts';
-import { audienceRows } from './ads/audience-rows.ts';
+import { audienceRows, type AudienceItem } from './ads/audience-rows.ts';
 import type { AudienceWriter } from './ads/audience-writer.ts';
-import { decideForCustomersIn } from '../registry/index.ts';
 import { customerReason, exclusionReason, type ExclusionReason } from './exclusion-reason.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import type { ProvisionTables } from './provision-tables.ts';
@@ -45,83 +46,198 @@ const bump = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An item of the page as read: its facts for the decision and its ciphertext. */
+interface PageItem {
+  readonly id: string;
+  readonly customer_id: string;
+  readonly customer_group: string;
+  readonly category: string;
+  readonly value: Uint8Array;
+  readonly acquired_at: number;
+  readonly survey: string | null;
+  readonly service_name: string | null;
+  readonly transferred_from_docomo: number | null;
+  readonly ended_at: number | null;
+}
+
+/** What the policy is told of an item's service. */
+interface DecisionService {
+  id: string;
+  transferredFromDocomo: boolean;
+  endedAt?: string;
+}
+
+/** What the policy is told of an item. */
+interface DecisionItem {
+  category: string;
+  acquiredAt: string;
+  service?: DecisionService;
+  survey?: string;
+}
+
+/** What the policy is told of a customer (spec/decision-format.md), built once per customer. */
+interface CustomerFacts {
+  readonly group: string;
+  readonly adOptOut: boolean;
+  readonly suspensions: { kind: string; from: string; purposes?: string[] }[];
+  readonly consents: { purpose: string; at: string }[];
+}
+
 /**
- * One page of customers of an export: their items of the categories the platform accepts
- * (ADS.ITEMS) decided by the policy, the permitted ones decrypted, normalized, hashed and
- * written, one ledger row per customer included; everything else counted by reason.
+ * One page of customers of an export — `customerIds`, consecutive in id order as
+ * `customerIdPage` gives them — in a fixed number of queries: their current items of the
+ * categories the platform accepts (ADS.ITEMS) with their facts, opt-outs, suspensions and
+ * consents, read over the page's id range; each item decided by the policy; only the permitted
+ * items decrypted (SECURITY.6), each customer's data key unwrapped once; values normalized,
+ * hashed and written; one ledger row per customer included, written in bulk; one audit entry
+ * per customer considered, naming every decision with its clauses and every value read.
  */
 export async function exportPage(
   w: ExportWalk,
   customerIds: readonly string[],
   tally: ExportTally,
 ): Promise<void> {
+  if (customerIds.length === 0) return;
+  const first = customerIds[0]!;
+  const last = customerIds[customerIds.length - 1]!;
   const accepts = w.ctx.policy.document.adPlatforms.find((p) => p.id === w.platform)?.accepts ?? [];
-  const items = await itemsForProvision(w.ctx, w.tx, w.principal, {
-    customerIds,
-    categories: accepts,
-    values: false,
-  });
-  const purposeOf = (group: string) => (group === 'OTH' ? w.purposes.OTH : w.purposes.REG);
-  const atIso = new Date(w.at).toISOString();
-  const outcomes = await decideForCustomersIn(
-    w.ctx,
-    w.tx,
-    w.principal,
-    items.map((item) => ({
-      customerId: item.customerId,
-      itemId: item.id,
-      purpose: purposeOf(item.group),
-      at: atIso,
-      recipient: { kind: 'adPlatform', id: w.platform },
-    })),
-    w.now,
-  );
-  const permitted: string[] = [];
-  const grounds = new Map<string, Set<string>>();
-  const reasons = new Map<string, ExclusionReason[]>();
-  items.forEach((item, i) => {
-    const outcome = outcomes[i]!;
-    if (!isDecisionError(outcome) && outcome.decision === 'permit') {
-      permitted.push(item.id);
-      const g = grounds.get(item.customerId) ?? new Set<string>();
-      outcome.clauses.forEach((c) => g.add(c));
-      grounds.set(item.customerId, g);
-      return;
-    }
-    const reason = isDecisionError(outcome)
-      ? 'not_eligible_for_purpose'
-      : exclusionReason(outcome.clauses);
-    bump(tally.denied, reason);
-    reasons.set(item.customerId, [...(reasons.get(item.customerId) ?? []), reason]);
-  });
-  // SECURITY.6: only the permitted items are decrypted.
-  const valued =
-    permitted.length === 0
+  const db = registryDb(w.tx);
+  const items: PageItem[] =
+    accepts.length === 0
       ? []
-      : await itemsForProvision(w.ctx, w.tx, w.principal, {
-          customerIds,
-          itemIds: permitted,
-          values: true,
-        });
-  const byCustomer = new Map<string, ProvisionItem[]>();
-  for (const v of valued) {
-    if (v.value !== undefined)
-      byCustomer.set(v.customerId, [...(byCustomer.get(v.customerId) ?? []), v]);
-  }
+      : await db
+          .selectFrom('items')
+          .innerJoin('customers', 'customers.id', 'items.customer_id')
+          .leftJoin('services', 'services.id', 'items.service_id')
+          .select([
+            'items.id',
+            'items.customer_id',
+            'customers.customer_group',
+            'items.category',
+            'items.value',
+            'items.acquired_at',
+            'items.survey',
+            'services.name as service_name',
+            'services.transferred_from_docomo',
+            'services.ended_at',
+          ])
+          .where('items.customer_id', '>=', first)
+          .where('items.customer_id', '<=', last)
+          .where('customers.deleted_at', 'is', null)
+          .where('items.superseded_at', 'is', null)
+          .where('items.category', 'in', accepts)
+          .orderBy('items.customer_id')
+          .orderBy('items.id')
+          .execute();
+  const customers = await customerFacts(w, first, last, items);
+
+  const purposeOf = (group: string) => (group === 'OTH' ? w.purposes.OTH : w.purposes.REG);
+  const atIso = iso(w.at);
+  const recipient = { kind: 'adPlatform', id: w.platform };
+  // Requests built property by property: object spreads here cost more than the decision.
+  const outcomes: DecisionOutcome[] = items.map((item) => {
+    const facts: DecisionItem = { category: item.category, acquiredAt: iso(item.acquired_at) };
+    if (item.service_name !== null) {
+      const service: DecisionService = {
+        id: item.service_name,
+        transferredFromDocomo: item.transferred_from_docomo === 1,
+      };
+      if (item.ended_at !== null) service.endedAt = iso(item.ended_at);
+      facts.service = service;
+    }
+    if (item.survey !== null) facts.survey = item.survey;
+    return decide(
+      w.ctx.policy,
+      {
+        at: atIso,
+        purpose: purposeOf(item.customer_group),
+        customer: customers.get(item.customer_id)!,
+        item: facts,
+        recipient,
+      },
+      { now: w.now },
+    );
+  });
+
+  // SECURITY.6: only the permitted items of categories in scope are decrypted.
+  const mayRead = can(w.principal, 'provision.export') || can(w.principal, 'registry.readValues');
+  const readers = new Set<string>();
+  items.forEach((item, i) => {
+    const o = outcomes[i]!;
+    if (!isDecisionError(o) && o.decision === 'permit') readers.add(item.customer_id);
+  });
+  const ciphers =
+    mayRead && readers.size > 0 ? await w.ctx.keys.ciphersFor(w.tx, [...readers]) : undefined;
+
   const entries: LedgerEntry[] = [];
+  const events: AuditEvent[] = [];
+  let i = 0;
   for (const customerId of customerIds) {
     tally.considered++;
-    const own = byCustomer.get(customerId) ?? [];
-    const result = audienceRows(
-      w.platform,
-      own.map((v) => ({ id: v.id, category: v.category, value: v.value! })),
-      w.ads,
-    );
-    result.notNormalized.forEach((r) => bump(tally.notNormalized, r));
+    const own: AudienceItem[] = [];
+    const decisions: (readonly string[])[] = [];
+    const clauses = new Set<string>();
+    const grounds = new Set<string>();
+    const reasons: ExclusionReason[] = [];
+    let group = 'REG';
+    let policyVersion: string | undefined;
+    const cipher = ciphers?.get(customerId);
+    // Items come ordered by customer, like the page.
+    for (; i < items.length && items[i]!.customer_id === customerId; i++) {
+      const item = items[i]!;
+      const outcome = outcomes[i]!;
+      group = item.customer_group;
+      if (isDecisionError(outcome)) {
+        bump(tally.denied, 'not_eligible_for_purpose');
+        reasons.push('not_eligible_for_purpose');
+        decisions.push([item.id, 'error', outcome.error.code]);
+        continue;
+      }
+      policyVersion = outcome.policyVersion ?? undefined;
+      outcome.clauses.forEach((c) => clauses.add(c));
+      decisions.push([item.id, outcome.decision, outcome.clauses.join(' ')]);
+      if (outcome.decision !== 'permit') {
+        const reason = exclusionReason(outcome.clauses);
+        bump(tally.denied, reason);
+        reasons.push(reason);
+        continue;
+      }
+      outcome.clauses.forEach((c) => grounds.add(c));
+      if (cipher !== undefined && inScope(w.principal, item.category)) {
+        own.push({
+          id: item.id,
+          category: item.category,
+          value: cipher.decrypt(item.value, itemContext(item.id)),
+        });
+      }
+    }
+    const result = audienceRows(w.platform, own, w.ads);
+    if (decisions.length > 0) {
+      events.push({
+        actor: w.principal.id,
+        action: 'ads.decide',
+        customerId,
+        itemIds: decisions.map((d) => d[0]!),
+        decision: result.rows.length > 0 ? 'permit' : 'deny',
+        clauses: [...clauses].sort(),
+        detail: {
+          exportId: w.exportId,
+          platform: w.platform,
+          purpose: purposeOf(group),
+          at: atIso,
+          policyVersion: policyVersion ?? null,
+          // [itemId, permit | deny | error, the clauses cited (or the error code)]
+          decisions,
+          // item.readValue: the values decrypted for the export.
+          read: own.map((v) => v.id),
+        },
+      });
+    }
+    for (const r of result.notNormalized) bump(tally.notNormalized, r);
     if (result.rows.length === 0) {
-      tally.excluded[
-        own.length > 0 ? 'value_did_not_normalize' : customerReason(reasons.get(customerId) ?? [])
-      ]++;
+      tally.excluded[own.length > 0 ? 'value_did_not_normalize' : customerReason(reasons)]++;
       continue;
     }
     for (const row of result.rows) await w.writer.add(row);
@@ -135,12 +251,86 @@ export async function exportPage(
       itemCategories: result.categories,
       itemIds: result.itemIds,
       clause: 'ADS',
-      ground: [...(grounds.get(customerId) ?? [])].join(' '),
-      purpose: purposeOf(own[0]!.group),
+      ground: [...grounds].join(' '),
+      purpose: purposeOf(group),
       legalBasis: null,
       documentReference: null,
     });
   }
-  await writeLedger(w.tx, w.recipient, entries, w.principal.id, w.now);
+  await w.ctx.audit.append(w.tx, events);
+  await writeLedger(w.tx, w.recipient, entries, w.principal.id, w.now, w.ctx.store);
   tally.ledgerRows += entries.length;
+}
+
+/**
+ * The customer half of the decision requests of a page: group, ad opt-out, suspensions and
+ * consents in force at the export's instant, read over the page's id range in three queries.
+ */
+async function customerFacts(
+  w: ExportWalk,
+  first: string,
+  last: string,
+  items: readonly PageItem[],
+): Promise<Map<string, CustomerFacts>> {
+  const facts = new Map<string, CustomerFacts>();
+  if (items.length === 0) return facts;
+  const db = registryDb(w.tx);
+  const at = w.at;
+  const [optOuts, suspensions, consents] = await Promise.all([
+    db
+      .selectFrom('ad_opt_outs')
+      .select(['customer_id', 'at', 'withdrawn_at'])
+      .where('customer_id', '>=', first)
+      .where('customer_id', '<=', last)
+      .execute(),
+    db
+      .selectFrom('suspensions')
+      .select(['customer_id', 'kind', 'purposes', 'from_at', 'until_at'])
+      .where('customer_id', '>=', first)
+      .where('customer_id', '<=', last)
+      .orderBy('customer_id')
+      .orderBy('from_at')
+      .execute(),
+    db
+      .selectFrom('consents')
+      .select(['customer_id', 'purpose', 'at', 'withdrawn_at'])
+      .where('customer_id', '>=', first)
+      .where('customer_id', '<=', last)
+      .orderBy('customer_id')
+      .orderBy('at')
+      .execute(),
+  ]);
+  const inForce = (end: number | null) => end === null || end > at;
+  for (const item of items) {
+    if (!facts.has(item.customer_id)) {
+      facts.set(item.customer_id, {
+        group: item.customer_group,
+        adOptOut: false,
+        suspensions: [],
+        consents: [],
+      });
+    }
+  }
+  for (const o of optOuts) {
+    const f = facts.get(o.customer_id);
+    // ADS.OPT_OUT: opted out at `at`, and not withdrawn by then.
+    if (f !== undefined && o.at <= at && inForce(o.withdrawn_at)) {
+      facts.set(o.customer_id, { ...f, adOptOut: true });
+    }
+  }
+  for (const s of suspensions) {
+    // REQUEST.SUSPEND_*: a suspension that ended before `at` no longer binds.
+    if (!inForce(s.until_at)) continue;
+    facts.get(s.customer_id)?.suspensions.push({
+      kind: s.kind,
+      from: iso(s.from_at),
+      ...(s.purposes !== null ? { purposes: JSON.parse(s.purposes) as string[] } : {}),
+    });
+  }
+  for (const c of consents) {
+    // PURPOSE.NOTIFIED: a consent withdrawn before `at` no longer binds.
+    if (!inForce(c.withdrawn_at)) continue;
+    facts.get(c.customer_id)?.consents.push({ purpose: c.purpose, at: iso(c.at) });
+  }
+  return facts;
 }

@@ -111,4 +111,22 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0530-provision-joint-uses': {
+    async up(db) {
+      await db.schema
+        .createTable('joint_uses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('joint_users', 'text', (c) => c.notNull())
+        .addColumn('items', 'text', (c) => c.notNull())
+        .addColumn('purposes', 'text', (c) => c.notNull())
+        .addColumn('responsible_name', 'text', (c) => c.notNull())
+        .addColumn('responsible_address', 'text', (c) => c.notNull())
+        .addColumn('responsible_representative', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('ended_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

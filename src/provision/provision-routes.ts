@@ -5,10 +5,13 @@ import { requirePermission } from '../security/auth/require-permission.ts';
 import type { Permission } from '../security/principal.ts';
 import { AD_PLATFORM_IDS, type AdPlatformId } from './ads/ad-platform-id.ts';
 import { adsSettings, type AdsSettings } from './ads-settings.ts';
+import { createJointUse } from './create-joint-use.ts';
 import { createRecipient } from './create-recipient.ts';
 import { defaultExportPath } from './default-export-path.ts';
 import { deleteRecipient } from './delete-recipient.ts';
 import { exportAudience } from './export-audience.ts';
+import { JointUseInput } from './joint-use-input.ts';
+import { listJointUses } from './list-joint-uses.ts';
 import { listRecipients } from './list-recipients.ts';
 import { ProvideInput } from './provide-input.ts';
 import { provide } from './provide.ts';
@@ -16,6 +19,11 @@ import { provisionRecordsFor } from './provision-records-for.ts';
 import { readAdExport } from './read-ad-export.ts';
 import { readRecipient } from './read-recipient.ts';
 import { recordDiligence } from './record-diligence.ts';
+import {
+  MAX_LEDGER_PAGE,
+  searchProvisionRecords,
+  type ProvisionRecordQuery,
+} from './search-provision-records.ts';
 import { DiligenceInput, RecipientInput, RecipientUpdateInput } from './recipient-input.ts';
 import { updateRecipient } from './update-recipient.ts';
 
@@ -38,7 +46,7 @@ const AdExportInput = Type.Object(
 function route(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema },
+  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
   bodyLimit = RECORD_BODY_LIMIT,
 ) {
   return {
@@ -148,6 +156,59 @@ export function registerProvisionRoutes(
         requirePermission(request, 'provision.read'),
         (request as WithId).params.id,
       ),
+  );
+  app.get(
+    '/v1/provisions',
+    route('provision.read', 'Search the provision ledger, newest first, a page at a time.', {
+      querystring: Type.Object(
+        {
+          customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          recipientId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LEDGER_PAGE })),
+          cursor: Type.Optional(
+            Type.String({ maxLength: 100, description: 'The nextCursor of the page before.' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    }),
+    async (request) =>
+      searchProvisionRecords(
+        ctx,
+        requirePermission(request, 'provision.read'),
+        request.query as ProvisionRecordQuery,
+      ),
+  );
+  app.post(
+    '/v1/joint-uses',
+    route('provision.manage', 'Enter a joint use in the register (§6 JOINT_USE).', {
+      body: JointUseInput,
+    }),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'provision.manage');
+      return reply
+        .status(201)
+        .send(await createJointUse(ctx, principal, request.body as JointUseInput));
+    },
+  );
+  app.get(
+    '/v1/joint-uses',
+    route('provision.read', 'The joint-use register (§6 JOINT_USE).', {}),
+    async (request) => {
+      requirePermission(request, 'provision.read');
+      return listJointUses(ctx);
+    },
+  );
+  app.get(
+    '/v1/public/joint-uses',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['provision'],
+        summary: 'The joint-use register as the policy publishes it (§6 JOINT_USE).',
+      },
+    },
+    async () => listJointUses(ctx),
   );
   app.post(
     '/v1/ads/exports',

@@ -72,6 +72,24 @@ export type ProvisionTables = {
     /** JSON receipt: counts and ids only. */
     receipt: string;
   };
+  /** §6 JOINT_USE: the joint-use register (APPI Art. 27(5)(iii)), published. */
+  joint_uses: {
+    id: string;
+    /** JSON array of the joint users' recipient ids (kind jointUser). */
+    joint_users: string;
+    /** JSON array of the item categories used jointly. */
+    items: string;
+    /** JSON array of the purposes of the joint use. */
+    purposes: string;
+    /** The party responsible for managing the data: name, address, representative. */
+    responsible_name: string;
+    responsible_address: string;
+    responsible_representative: string;
+    started_at: number;
+    ended_at: number | null;
+    created_at: number;
+    created_by: string;
+  };
 };
 
 /** The store's database seen through the provision tables. */

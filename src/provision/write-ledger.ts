@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { BulkColumn, Store } from '../store/store.ts';
 import { newId } from '../registry/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import { provisionDb, type ProvisionTables } from './provision-tables.ts';
@@ -9,10 +10,48 @@ import { retentionEnd } from './retention-end.ts';
 /** Rows per INSERT: 15 columns each, well under either engine's parameter limit. */
 const ROWS_PER_INSERT = 500;
 
+// The columns of provision_records, in the order `rowValues` gives them.
+const COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'provision_id', type: 'text' },
+  { name: 'customer_id', type: 'text' },
+  { name: 'recipient_id', type: 'text' },
+  { name: 'provided_at', type: 'bigint' },
+  { name: 'item_categories', type: 'text' },
+  { name: 'item_ids', type: 'text' },
+  { name: 'clause', type: 'text' },
+  { name: 'ground', type: 'text' },
+  { name: 'purpose', type: 'text' },
+  { name: 'legal_basis', type: 'text' },
+  { name: 'document_reference', type: 'text' },
+  { name: 'statutory', type: 'integer' },
+  { name: 'retention_end', type: 'bigint' },
+  { name: 'created_by', type: 'text' },
+];
+
+const rowValues = (r: ProvisionTables['provision_records']): unknown[] => [
+  r.id,
+  r.provision_id,
+  r.customer_id,
+  r.recipient_id,
+  r.provided_at,
+  r.item_categories,
+  r.item_ids,
+  r.clause,
+  r.ground,
+  r.purpose,
+  r.legal_basis,
+  r.document_reference,
+  r.statutory,
+  r.retention_end,
+  r.created_by,
+];
+
 /**
  * Writes one ledger row per customer inside the caller's transaction (§5: every provision is
  * recorded), with its retention end (Rule 21). When a contract serves as the record, the
  * earlier rows for the same recipient and customer are kept until a year after this one.
+ * Given the `store`, rows go through its bulk insert (bulk jobs: an ad export).
  */
 export async function writeLedger(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +60,7 @@ export async function writeLedger(
   entries: readonly LedgerEntry[],
   createdBy: string,
   now: number,
+  store?: Store,
 ): Promise<void> {
   if (entries.length === 0) return;
   const db = provisionDb(tx);
@@ -59,6 +99,10 @@ export async function writeLedger(
         .where('retention_end', '<', chunk[0]!.retention_end)
         .execute();
     }
-    await db.insertInto('provision_records').values(chunk).execute();
+    if (store !== undefined) {
+      await store.bulkInsert(tx, 'provision_records', COLUMNS, chunk.map(rowValues));
+    } else {
+      await db.insertInto('provision_records').values(chunk).execute();
+    }
   }
 }

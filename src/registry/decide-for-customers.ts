@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
-import type { Principal } from '../security/principal.ts';
+import { purposeInScope, type Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';
 import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 
@@ -10,7 +10,9 @@ import { factsForDecision, type CustomerDecisionInput } from './facts-for-decisi
  * Decides many uses of registered customers' items: facts read from the registry in a fixed
  * number of queries, each decided by the policy, each decision audited with its clauses in
  * the same transaction. An input naming an invisible customer or item gets an error in its
- * place, as a malformed request does. Needs 'decide.customer'.
+ * place, as a malformed request does; so does one whose purpose is outside the principal's
+ * scope ('decide.out_of_scope', audited as refused, nothing of the customer read). Needs
+ * 'decide.customer'.
  */
 export async function decideForCustomers(
   ctx: AppContext,
@@ -37,10 +39,31 @@ export async function decideForCustomersIn(
   now: number,
 ): Promise<DecisionOutcome[]> {
   if (inputs.length === 0) return [];
-  const requests = await factsForDecision(tx, ctx.store.capabilities, inputs, now);
   const events: AuditEvent[] = [];
-  const outcomes = requests.map((request, i): DecisionOutcome => {
-    const input = inputs[i]!;
+  // SECURITY.6: a principal whose scope lists purposes asks decisions for those only.
+  const allowed = inputs.filter((input) => purposeInScope(principal, input.purpose));
+  const requests =
+    allowed.length === 0 ? [] : await factsForDecision(tx, ctx.store.capabilities, allowed, now);
+  let next = 0;
+  const outcomes = inputs.map((input): DecisionOutcome => {
+    if (!purposeInScope(principal, input.purpose)) {
+      events.push({
+        actor: principal.id,
+        action: 'decision.refused',
+        customerId: input.customerId,
+        itemIds: [input.itemId],
+        decision: null,
+        detail: { purpose: input.purpose, reason: 'decide.out_of_scope' },
+      });
+      return {
+        error: {
+          code: 'decide.out_of_scope',
+          message: `purpose ${input.purpose} is outside this principal's scope`,
+          path: 'purpose',
+        },
+      };
+    }
+    const request = requests[next++]!;
     if (request instanceof Error) {
       const field = (request.details as { field?: string } | undefined)?.field ?? 'itemId';
       return { error: { code: request.code, message: request.message, path: field } };

@@ -65,4 +65,8 @@ export interface CustomerRequest {
   readonly cancelled: { readonly at: number; readonly reason: string } | null;
   /** When it was notified or cancelled; null while open. */
   readonly closedAt: number | null;
+  /** The language of letters and packages (absent on requests filed before it was asked: ja). */
+  readonly lang?: 'en' | 'ja';
+  /** What the customer wrote, sealed under their data key (context `request:<id>:details`), base64. */
+  readonly detailsSealed?: string;
 }

@@ -20,7 +20,8 @@ const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECOR
  * Files a customer's request (§9): the kind from the policy file, the requester (the customer
  * or an agent with their authority, APPI Art. 37), the subscriber lines it names (each must be
  * the customer's; REQUEST.FEE counts them, at least one unit), its fee and its due date
- * (REQUEST.TIMELY). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
+ * (REQUEST.TIMELY), the language to answer in, and what the customer wrote (sealed under
+ * their data key). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
  */
 export async function fileRequest(
   ctx: AppContext,
@@ -33,7 +34,7 @@ export async function fileRequest(
   const lineIds = [...new Set(input.lineIds ?? [])];
   const fee = feeFor(ctx.policy, { kind: kind.id, lines: Math.max(1, lineIds.length) });
   const due = dueDateFor(ctx.policy, kind.id, receivedAt);
-  const request: CustomerRequest = {
+  let request: CustomerRequest = {
     id: randomUUID(),
     kind: kind.id,
     customerId: input.customerId,
@@ -55,6 +56,7 @@ export async function fileRequest(
     notifiedAt: null,
     cancelled: null,
     closedAt: null,
+    lang: input.lang ?? 'ja',
   };
   return ctx.store.db.transaction().execute(async (tx) => {
     const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
@@ -68,6 +70,15 @@ export async function fileRequest(
       throw new HogoError('requests.invalid_line', 'not a subscriber line of this customer', {
         field: `lineIds[${foreign}]`,
       });
+    if (input.details !== undefined) {
+      const cipher = (await ctx.keys.ciphersFor(tx, [request.customerId])).get(request.customerId)!;
+      request = {
+        ...request,
+        detailsSealed: cipher
+          .encrypt(input.details, `request:${request.id}:details`)
+          .toString('base64'),
+      };
+    }
     const now = ctx.clock();
     await requestsDb(tx)
       .insertInto('requests')

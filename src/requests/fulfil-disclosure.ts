@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { isDecisionError } from '../policy/index.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import { purposeInScope, type Principal } from '../security/principal.ts';
 import type { CustomerRequest } from './customer-request.ts';
 
 /** A purpose that applies to an item now, with the clauses the decision cites. */
@@ -33,8 +33,9 @@ export interface DisclosurePackage {
 /**
  * Builds the disclosure package: every current item with its value and provenance (OBTAIN),
  * and the purposes that apply to it now — each listed purpose of the customer's group that
- * `decide` permits at this moment, with its clauses. The principal must see every value
- * ('auth.forbidden' otherwise: a disclosure cannot be partial by accident of scope). Reads and
+ * `decide` permits at this moment, with its clauses. The principal must see every value and
+ * have every such purpose in scope ('auth.forbidden' otherwise: a disclosure cannot be
+ * partial by accident of scope). Reads and
  * decisions are audited by the registry.
  */
 export async function fulfilDisclosure(
@@ -52,6 +53,12 @@ export async function fulfilDisclosure(
   const purposes = [...ctx.policy.purposes.values()].filter(
     (p) => p.group === customer.group && p.kind === 'listed',
   );
+  if (purposes.some((p) => !purposeInScope(principal, p.id)))
+    throw new HogoError(
+      'auth.forbidden',
+      'a disclosure needs a principal whose scope covers every purpose of the customer’s group',
+      { permission: 'decide.customer' },
+    );
   const at = new Date(ctx.clock()).toISOString();
   const inputs = customer.items.flatMap((item) =>
     purposes.map((p) => ({ customerId: customer.id, itemId: item.id, purpose: p.id, at })),

@@ -5,15 +5,21 @@ import type { Principal } from '../security/principal.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { fulfilDisclosure, type DisclosurePackage } from './fulfil-disclosure.ts';
+import {
+  fulfilProvisionRecords,
+  type ProvisionRecordsPackage,
+} from './fulfil-provision-records.ts';
 import { fulfilRegistryChange } from './fulfil-registry-change.ts';
 import { onRequest } from './on-request.ts';
 import type { FulfilInput } from './request-input.ts';
 import type { RequestEvent } from './request-event.ts';
+import { storePackage } from './store-package.ts';
 import { transition } from './transition.ts';
 
 /** Which fields of FulfilInput each kind takes; any other is refused. */
 const FIELDS: Readonly<Record<string, readonly (keyof FulfilInput)[]>> = {
   'REQUEST.DISCLOSURE': [],
+  'REQUEST.PROVISION_RECORDS': [],
   'REQUEST.AMENDMENT': ['amendments'],
   'REQUEST.ADDITION': ['additions'],
   'REQUEST.DELETION': [],
@@ -21,10 +27,11 @@ const FIELDS: Readonly<Record<string, readonly (keyof FulfilInput)[]>> = {
   'REQUEST.SUSPEND_PROVISION': ['purposes'],
 };
 
-/** The fulfilled request, and for a disclosure the package to deliver (never stored). */
+/** The fulfilled request, and for a disclosure the package delivered (kept sealed for download). */
 export interface FulfilResult {
   readonly request: CustomerRequest;
   readonly disclosure?: DisclosurePackage;
+  readonly provisionRecords?: ProvisionRecordsPackage;
 }
 
 /**
@@ -32,9 +39,10 @@ export interface FulfilResult {
  * (APPI Art. 36). The registry change and the transition commit in one transaction: a
  * charged request is fulfilled only after payment because only a paid one can be inProgress
  * (REQUEST.FEE). Complaints and comments (REQUEST.COMPLAINT, REQUEST.COMMENT) are answered
- * without a registry change. REQUEST.PROVISION_RECORDS waits for the provision ledger
- * ('requests.not_implemented'). Needs 'requests.manage' and the registry permissions of the
- * change.
+ * without a registry change. A disclosure (REQUEST.DISCLOSURE) and a disclosure of provision
+ * records (REQUEST.PROVISION_RECORDS, from the Art. 29 ledger) keep their package sealed for
+ * the customer's download. Needs 'requests.manage' and the registry (or 'provision.read')
+ * permissions of the change.
  */
 export async function fulfilRequest(
   ctx: AppContext,
@@ -52,23 +60,29 @@ export async function fulfilRequest(
     transition(request, event({}));
     checkFields(request.kind, input);
     let disclosure: DisclosurePackage | undefined;
+    let provisionRecords: ProvisionRecordsPackage | undefined;
     let summary: Record<string, unknown>;
     if (request.kind === 'REQUEST.DISCLOSURE') {
       const built = await fulfilDisclosure(inTx, principal, request);
       disclosure = built.package;
       summary = built.summary;
+      await storePackage(ctx, tx, disclosure);
     } else if (request.kind === 'REQUEST.PROVISION_RECORDS') {
-      throw new HogoError(
-        'requests.not_implemented',
-        'disclosure of provision records needs the provision ledger (src/provision)',
-      );
+      const built = await fulfilProvisionRecords(inTx, principal, request);
+      provisionRecords = built.package;
+      summary = built.summary;
+      await storePackage(ctx, tx, provisionRecords);
     } else if (request.kind in FIELDS) {
       summary = await fulfilRegistryChange(inTx, principal, request, input);
     } else {
       summary = { answered: true };
     }
     const fulfilled = await applyEvent(ctx, tx, principal, request, event(summary));
-    return disclosure === undefined ? { request: fulfilled } : { request: fulfilled, disclosure };
+    return {
+      request: fulfilled,
+      ...(disclosure !== undefined ? { disclosure } : {}),
+      ...(provisionRecords !== undefined ? { provisionRecords } : {}),
+    };
   });
 }
 

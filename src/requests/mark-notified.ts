@@ -1,14 +1,16 @@
 import type { AppContext } from '../app/app-context.ts';
+import { sendAfterCommit } from '../notices/index.ts';
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { onRequest } from './on-request.ts';
+import { outcomeNotice } from './outcome-notice.ts';
 
 /**
  * Records that the customer was told the outcome, with the reasons of any refusal (APPI
- * Art. 36); closes the request (REQUEST.TIMELY is judged at this moment). Needs
- * 'requests.manage'.
+ * Art. 36), and puts the letter that tells it in the outbox (sent by SMTP when configured);
+ * closes the request (REQUEST.TIMELY is judged at this moment). Needs 'requests.manage'.
  */
 export async function markNotified(
   ctx: AppContext,
@@ -16,7 +18,17 @@ export async function markNotified(
   input: { readonly requestId: string },
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, (tx, request) =>
-    applyEvent(ctx, tx, principal, request, { type: 'notify', at: ctx.clock(), by: principal.id }),
-  );
+  const noticeIds: string[] = [];
+  const notified = await onRequest(ctx, input.requestId, async (tx, request, inTx) => {
+    const next = await applyEvent(ctx, tx, principal, request, {
+      type: 'notify',
+      at: ctx.clock(),
+      by: principal.id,
+    });
+    const noticeId = await outcomeNotice(inTx, tx, principal, next);
+    if (noticeId !== null) noticeIds.push(noticeId);
+    return next;
+  });
+  sendAfterCommit(ctx, noticeIds);
+  return notified;
 }

@@ -6,6 +6,8 @@ import { loadPolicyFile } from '../policy/index.ts';
 import { userInfo } from 'node:os';
 import { openContext } from '../app/open-context.ts';
 import type { Principal } from '../security/principal.ts';
+import { answerFamilyCall } from './answer-family-call.ts';
+import { CALLER_RELATIONS } from './family-call-input.ts';
 import { feeFor } from './fee-for.ts';
 import { listRequests } from './list-requests.ts';
 import { requestDetail } from './request-detail.ts';
@@ -39,6 +41,15 @@ function cliReader(): Principal {
   }
   const scope = { categories: 'all', purposes: 'all' } as const;
   return { id: `cli:${user}:requests`, kind: 'user', name: `cli:${user}`, role: 'auditor', scope };
+}
+
+/**
+ * Who answers a family caller from the command line: the OS user as an operator — whoever can
+ * run `hogo` against the database already holds its keys; the answer is audited and recorded.
+ */
+function cliOperator(): Principal {
+  const reader = cliReader();
+  return { ...reader, id: `${reader.name}:family-call`, role: 'operator' };
 }
 
 /** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
@@ -122,6 +133,60 @@ export function registerRequestCommands(program: Command): void {
           );
       });
     });
+
+  requests
+    .command('family-call')
+    .description(
+      'Answer a family caller (PROVIDE.FAMILY): name and address must match; recorded as a provision.',
+    )
+    .requiredOption('--customer <id>', 'the customer the caller asks about')
+    .requiredOption('--relation <relation>', `one of ${CALLER_RELATIONS.join(', ')}`)
+    .requiredOption('--caller-name <name>', 'who is calling')
+    .requiredOption('--stated-name <name>', "the customer's name as the caller states it")
+    .requiredOption('--stated-address <address>', "the customer's address as the caller states it")
+    .option('--note <text>', 'the outline of requirements the caller may be told')
+    .option('--json', 'print the answer as JSON')
+    .action(
+      async (opts: {
+        customer: string;
+        relation: string;
+        callerName: string;
+        statedName: string;
+        statedAddress: string;
+        note?: string;
+        json?: boolean;
+      }) => {
+        const relation = CALLER_RELATIONS.find((r) => r === opts.relation);
+        if (relation === undefined)
+          throw new CliError(`--relation must be one of ${CALLER_RELATIONS.join(', ')}`);
+        await withContext(async (ctx) => {
+          const answered = await answerFamilyCall(ctx, cliOperator(), {
+            customerId: opts.customer,
+            relation,
+            callerName: opts.callerName,
+            statedName: opts.statedName,
+            statedAddress: opts.statedAddress,
+            ...(opts.note !== undefined ? { operatorNote: opts.note } : {}),
+          });
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(answered)}\n`);
+            return;
+          }
+          const a = answered.answer;
+          const lines = [
+            `name: ${a.name}`,
+            `address: ${a.address}`,
+            ...a.contracts.map(
+              (c) =>
+                `contract: ${c.service} since ${c.startedAt}${c.endedAt ? ` until ${c.endedAt}` : ''}`,
+            ),
+            `requirements: ${a.requirements}`,
+            `recorded as provision ${answered.provisionId} (${answered.clauses.join(', ')})`,
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        });
+      },
+    );
 
   requests
     .command('show')

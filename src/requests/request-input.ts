@@ -56,10 +56,29 @@ export const FileRequestInput = Type.Object(
         description: 'When received, ISO 8601 with offset; default now.',
       }),
     ),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('en'), Type.Literal('ja')], {
+        description: 'The language of letters and packages to the customer; default ja.',
+      }),
+    ),
+    details: Type.Optional(
+      Text('What the customer wrote; kept sealed under their data key.', 4000),
+    ),
   },
   { additionalProperties: false },
 );
 export type FileRequestInput = Static<typeof FileRequestInput>;
+
+/**
+ * REQUEST.WEB: a request the customer files on the website — the customer comes from the
+ * requester token and the channel is 'web'; the time of receipt is the server's.
+ */
+export const PublicFileRequestInput = Type.Omit(FileRequestInput, [
+  'customerId',
+  'channel',
+  'receivedAt',
+]);
+export type PublicFileRequestInput = Static<typeof PublicFileRequestInput>;
 
 /** How the requester's identity was confirmed at the helpdesk. */
 export const IDENTITY_METHODS = ['helpdeskKnowledge', 'callback', 'idDocument'] as const;

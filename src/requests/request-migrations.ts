@@ -42,4 +42,59 @@ export const requestMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0410-requests-web': {
+    async up(db, { bytesType }) {
+      // REQUEST.WEB: one-time codes; the code only as a keyed hash, the customer as an id.
+      await db.schema
+        .createTable('request_verifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('customer_id', 'text')
+        .addColumn('code_hash', bytesType)
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+      // A disclosure's package as delivered, sealed under the customer's data key.
+      await db.schema
+        .createTable('request_packages')
+        .addColumn('request_id', 'text', (c) => c.primaryKey().references('requests.id'))
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('body_sealed', bytesType, (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // PROVIDE.FAMILY: every call answered or refused; the caller's name sealed.
+      await db.schema
+        .createTable('family_calls')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('relation', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('provision_id', 'text')
+        .addColumn('caller_sealed', bytesType)
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0420-requests-verification-limits': {
+    async up(db) {
+      // REQUEST.WEB: counters shared by every server on the database, pruned as they expire.
+      await db.schema
+        .createTable('verification_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('verification_limits_expiry')
+        .on('verification_limits')
+        .column('expires_at')
+        .execute();
+    },
+  },
 };

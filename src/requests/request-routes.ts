@@ -8,6 +8,9 @@ import { fileRequest } from './file-request.ts';
 import { fulfilRequest } from './fulfil-request.ts';
 import { listRequests } from './list-requests.ts';
 import { markNotified } from './mark-notified.ts';
+import { PackageQuery } from './public-request-routes.ts';
+import { requestPackage } from './request-package.ts';
+import { sendPackage } from './send-package.ts';
 import { recordPayment } from './record-payment.ts';
 import { refuseRequest } from './refuse-request.ts';
 import { requestDetail } from './request-detail.ts';
@@ -88,6 +91,23 @@ export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (request) => {
       const principal = requirePermission(request, 'requests.read');
       return requestDetail(ctx, principal, { requestId: (request as WithId).params.id });
+    },
+  );
+
+  app.get(
+    '/v1/requests/:id/package',
+    route('registry.readValues', 'Download a fulfilled disclosure’s package (JSON or HTML).', {
+      params: IdParams,
+      querystring: PackageQuery,
+    }),
+    async (request, reply) => {
+      const r = request as FastifyRequest<{
+        Params: { id: string };
+        Querystring: { format?: 'json' | 'html' };
+      }>;
+      const principal = requirePermission(request, 'requests.read');
+      const found = await requestPackage(ctx, principal, { requestId: r.params.id });
+      return sendPackage(reply, ctx.policy, found, r.query.format ?? 'json');
     },
   );
 

@@ -1,4 +1,6 @@
 import { openAppTestContext } from '../app/test-context.ts';
+import { noticeMigrations } from '../notices/notice-migrations.ts';
+import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
 import type { TestEngine } from '../store/test-engines.ts';
@@ -41,16 +43,18 @@ export function buildRequest(overrides: Partial<CustomerRequest> = {}): Customer
 }
 
 /**
- * An application context on a fresh store of the engine with the security, registry and
- * requests tables, real keys and audit log, and a clock tests move (2026-01-10T00:00Z).
+ * An application context on a fresh store of the engine with the security, registry,
+ * requests, provision and notices tables, real keys and audit log, and a clock tests move
+ * (2026-01-10T00:00Z).
  */
-/** A test context with this slice's tables (see openAppTestContext). */
 export function openRequestContext(engine: TestEngine) {
   return openAppTestContext(engine, {
     migrations: {
       ...securityMigrations,
       ...registryMigrations,
       ...requestMigrations,
+      ...provisionMigrations,
+      ...noticeMigrations,
     },
   });
 }

@@ -1,15 +1,18 @@
 /**
- * Who is acting (SECURITY.6): a staff user signed in, or an API token of another system.
+ * Who is acting (SECURITY.6): a staff user signed in, an API token of another system, or a
+ * customer whose identity the website confirmed by a one-time code (REQUEST.WEB).
  * Every route and every use case that touches personal information receives one.
  */
 export interface Principal {
   readonly id: string;
-  readonly kind: 'user' | 'token';
+  readonly kind: 'user' | 'token' | 'customer';
   /** A display name (login name or token label); never personal information of a customer. */
   readonly name: string;
   readonly role: RoleName;
   /** Which item categories and purposes this principal may read values of ('all' or a list). */
   readonly scope: Scope;
+  /** For kind 'customer' only: the one customer this principal is, and acts for. */
+  readonly customerId?: string;
 }
 
 export interface Scope {
@@ -17,14 +20,25 @@ export interface Scope {
   readonly purposes: 'all' | ReadonlySet<string>;
 }
 
-/** The roles of hogo. A role grants permissions; a scope narrows which values may be read. */
-export type RoleName = 'privacyOfficer' | 'operator' | 'auditor' | 'system';
+/**
+ * The roles of hogo. A role grants permissions; a scope narrows which values may be read.
+ * 'requester' is held only by a customer's requester token, never by a user or an API token.
+ */
+export type RoleName = StaffRoleName | 'requester';
 
-/** Every role, for parsing input. */
-export const ROLE_NAMES: readonly RoleName[] = ['privacyOfficer', 'operator', 'auditor', 'system'];
+/** The roles a staff user or an API token may hold. */
+export type StaffRoleName = 'privacyOfficer' | 'operator' | 'auditor' | 'system';
 
-/** True when `name` is one of hogo's roles. */
-export function isRoleName(name: string): name is RoleName {
+/** Every staff role, for parsing input (users and API tokens). */
+export const ROLE_NAMES: readonly StaffRoleName[] = [
+  'privacyOfficer',
+  'operator',
+  'auditor',
+  'system',
+];
+
+/** True when `name` is one of the staff roles. */
+export function isRoleName(name: string): name is StaffRoleName {
   return (ROLE_NAMES as readonly string[]).includes(name);
 }
 
@@ -46,7 +60,11 @@ export type Permission =
   | 'provision.export' // ad-audience exports and their purge (ADS)
   | 'requests.read' // customers' requests and their history (§9 REQUEST)
   | 'requests.file' // file a request (helpdesk; the website's form, REQUEST.WEB)
-  | 'requests.manage'; // verify, charge, fulfil, refuse, notify, cancel a request
+  | 'requests.manage' // verify, charge, fulfil, refuse, notify, cancel a request
+  | 'requests.own' // a verified customer: file, list and read their own requests (REQUEST.WEB)
+  | 'notices.read' // the outbox of notices to customers; reading a body is audited
+  | 'notices.send' // try again the notices whose sending failed (the retry job)
+  | 'provision.family'; // answer a family caller (PROVIDE.FAMILY), recorded as a provision
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -68,6 +86,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'requests.read',
     'requests.file',
     'requests.manage',
+    'notices.read',
+    'notices.send',
+    'provision.family',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -80,6 +101,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'requests.read',
     'requests.file',
     'requests.manage',
+    'notices.read',
+    'notices.send',
+    'provision.family',
   ]),
   auditor: new Set<Permission>([
     'self',
@@ -100,7 +124,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.export',
     'provision.manage',
     'requests.file',
+    'notices.send',
   ]),
+  requester: new Set<Permission>(['requests.own']),
 };
 
 /** True when `name` is a permission hogo knows (a route naming another is refused). */
@@ -117,4 +143,10 @@ export function can(principal: Principal, permission: Permission): boolean {
 export function inScope(principal: Principal, category: string): boolean {
   const c = principal.scope.categories;
   return c === 'all' || c.has(category);
+}
+
+/** True when the principal's scope covers asking decisions for this purpose (PURPOSE ID). */
+export function purposeInScope(principal: Principal, purpose: string): boolean {
+  const p = principal.scope.purposes;
+  return p === 'all' || p.has(purpose);
 }

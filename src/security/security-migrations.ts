@@ -112,4 +112,17 @@ export const securityMigrations: Readonly<Record<string, StoreMigration>> = {
       );
     },
   },
+  '0130-security-requester-tokens': {
+    async up(db, { bytesType }) {
+      // REQUEST.WEB: a customer's bearer after a one-time code; only the hash is kept.
+      await db.schema
+        .createTable('requester_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('token_hash', bytesType, (c) => c.notNull().unique())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

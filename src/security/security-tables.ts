@@ -46,6 +46,14 @@ export type SecurityTables = {
     expires_at: number;
     ended_at: number | null;
   };
+  requester_tokens: {
+    id: string;
+    /** The one customer the token acts for (REQUEST.WEB). */
+    customer_id: string;
+    token_hash: Uint8Array;
+    created_at: number;
+    expires_at: number;
+  };
   login_failures: {
     name_hash: Uint8Array;
     at: number;

@@ -6,6 +6,9 @@ export type AdField =
   | 'lastName'
   | 'country'
   | 'zip'
+  | 'city'
+  | 'state'
   | 'dateOfBirth'
+  | 'birthYear'
   | 'gender'
   | 'advertisingId';

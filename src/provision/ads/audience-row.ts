@@ -6,7 +6,10 @@ export interface AudienceRow {
   readonly lastName?: string;
   readonly country?: string;
   readonly zip?: string;
+  readonly city?: string;
+  readonly state?: string;
   readonly dateOfBirth?: string;
+  readonly birthYear?: string;
   readonly gender?: string;
   readonly advertisingId?: string;
 }

@@ -2,7 +2,7 @@ import type { AdField } from './ad-field.ts';
 import type { AdPlatformId } from './ad-platform-id.ts';
 import type { AdValueReason } from './ad-value.ts';
 import type { AdsOptions } from './ads-options.ts';
-import { addressZip } from './address-zip.ts';
+import { addressPlace } from './address-place.ts';
 import type { AudienceRow } from './audience-row.ts';
 import { normalizeAdValue } from './normalize-ad-value.ts';
 import { splitName } from './split-name.ts';
@@ -59,6 +59,7 @@ export function audienceRows(
         break;
       case 'birthDate':
         put('dateOfBirth', item.value, item);
+        put('birthYear', item.value, item);
         break;
       case 'gender':
         put('gender', item.value, item);
@@ -73,11 +74,13 @@ export function audienceRows(
         break;
       }
       case 'address': {
-        const place = addressZip(item.value);
+        const place = addressPlace(item.value);
         if (place === undefined) notNormalized.push('address_not_structured');
         else {
           put('zip', place.zip, item);
           put('country', place.country, item);
+          if (place.prefecture !== undefined) put('state', place.prefecture, item);
+          if (place.municipality !== undefined) put('city', place.municipality, item);
         }
         break;
       }

@@ -19,6 +19,13 @@ describe('metaBatchWriter', () => {
     expect(lines.map((l) => (JSON.parse(l) as { data: unknown[] }).data.length)).toEqual([2, 1]);
     expect((JSON.parse(lines[0]!) as { schema: string[] }).schema).toEqual(META_SCHEMA);
     expect(file).toMatchObject({ name: 'meta.ndjson', rows: 3 });
+    // Written row by row, the bytes are still those of the batch serialized whole.
+    expect(lines[1]).toBe(
+      JSON.stringify({
+        schema: META_SCHEMA,
+        data: [META_SCHEMA.map((_, i) => (i === 0 ? 'c' : ''))],
+      }),
+    );
   });
 });
 

@@ -13,9 +13,14 @@ export interface WrittenFile {
 
 /** A file written line by line with backpressure; mode 0600 (hashed personal data). Closing twice is harmless. */
 export interface FileSink {
+  /** Appends `text` and a line break; the line holds `rows` rows of the upload (default 1). */
   line(text: string, rows?: number): Promise<void>;
+  /** Appends `text` to the line being written. */
+  write(text: string): Promise<void>;
   close(): Promise<WrittenFile>;
 }
+
+const CHUNK = 256 * 1024;
 
 /** Opens a sink on `path` (created or truncated). */
 export function openFileSink(path: string): FileSink {
@@ -23,15 +28,27 @@ export function openFileSink(path: string): FileSink {
   const hash = createHash('sha256');
   let rows = 0;
   let closed: Promise<WrittenFile> | undefined;
+  // Lines gather into one chunk before they are hashed and written: one write per ~256 KiB.
+  let pending = '';
+  const flush = () => {
+    hash.update(pending, 'utf8');
+    const ok = stream.write(pending);
+    pending = '';
+    return ok;
+  };
   return {
     async line(text, count = 1) {
-      const chunk = `${text}\n`;
-      hash.update(chunk, 'utf8');
+      pending += `${text}\n`;
       rows += count;
-      if (!stream.write(chunk)) await once(stream, 'drain');
+      if (pending.length >= CHUNK && !flush()) await once(stream, 'drain');
+    },
+    async write(text) {
+      pending += text;
+      if (pending.length >= CHUNK && !flush()) await once(stream, 'drain');
     },
     close() {
       closed ??= (async () => {
+        if (pending !== '') flush();
         stream.end();
         await once(stream, 'finish');
         return { path, name: basename(path), rows, sha256: hash.digest('hex') };

@@ -7,7 +7,20 @@ import { openFileSink } from './file-sink.ts';
 export const META_BATCH_ROWS = 10_000;
 
 /** The Custom Audience multi-key schema every batch carries, in column order. */
-export const META_SCHEMA = ['EMAIL', 'PHONE', 'FN', 'LN', 'ZIP', 'COUNTRY', 'DOB', 'GEN', 'MADID'];
+export const META_SCHEMA = [
+  'EMAIL',
+  'PHONE',
+  'FN',
+  'LN',
+  'ZIP',
+  'CT',
+  'ST',
+  'COUNTRY',
+  'DOB',
+  'DOBY',
+  'GEN',
+  'MADID',
+];
 
 const COLUMNS = [
   'email',
@@ -15,31 +28,38 @@ const COLUMNS = [
   'firstName',
   'lastName',
   'zip',
+  'city',
+  'state',
   'country',
   'dateOfBirth',
+  'birthYear',
   'gender',
   'advertisingId',
 ] as const;
 
 /**
  * Meta Custom Audiences: NDJSON, one line per upload batch `{"schema": […], "data": [[…]]}` of
- * at most 10,000 rows — each line is the payload of one API call. Missing fields are ''.
+ * at most 10,000 rows — each line is the payload of one API call. Missing fields are ''. Each
+ * row is written as it comes (a batch is never held whole in memory): the bytes are those of
+ * JSON.stringify({ schema, data }).
  */
 export function metaBatchWriter(path: string, batchRows = META_BATCH_ROWS): AudienceWriter {
   const sink = openFileSink(path);
-  let batch: string[][] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await sink.line(JSON.stringify({ schema: META_SCHEMA, data: batch }), batch.length);
-    batch = [];
-  };
+  const head = `{"schema":${JSON.stringify(META_SCHEMA)},"data":[`;
+  let inBatch = 0;
   return {
     async add(row: AudienceRow) {
-      batch.push(COLUMNS.map((c) => row[c] ?? ''));
-      if (batch.length >= batchRows) await flush();
+      const cells = JSON.stringify(COLUMNS.map((c) => row[c] ?? ''));
+      const text = inBatch === 0 ? `${head}${cells}` : `,${cells}`;
+      inBatch++;
+      if (inBatch < batchRows) return sink.write(text);
+      const rows = inBatch;
+      inBatch = 0;
+      return sink.line(`${text}]}`, rows);
     },
     async close() {
-      await flush();
+      if (inBatch > 0) await sink.line(']}', inBatch);
+      inBatch = 0;
       return [await sink.close()];
     },
     async abort() {

@@ -1,3 +1,5 @@
+import { birthYear } from './birth-year.ts';
+import { placeName } from './place-name.ts';
 import type { AdField } from './ad-field.ts';
 import { refused, normalized, type Normalized } from './ad-value.ts';
 import type { AdsOptions } from './ads-options.ts';
@@ -12,7 +14,8 @@ import { personName } from './person-name.ts';
 /**
  * Meta Custom Audiences: everything hashed except MADID — e-mail lower-cased, phone digits with
  * the country code and no '+', names lower-cased with UTF-8 kept, zip without spaces, country
- * alpha-2 lower-cased, DOB YYYYMMDD, gender m/f; advertising IDs lower-cased in clear.
+ * alpha-2 lower-cased, city and prefecture lower-cased letters only (UTF-8 kept), DOB YYYYMMDD,
+ * year of birth YYYY, gender m/f; advertising IDs lower-cased in clear.
  */
 export function normalizeForMeta(field: AdField, input: string, options: AdsOptions): Normalized {
   switch (field) {
@@ -35,8 +38,13 @@ export function normalizeForMeta(field: AdField, input: string, options: AdsOpti
       const code = countryAlpha2(input);
       return code === undefined ? refused('invalid_country') : normalized(code.toLowerCase(), true);
     }
+    case 'city':
+    case 'state':
+      return placeName(input);
     case 'dateOfBirth':
       return dateOfBirth(input);
+    case 'birthYear':
+      return birthYear(input);
     case 'gender':
       return genderLetter(input);
     case 'advertisingId':

@@ -30,5 +30,5 @@ function yahooPhone(input: string, options: AdsOptions): Normalized {
   if ((options.yahooPhoneFormat ?? 'national') === 'e164') return normalized(phone.number, true);
   // The domestic form only means something for a number of the region itself.
   if (phone.country !== region) return refused('phone_not_domestic');
-  return normalized(phone.formatNational().replace(/\D/g, ''), true);
+  return normalized(phone.nationalDigits(), true);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Store } from '../../store/store.ts';
+import type { BulkColumn, Store } from '../../store/store.ts';
 import type { AuditEvent } from '../audit-entry.ts';
 import type { AuditLog, AuditRecord } from '../audit-log.ts';
 import { securityDb, type SecurityTables } from '../security-tables.ts';
@@ -14,6 +14,21 @@ export interface AuditLogOptions {
 
 type Row = SecurityTables['audit_log'];
 
+// The columns of audit_log, in the order the rows below give their values.
+const COLUMNS: readonly BulkColumn[] = [
+  { name: 'seq', type: 'bigint' },
+  { name: 'at', type: 'bigint' },
+  { name: 'actor', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'customer_id', type: 'text' },
+  { name: 'item_ids', type: 'text' },
+  { name: 'decision', type: 'text' },
+  { name: 'clauses', type: 'text' },
+  { name: 'detail', type: 'text' },
+  { name: 'prev_hash', type: 'text' },
+  { name: 'hash', type: 'text' },
+];
+
 /**
  * The tamper-evident audit log (SECURITY.3, SECURITY.6) in the `audit_log` table: each entry
  * carries the SHA-256 of itself and the entry before, so a changed, removed or reordered
@@ -21,7 +36,6 @@ type Row = SecurityTables['audit_log'];
  */
 export function createAuditLog(store: Store, options: AuditLogOptions = {}): AuditLog {
   const clock = options.clock ?? Date.now;
-  const chunk = Math.floor(store.capabilities.maxParameters / 11) - 1;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function appendIn(tx: Kysely<any>, events: readonly AuditEvent[]): Promise<void> {
@@ -38,7 +52,7 @@ export function createAuditLog(store: Store, options: AuditLogOptions = {}): Aud
     const at = clock();
     let seq = head.seq - events.length;
     let prev = head.hash;
-    const rows = events.map((e): Row => {
+    const rows = events.map((e): unknown[] => {
       const fields = {
         seq: ++seq,
         at,
@@ -52,14 +66,22 @@ export function createAuditLog(store: Store, options: AuditLogOptions = {}): Aud
         prev_hash: prev,
       };
       prev = entryHash(fields);
-      return { ...fields, hash: prev };
+      return [
+        fields.seq,
+        fields.at,
+        fields.actor,
+        fields.action,
+        fields.customer_id,
+        fields.item_ids,
+        fields.decision,
+        fields.clauses,
+        fields.detail,
+        fields.prev_hash,
+        prev,
+      ];
     });
-    for (let i = 0; i < rows.length; i += chunk) {
-      await t
-        .insertInto('audit_log')
-        .values(rows.slice(i, i + chunk))
-        .execute();
-    }
+    // The store's bulk path: a reused prepared statement (SQLite) or one unnest INSERT (PostgreSQL).
+    await store.bulkInsert(tx, 'audit_log', COLUMNS, rows);
     await t.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
   }
 

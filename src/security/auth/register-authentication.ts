@@ -12,7 +12,8 @@ import './principal-request.ts';
  * `Authorization: Bearer <session or API token>`, answers 401 'auth.unauthenticated' when it is
  * missing, unknown, expired or revoked and 403 'auth.forbidden' when the role lacks the
  * permission, and sets `request.principal`. On a public route a token, when sent, is verified
- * and sets the principal too. Without `deps` (no database) such routes are
+ * and sets the principal too. A customer's requester token counts only on routes needing
+ * 'requests.own'; anywhere else it is an unknown token. Without `deps` (no database) such routes are
  * refused, never open. A route naming an unknown permission is refused at registration.
  */
 export function registerAuthentication(
@@ -46,8 +47,12 @@ export function registerAuthentication(
       request.principal = caller;
       return;
     }
+    // REQUEST.WEB: a requester token is accepted on the customer's own request routes only.
+    const requester = access.permission === 'requests.own';
     const principal =
-      deps !== undefined && token !== undefined ? await authenticateBearer(deps, token) : undefined;
+      deps !== undefined && token !== undefined
+        ? await authenticateBearer(deps, token, { requester })
+        : undefined;
     if (principal === undefined) {
       // RFC 6750 §3: a 401 names the scheme the client should use.
       reply.header('www-authenticate', 'Bearer');

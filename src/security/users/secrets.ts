@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 /** Prefix of a session token (`hogo_ses_…`) and of an API token (`hogo_tok_…`). */
 export const SESSION_PREFIX = 'hogo_ses_';
 export const API_TOKEN_PREFIX = 'hogo_tok_';
+/** Prefix of a customer's requester token (`hogo_req_…`), issued after a one-time code. */
+export const REQUESTER_PREFIX = 'hogo_req_';
 
 /** A random bearer secret with a recognisable prefix (secret scanners can spot a leak). */
 export function newSecret(prefix: string): string {

@@ -1,0 +1,71 @@
+import { createTransport } from 'nodemailer';
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { noticesDb } from './notice-tables.ts';
+import { nextAttemptAt } from './retry-schedule.ts';
+
+/** What became of one delivery attempt ('gaveUp': it failed its last try, failed for good). */
+export type DeliveryResult = 'sent' | 'failed' | 'gaveUp' | 'kept';
+
+/**
+ * Sends one e-mail notice through `HOGO_SMTP_URL` (nodemailer) and records `sent_at`, or the
+ * failure's code and when to try again (1, 5, 30 minutes; after the fifth try it is failed for
+ * good, `failed_at`). Without SMTP, and for phone or post notices, the notice
+ * stays in the outbox ('kept'). The address and body are decrypted only to send, audited as
+ * 'notice.send'.
+ */
+export async function deliverNotice(ctx: AppContext, noticeId: string): Promise<DeliveryResult> {
+  const smtpUrl = ctx.mail?.smtpUrl ?? null;
+  const db = noticesDb(ctx.store.db);
+  const row = await db
+    .selectFrom('notices')
+    .selectAll()
+    .where('id', '=', noticeId)
+    .executeTakeFirst();
+  if (row === undefined)
+    throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
+  if (smtpUrl === null || row.channel !== 'email' || row.sent_at !== null || row.failed_at !== null)
+    return 'kept';
+  const { to, body } = await ctx.store.db.transaction().execute(async (tx) => {
+    const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
+    await ctx.audit.append(tx, [
+      {
+        actor: 'system:notices',
+        action: 'notice.send',
+        customerId: row.customer_id,
+        detail: { noticeId: row.id, kind: row.kind, channel: row.channel },
+      },
+    ]);
+    return {
+      to: cipher.decrypt(row.to_sealed, `notice:${row.id}:to`),
+      body: cipher.decrypt(row.body_sealed, `notice:${row.id}:body`),
+    };
+  });
+  let failure: string | null = null;
+  try {
+    const transport = createTransport(smtpUrl);
+    try {
+      await transport.sendMail({ from: ctx.mail!.from, to, subject: row.subject, text: body });
+    } finally {
+      transport.close();
+    }
+  } catch (e) {
+    // Only the code: an SMTP error message may echo the address.
+    failure = String((e as { code?: unknown }).code ?? 'send_failed').slice(0, 64);
+  }
+  const attempts = Number(row.attempts) + 1;
+  const now = ctx.clock();
+  const retryAt = failure === null ? null : nextAttemptAt(attempts, now);
+  await db
+    .updateTable('notices')
+    .set({
+      attempts,
+      failure,
+      next_attempt_at: retryAt,
+      ...(failure === null ? { sent_at: now } : {}),
+      ...(failure !== null && retryAt === null ? { failed_at: now } : {}),
+    })
+    .where('id', '=', row.id)
+    .execute();
+  return failure === null ? 'sent' : retryAt === null ? 'gaveUp' : 'failed';
+}

@@ -1,0 +1,12 @@
+/** A notice to put in the outbox: who, how, and what is said (in the customer's language). */
+export interface NoticeInput {
+  readonly kind: 'verification.code' | 'request.outcome';
+  readonly channel: 'email' | 'phone' | 'post';
+  readonly customerId: string;
+  readonly requestId?: string;
+  readonly lang: 'en' | 'ja';
+  /** The address on file, normalized; sealed at rest. */
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}

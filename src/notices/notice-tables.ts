@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The notices slice's table: the outbox of what is said to customers. The address and the
+ * body are personal values: sealed under the customer's data key (context `notice:<id>:to`,
+ * `notice:<id>:body`); lists show the masked address only. Instants are epoch ms.
+ */
+export type NoticeTables = {
+  notices: {
+    id: string;
+    /** 'verification.code' | 'request.outcome' */
+    kind: string;
+    /** 'email' | 'phone' | 'post': how it reaches the customer. */
+    channel: string;
+    customer_id: string;
+    request_id: string | null;
+    lang: string;
+    to_masked: string;
+    to_sealed: Uint8Array;
+    /** A template's subject: never a personal value. */
+    subject: string;
+    body_sealed: Uint8Array;
+    created_at: number;
+    sent_at: number | null;
+    /** The last failure's code (e.g. ECONNREFUSED); never the address or the body. */
+    failure: string | null;
+    attempts: number;
+    /** After a failure: not to be tried again before this; null when sent, new or given up. */
+    next_attempt_at: number | null;
+    /** When it was given up after the last try allowed: failed for good. */
+    failed_at: number | null;
+  };
+};
+
+/** The store narrowed to the notices table. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const noticesDb = (db: Kysely<any>): Kysely<NoticeTables> => db as Kysely<NoticeTables>;

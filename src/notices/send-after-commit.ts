@@ -1,0 +1,16 @@
+import type { AppContext } from '../app/app-context.ts';
+import { deliverNotice } from './deliver-notice.ts';
+
+/**
+ * Starts sending notices just committed, without waiting: the caller answers at once (a
+ * one-time code's answer must not take longer when a customer matched). Failures are
+ * recorded on the notice by `deliverNotice`; nothing is sent without SMTP configured.
+ */
+export function sendAfterCommit(ctx: AppContext, noticeIds: readonly string[]): void {
+  if ((ctx.mail?.smtpUrl ?? null) === null) return;
+  for (const id of noticeIds) {
+    deliverNotice(ctx, id).catch(() => {
+      // Already recorded where it could be; a closed store at shutdown leaves it for later.
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { authorize } from '../security/authorize.ts';
+import type { Principal } from '../security/principal.ts';
+import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
+import { provisionDb } from './provision-tables.ts';
+
+/** The largest page of `searchProvisionRecords`. */
+export const MAX_LEDGER_PAGE = 500;
+
+/** What `searchProvisionRecords` is asked. */
+export interface ProvisionRecordQuery {
+  readonly customerId?: string;
+  readonly recipientId?: string;
+  /** Rows per page, 1–500; default 50. */
+  readonly limit?: number;
+  /** The `nextCursor` of the page before. */
+  readonly cursor?: string;
+}
+
+/** A page of the ledger, and the cursor of the next page (null on the last). */
+export interface ProvisionRecordPage {
+  readonly records: readonly ProvisionRecordView[];
+  readonly nextCursor: string | null;
+}
+
+// A cursor is the last row's position in the order: provided_at and id, newest first.
+const CURSOR = /^(\d{1,16})\.([A-Za-z0-9-]{1,64})$/;
+
+/**
+ * The provision ledger (APPI Art. 29), newest first, by customer and/or recipient, a page at a
+ * time (keyset paging: a page is as cheap at the millionth row as at the first). The read is
+ * audited. Needs 'provision.read'.
+ */
+export async function searchProvisionRecords(
+  ctx: AppContext,
+  principal: Principal,
+  query: ProvisionRecordQuery,
+): Promise<ProvisionRecordPage> {
+  authorize(principal, 'provision.read');
+  const limit = query.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LEDGER_PAGE) {
+    throw new HogoError('provision.invalid_limit', `limit must be 1–${MAX_LEDGER_PAGE}`, {
+      field: 'limit',
+    });
+  }
+  let after: { at: number; id: string } | undefined;
+  if (query.cursor !== undefined) {
+    const m = CURSOR.exec(query.cursor);
+    if (m === null) {
+      throw new HogoError('provision.invalid_cursor', 'not a cursor of this list', {
+        field: 'cursor',
+      });
+    }
+    after = { at: Number(m[1]), id: m[2]! };
+  }
+  return ctx.store.db.transaction().execute(async (tx) => {
+    let q = provisionDb(tx)
+      .selectFrom('provision_records')
+      .innerJoin(
+        'provision_recipients',
+        'provision_recipients.id',
+        'provision_records.recipient_id',
+      )
+      .selectAll('provision_records')
+      .select([
+        'provision_recipients.kind',
+        'provision_recipients.legal_name',
+        'provision_recipients.address',
+        'provision_recipients.representative',
+        'provision_recipients.country',
+      ]);
+    if (query.customerId !== undefined) {
+      q = q.where('provision_records.customer_id', '=', query.customerId);
+    }
+    if (query.recipientId !== undefined) {
+      q = q.where('provision_records.recipient_id', '=', query.recipientId);
+    }
+    if (after !== undefined) {
+      const { at, id } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('provision_records.provided_at', '<', at),
+          eb.and([
+            eb('provision_records.provided_at', '=', at),
+            eb('provision_records.id', '<', id),
+          ]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('provision_records.provided_at', 'desc')
+      .orderBy('provision_records.id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    await ctx.audit.append(tx, [
+      {
+        actor: principal.id,
+        action: 'provision.records.read',
+        customerId: query.customerId ?? null,
+        detail: {
+          recipientId: query.recipientId ?? null,
+          count: page.length,
+          paged: query.cursor !== undefined,
+        },
+      },
+    ]);
+    const last = page[page.length - 1];
+    return {
+      records: page.map(provisionRecordView),
+      nextCursor:
+        rows.length > limit && last !== undefined ? `${Number(last.provided_at)}.${last.id}` : null,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app/app-context.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
+import { answerFamilyCall } from './answer-family-call.ts';
+import { FamilyCallInput } from './family-call-input.ts';
+
+/** PROVIDE.FAMILY over HTTP: the operator checks a family caller and gets what may be told. */
+export function registerFamilyCallRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post(
+    '/v1/family-calls',
+    {
+      config: { access: { permission: 'provision.family' } },
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags: ['provision'],
+        summary: 'Answer a family caller: name and address must match; recorded as a provision.',
+        body: FamilyCallInput,
+      },
+    },
+    async (request) =>
+      answerFamilyCall(
+        ctx,
+        requirePermission(request, 'provision.family'),
+        request.body as FamilyCallInput,
+      ),
+  );
+}

@@ -1,0 +1,54 @@
+import type { AppContext } from '../app/app-context.ts';
+import type { Principal } from '../security/principal.ts';
+import { joinTransaction } from '../store/join-transaction.ts';
+import { applyEvent } from './apply-event.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { feeFor } from './fee-for.ts';
+import { fileRequest } from './file-request.ts';
+import { ownCustomerId } from './own-customer-id.ts';
+import type { PublicFileRequestInput } from './request-input.ts';
+import { webChannel } from './web-channel.ts';
+
+/** The identity method recorded for a request filed after a one-time code (REQUEST.WEB). */
+export const ONE_TIME_CODE = 'oneTimeCode';
+
+/**
+ * REQUEST.WEB: a customer verified by a one-time code files their own request. Filed by
+ * `fileRequest` for the token's customer with channel 'web', then — in the same transaction —
+ * its identity recorded as verified by the code (received → identityVerified), and for a
+ * charged kind the fee asked (REQUEST.FEE). Needs 'requests.own'.
+ */
+export async function fileOwnRequest(
+  ctx: AppContext,
+  principal: Principal,
+  input: PublicFileRequestInput,
+): Promise<CustomerRequest> {
+  const customerId = ownCustomerId(principal);
+  const web = webChannel(principal.id);
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const filed = await fileRequest(inTx, web, { ...input, customerId, channel: 'web' });
+    const at = ctx.clock();
+    const verified = await applyEvent(
+      ctx,
+      tx,
+      web,
+      filed,
+      { type: 'verify', method: ONE_TIME_CODE, at, by: principal.id },
+      { clauses: ['REQUEST.WEB'] },
+    );
+    if (!verified.charged) return verified;
+    const fee = feeFor(ctx.policy, {
+      kind: verified.kind,
+      lines: Math.max(1, verified.lineIds.length),
+    });
+    return applyEvent(
+      ctx,
+      tx,
+      web,
+      verified,
+      { type: 'requestFee', fee, at, by: principal.id },
+      { clauses: ['REQUEST.FEE'] },
+    );
+  });
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { enqueueNotice, outcomeLetter } from '../notices/index.ts';
+import { readCustomer } from '../registry/index.ts';
+import type { Principal } from '../security/principal.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { dayNumber, dayText } from './policy-day.ts';
+import { REFUSAL_REASONS } from './refusal-reason.ts';
+import { requestKind } from './request-kind.ts';
+
+const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
+
+/**
+ * APPI Art. 36: puts the letter telling the outcome in the outbox, in the request's language,
+ * addressed to the customer's e-mail on file (else their postal address). Returns the notice
+ * id, or null when no address can be read: a customer erased by a deletion request, or one
+ * with no address the principal may read. The registry read is audited by the registry.
+ */
+export async function outcomeNotice(
+  ctx: AppContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  principal: Principal,
+  request: CustomerRequest,
+): Promise<string | null> {
+  const outcome = request.outcome;
+  if (outcome === null) return null;
+  let address: { channel: 'email' | 'post'; to: string } | null;
+  try {
+    const customer = await readCustomer(ctx, principal, { customerId: request.customerId });
+    const email = customer.items.find((i) => i.category === 'email' && i.value !== undefined);
+    const post = customer.items.find((i) => i.category === 'address' && i.value !== undefined);
+    address =
+      email !== undefined
+        ? { channel: 'email', to: email.value! }
+        : post !== undefined
+          ? { channel: 'post', to: post.value! }
+          : null;
+  } catch (e) {
+    // Erased (REQUEST.DELETION by crypto-shredding): nothing of theirs is left to write to.
+    if (e instanceof HogoError && /not_found|shredded/.test(e.code)) return null;
+    throw e;
+  }
+  if (address === null) return null;
+  const lang = request.lang ?? 'ja';
+  const ground = outcome.refusal === null ? null : REFUSAL_REASONS[outcome.refusal.reason];
+  const letter = outcomeLetter({
+    lang,
+    requestId: request.id,
+    kindName: requestKind(ctx.policy, request.kind).name,
+    receivedDate: dayText(dayNumber(request.receivedAt, ctx.policy.offset)),
+    result: outcome.result,
+    refusal:
+      outcome.refusal === null || ground === null
+        ? null
+        : {
+            ground: ground.text[lang] ?? ground.text.en,
+            article: ground.article,
+            message: outcome.refusal.message,
+          },
+    hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
+  });
+  return enqueueNotice(ctx, tx, {
+    kind: 'request.outcome',
+    channel: address.channel,
+    customerId: request.customerId,
+    requestId: request.id,
+    lang,
+    to: address.to,
+    ...letter,
+  });
+}

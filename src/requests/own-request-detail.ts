@@ -1,0 +1,49 @@
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import type { Principal } from '../security/principal.ts';
+import { ownCustomerId } from './own-customer-id.ts';
+import { publicDetail, type PublicRequestDetail } from './public-request-view.ts';
+import { requireRequest } from './require-request.ts';
+import { requestsDb } from './request-tables.ts';
+
+/**
+ * REQUEST.WEB: one of the verified customer's requests with its outcome and the history of its
+ * states (no staff names). Another customer's request is 'requests.not_found', exactly like
+ * one that does not exist. Needs 'requests.own'.
+ */
+export async function ownRequestDetail(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly requestId: string },
+): Promise<PublicRequestDetail> {
+  const customerId = ownCustomerId(principal);
+  const db = requestsDb(ctx.store.db);
+  const request = await requireRequest(ctx.store.db, input.requestId);
+  if (request.customerId !== customerId)
+    throw new HogoError('requests.not_found', 'no such request', { field: 'requestId' });
+  const rows = await db
+    .selectFrom('request_events')
+    .selectAll()
+    .where('request_id', '=', request.id)
+    .orderBy('seq')
+    .execute();
+  const pkg = await db
+    .selectFrom('request_packages')
+    .select('request_id')
+    .where('request_id', '=', request.id)
+    .executeTakeFirst();
+  return publicDetail(
+    ctx.policy,
+    request,
+    rows.map((r) => ({
+      seq: Number(r.seq),
+      type: r.type,
+      from: r.from_state,
+      to: r.to_state,
+      actor: r.actor,
+      at: new Date(Number(r.at)).toISOString(),
+      detail: null,
+    })),
+    pkg !== undefined,
+  );
+}

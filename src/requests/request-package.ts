@@ -1,0 +1,60 @@
+import type { AppContext } from '../app/app-context.ts';
+import { HogoError } from '../http/http-error.ts';
+import { authorize } from '../security/authorize.ts';
+import type { Principal } from '../security/principal.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { ownCustomerId } from './own-customer-id.ts';
+import { requireRequest } from './require-request.ts';
+import { requestsDb } from './request-tables.ts';
+import type { RequestPackage } from './store-package.ts';
+
+const DELIVERED = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
+
+/**
+ * The package a fulfilled disclosure (or disclosure of provision records) delivered, decrypted
+ * for download; the read is audited as 'request.package.read'. The customer (requester token,
+ * 'requests.own') reads only their own — another's is 'requests.not_found'; staff need
+ * 'requests.read' and 'registry.readValues'. 'request.not_fulfilled' before fulfilment.
+ */
+export async function requestPackage(
+  ctx: AppContext,
+  principal: Principal,
+  input: { readonly requestId: string },
+): Promise<{ readonly request: CustomerRequest; readonly package: RequestPackage }> {
+  const own = principal.kind === 'customer' ? ownCustomerId(principal) : null;
+  if (own === null) {
+    authorize(principal, 'requests.read');
+    authorize(principal, 'registry.readValues');
+  }
+  return ctx.store.db.transaction().execute(async (tx) => {
+    const request = await requireRequest(tx, input.requestId);
+    if (own !== null && request.customerId !== own)
+      throw new HogoError('requests.not_found', 'no such request', { field: 'requestId' });
+    const row = await requestsDb(tx)
+      .selectFrom('request_packages')
+      .selectAll()
+      .where('request_id', '=', request.id)
+      .executeTakeFirst();
+    if (row === undefined) {
+      if (!DELIVERED.has(request.state) || request.outcome?.result === 'refused')
+        throw new HogoError('request.not_fulfilled', 'the request has no package yet', {
+          state: request.state,
+        });
+      throw new HogoError('requests.package_not_found', 'this request delivers no package');
+    }
+    const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
+    const pkg = JSON.parse(
+      cipher.decrypt(row.body_sealed, `package:${row.request_id}`),
+    ) as RequestPackage;
+    await ctx.audit.append(tx, [
+      {
+        actor: principal.id,
+        action: 'request.package.read',
+        customerId: request.customerId,
+        clauses: [request.kind],
+        detail: { requestId: request.id, format: row.format, sha256: row.sha256 },
+      },
+    ]);
+    return { request, package: pkg };
+  });
+}

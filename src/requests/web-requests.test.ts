@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES } from '../store/test-engines.ts';
+import { openWebTestApp } from './web-test-support.ts';
+
+describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name', (engine) => {
+  let t: Awaited<ReturnType<typeof openWebTestApp>>;
+  beforeEach(async () => {
+    t = await openWebTestApp(engine);
+    await t.createWebCustomer('hanako@example.jp');
+  });
+  afterEach(() => t.close());
+
+  const staffStep = (id: string, step: string, payload: object = {}) => {
+    // Work takes time: each step a minute later (the outbox lists newest first).
+    t.ctx.clock.advance(60_000);
+    return t.call('POST', `/v1/requests/${id}/${step}`, { token: t.staff(), payload });
+  };
+
+  it('files a disclosure verified by the code, and delivers its package once fulfilled', async () => {
+    const token = await t.verify('hanako@example.jp', 'en');
+    const filed = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: {
+        kind: 'disclosure',
+        requester: { type: 'customer' },
+        lang: 'en',
+        details: 'Everything you hold, please.',
+      },
+    });
+    expect(filed.statusCode).toBe(201);
+    const r = filed.json();
+    expect(r).toMatchObject({
+      kind: 'REQUEST.DISCLOSURE',
+      channel: 'web',
+      state: 'feeDue',
+      lang: 'en',
+    });
+    expect(r.identity.method).toBe('oneTimeCode');
+    expect(JSON.stringify(r)).not.toContain('Everything you hold');
+    const staffView = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff() });
+    expect(staffView.json().details).toBe('Everything you hold, please.');
+    const auditorView = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff('auditor') });
+    expect(auditorView.json().details).toBeUndefined();
+    const early = await t.call('GET', `/v1/public/requests/${r.id}/package`, { token });
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'request.not_fulfilled']);
+
+    expect((await staffStep(r.id, 'payment', { amount: r.fee.total })).statusCode).toBe(200);
+    expect((await staffStep(r.id, 'start')).statusCode).toBe(200);
+    const fulfilled = await staffStep(r.id, 'fulfil');
+    expect(fulfilled.json().request.state).toBe('fulfilled');
+
+    const list = (await t.call('GET', '/v1/public/requests', { token })).json().requests;
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: r.id,
+        kind: 'REQUEST.DISCLOSURE',
+        state: 'fulfilled',
+        shortKind: 'disclosure',
+      }),
+    ]);
+    const detail = (await t.call('GET', `/v1/public/requests/${r.id}`, { token })).json();
+    expect(detail.packageAvailable).toBe(true);
+    expect(detail.history.map((h: { type: string }) => h.type)).toEqual([
+      'file',
+      'verify',
+      'requestFee',
+      'pay',
+      'start',
+      'fulfil',
+    ]);
+    expect(JSON.stringify(detail)).not.toMatch(/"actor"|"by"|test operator/);
+
+    const json = await t.call('GET', `/v1/public/requests/${r.id}/package?format=json`, { token });
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-disposition']).toBe(
+      `attachment; filename="disclosure-${r.id}.json"`,
+    );
+    const pkg = json.json();
+    expect(pkg.format).toBe('hogo/disclosure@1');
+    const email = pkg.items.find((i: { category: string }) => i.category === 'email');
+    expect(email.value).toBe('hanako@example.jp');
+    expect(email.purposes.length).toBeGreaterThan(0);
+    expect(email.purposes[0].clauses.length).toBeGreaterThan(0);
+
+    const html = await t.call('GET', `/v1/public/requests/${r.id}/package?format=html`, { token });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.headers['content-disposition']).toContain('.html');
+    expect(html.body).toContain('<html lang="en">');
+    expect(html.body).toContain('Disclosure of your personal information');
+    expect(html.body).toContain('hanako@example.jp');
+    expect(html.body).toContain('E-mail address');
+    expect(html.body).not.toMatch(/<script|https?:\/\//);
+
+    const staffPkg = await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff() });
+    expect(staffPkg.json().requestId).toBe(r.id);
+    expect(
+      (await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff('auditor') }))
+        .statusCode,
+    ).toBe(403);
+    const audit = await t.ctx.audit.list({ limit: 500 });
+    expect(audit.filter((e) => e.action === 'request.package.read')).toHaveLength(3);
+    expect(audit.filter((e) => e.action === 'request.details.read')).toHaveLength(1);
+
+    expect((await staffStep(r.id, 'notify')).json().state).toBe('notified');
+    const letter = await t.newestNotice();
+    expect(letter).toMatchObject({
+      kind: 'request.outcome',
+      lang: 'en',
+      requestId: r.id,
+      to: 'h***@example.jp',
+    });
+    expect(letter!.subject).toBe('The outcome of your request (Disclosure)');
+    expect(letter!.body).toContain(`Your request for Disclosure (reference ${r.id})`);
+    expect(letter!.body).toContain('has been fulfilled');
+    expect(letter!.body).toContain(`/v1/public/requests/${r.id}/package`);
+  });
+
+  it('tells a refusal in Japanese with the law’s ground and staff’s sentence', async () => {
+    const token = await t.verify('hanako@example.jp', 'ja');
+    const filed = (
+      await t.call('POST', '/v1/public/requests', {
+        token,
+        payload: { kind: 'amendment', requester: { type: 'customer' }, lang: 'ja' },
+      })
+    ).json();
+    expect(filed.state).toBe('identityVerified');
+    await staffStep(filed.id, 'start');
+    const refused = await staffStep(filed.id, 'refuse', {
+      refusal: { reason: 'contentAccurate', message: 'ご登録の住所は契約書面と一致しています。' },
+    });
+    expect(refused.json().state).toBe('refused');
+    const noPkg = await t.call('GET', `/v1/public/requests/${filed.id}/package`, { token });
+    expect(noPkg.statusCode).toBe(409);
+    await staffStep(filed.id, 'notify');
+    const letter = await t.newestNotice();
+    expect(letter).toMatchObject({ kind: 'request.outcome', lang: 'ja', requestId: filed.id });
+    expect(letter!.subject).toBe('ご請求の結果のお知らせ（訂正）');
+    expect(letter!.body).toContain('ご請求に応じることができませんでした');
+    expect(letter!.body).toContain('調査の結果、当該データの内容は事実であることが確認されたため');
+    expect(letter!.body).toContain('APPI Art. 34(1)');
+    expect(letter!.body).toContain('ご登録の住所は契約書面と一致しています。');
+    expect(letter!.body).not.toContain('ダウンロード');
+    const detail = (await t.call('GET', `/v1/public/requests/${filed.id}`, { token })).json();
+    expect(detail.outcome.refusal).toMatchObject({
+      reason: 'contentAccurate',
+      article: 'APPI Art. 34(1)',
+    });
+  });
+
+  it('files for the token’s customer by the web whatever the body says, and checks its lines', async () => {
+    const token = await t.verify('hanako@example.jp');
+    const r = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: {
+        kind: 'complaint',
+        requester: { type: 'customer' },
+        customerId: 'x',
+        channel: 'helpdesk',
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ channel: 'web', state: 'identityVerified' });
+    expect(r.json().customerId).not.toBe('x');
+    const bad = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: { kind: 'complaint', requester: { type: 'customer' }, lineIds: ['not-mine'] },
+    });
+    expect(bad.json().error.code).toBe('requests.invalid_line');
+    const unknown = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: { kind: 'nonsense', requester: { type: 'customer' } },
+    });
+    expect(unknown.json().error.code).toBe('requests.invalid_kind');
+  });
+});

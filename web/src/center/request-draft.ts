@@ -1,0 +1,22 @@
+import type { Lang } from '../shared/types.ts';
+
+/** What the form collects: the body of POST /v1/public/requests. */
+export interface RequestDraft {
+  readonly kind: string;
+  readonly requester:
+    | { readonly type: 'customer' }
+    | {
+        readonly type: 'agent';
+        readonly authority: 'legalRepresentative' | 'appointedAgent';
+        readonly evidence: string;
+      };
+  readonly deliveryMethod?: 'electronic' | 'paper';
+  readonly details?: string;
+  readonly lang: Lang;
+}
+
+/** Kinds that deliver something to the customer, who chooses how (APPI Art. 33(1)). */
+export const DELIVERED_KINDS: ReadonlySet<string> = new Set([
+  'REQUEST.DISCLOSURE',
+  'REQUEST.PROVISION_RECORDS',
+]);

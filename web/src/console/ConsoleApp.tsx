@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../shared/api.ts';
+import type { Me } from '../shared/types.ts';
+import { useAsync } from '../shared/use-async.ts';
+import { AuditPage } from './AuditPage.tsx';
+import { ConsoleNav } from './ConsoleNav.tsx';
+import { CustomerPage } from './CustomerPage.tsx';
+import { FamilyCallPage } from './FamilyCallPage.tsx';
+import { LoginForm } from './LoginForm.tsx';
+import { OutboxPage } from './OutboxPage.tsx';
+import { QueuePage } from './QueuePage.tsx';
+import { RequestPage } from './RequestPage.tsx';
+import { useRoute } from './route.ts';
+import { loadStaffToken, saveStaffToken } from './staff-session.ts';
+
+/** The staff console: sign in, then the request queue and the pages beside it. */
+export function ConsoleApp() {
+  const [token, setToken] = useState<string | null>(loadStaffToken);
+  const route = useRoute();
+  const me = useAsync(
+    () => (token === null ? Promise.resolve(null) : api<Me>('GET', '/v1/me', { token })),
+    [token],
+  );
+  useEffect(() => {
+    document.title = 'hogo · staff console';
+  }, []);
+  const signIn = (t: string | null) => {
+    saveStaffToken(t);
+    setToken(t);
+  };
+  useEffect(() => {
+    if (me.error instanceof ApiError && me.error.status === 401) signIn(null);
+  }, [me.error]);
+
+  if (token === null) return <LoginForm onToken={signIn} />;
+  const user = me.value;
+  if (user === undefined || user === null)
+    return (
+      <main>
+        <p>Loading…</p>
+      </main>
+    );
+  const signOut = () => {
+    void api('DELETE', '/v1/session', { token }).catch(() => undefined);
+    signIn(null);
+  };
+  return (
+    <>
+      <a className="skip" href="#content">
+        Skip to content
+      </a>
+      <ConsoleNav route={route} me={user} onSignOut={signOut} />
+      <main id="content" tabIndex={-1}>
+        {route.name === 'queue' && <QueuePage token={token} />}
+        {route.name === 'request' && <RequestPage token={token} id={route.id} me={user} />}
+        {route.name === 'customer' && <CustomerPage token={token} id={route.id} />}
+        {route.name === 'family' && <FamilyCallPage token={token} />}
+        {route.name === 'outbox' && <OutboxPage token={token} />}
+        {route.name === 'audit' && <AuditPage token={token} />}
+      </main>
+    </>
+  );
+}

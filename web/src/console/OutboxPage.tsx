@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { api, ApiError } from '../shared/api.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { dateTime } from '../shared/format.ts';
+import type { NoticeView } from '../shared/types.ts';
+import { useAsync } from '../shared/use-async.ts';
+import { Link } from './Link.tsx';
+
+/** The notices to customers, newest first; a body is read on demand (audited). */
+export function OutboxPage(props: { readonly token: string }) {
+  const list = useAsync(
+    () => api<{ notices: NoticeView[] }>('GET', '/v1/outbox?limit=100', { token: props.token }),
+    [props.token],
+  );
+  const [open, setOpen] = useState<NoticeView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const read = async (id: string) => {
+    setError(null);
+    try {
+      setOpen(
+        await api<NoticeView>('GET', `/v1/outbox/${encodeURIComponent(id)}`, {
+          token: props.token,
+        }),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const notices = list.value?.notices ?? [];
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p className="lead">
+        Addresses are masked; opening a notice’s text is recorded in the audit log.
+      </p>
+      <ErrorNotice message={list.error?.message ?? error} />
+      {open && (
+        <section className="card" aria-labelledby="notice-heading">
+          <h2 id="notice-heading">{open.subject}</h2>
+          <p className="hint">
+            To {open.to} · {open.channel} · {dateTime(open.createdAt)}
+          </p>
+          <pre className="body">{open.body}</pre>
+          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+            Close
+          </button>
+        </section>
+      )}
+      <table aria-label="Notices">
+        <thead>
+          <tr>
+            <th scope="col">Created</th>
+            <th scope="col">To</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Sent</th>
+            <th scope="col">Request</th>
+            <th scope="col">
+              <span className="skip">Open</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {notices.map((n) => (
+            <tr key={n.id}>
+              <td>{dateTime(n.createdAt)}</td>
+              <td className="mono">
+                {n.to} <span className="hint">({n.channel})</span>
+              </td>
+              <td>{n.kind}</td>
+              <td>{n.subject}</td>
+              <td>
+                {n.sentAt ? dateTime(n.sentAt) : n.failure ? `failed: ${n.failure}` : 'not sent'}
+              </td>
+              <td>
+                {n.requestId ? (
+                  <Link
+                    to={`/console/requests/${encodeURIComponent(n.requestId)}`}
+                    className="mono"
+                  >
+                    {n.requestId}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>
+                <button type="button" className="secondary" onClick={() => void read(n.id)}>
+                  Read
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!list.loading && notices.length === 0 && <p>The outbox is empty.</p>}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { StaffRequest } from '../shared/types.ts';
+import { RefuseForm } from './RefuseForm.tsx';
+import { OPEN_STATES } from './states.ts';
+
+/** A step to take: its path under /v1/requests/:id/ and its body. */
+export type Step = { readonly name: string; readonly body?: unknown };
+
+/** The actions the request's state allows (the API's transition table), nothing else. */
+export function RequestActions(props: {
+  readonly request: StaffRequest;
+  readonly busy: boolean;
+  readonly onStep: (step: Step) => void;
+}) {
+  const r = props.request;
+  const [method, setMethod] = useState('idDocument');
+  const [amount, setAmount] = useState(String(r.fee.total));
+  const [reference, setReference] = useState('');
+  const [cancelReason, setCancelReason] = useState('');
+  const step = (name: string, body?: unknown) =>
+    props.onStep(body === undefined ? { name } : { name, body });
+  const canStart = (r.state === 'identityVerified' && !r.charged) || r.state === 'feePaid';
+  return (
+    <div>
+      {r.state === 'received' && (
+        <div className="actions">
+          <label htmlFor="verify-method" style={{ margin: 0 }}>
+            Identity checked by
+          </label>
+          <select
+            id="verify-method"
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            style={{ width: 'auto' }}
+          >
+            <option value="idDocument">ID document</option>
+            <option value="callback">Call back to the number on file</option>
+            <option value="helpdeskKnowledge">Helpdesk knowledge check</option>
+          </select>
+          <button type="button" disabled={props.busy} onClick={() => step('verify', { method })}>
+            Verify identity
+          </button>
+        </div>
+      )}
+      {r.state === 'feeDue' && (
+        <form
+          className="actions"
+          aria-label="Record payment"
+          onSubmit={(e) => {
+            e.preventDefault();
+            step('payment', {
+              amount: Number(amount),
+              ...(reference.trim() ? { reference: reference.trim() } : {}),
+            });
+          }}
+        >
+          <div>
+            <label htmlFor="pay-amount">Amount received (¥)</label>
+            <input
+              id="pay-amount"
+              type="number"
+              min={0}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor="pay-reference">Reference (optional)</label>
+            <input
+              id="pay-reference"
+              type="text"
+              value={reference}
+              onChange={(e) => setReference(e.target.value)}
+            />
+          </div>
+          <button type="submit" disabled={props.busy} style={{ alignSelf: 'flex-end' }}>
+            Record payment
+          </button>
+        </form>
+      )}
+      {canStart && (
+        <div className="actions">
+          <button type="button" disabled={props.busy} onClick={() => step('start')}>
+            Start work
+          </button>
+        </div>
+      )}
+      {r.state === 'inProgress' && (
+        <>
+          <div className="actions">
+            <button type="button" disabled={props.busy} onClick={() => step('fulfil', {})}>
+              Fulfil
+            </button>
+          </div>
+          <h3>Refuse</h3>
+          <RefuseForm
+            kind={r.kind}
+            busy={props.busy}
+            onRefuse={(refusal) => step('refuse', { refusal })}
+          />
+        </>
+      )}
+      {(r.state === 'fulfilled' || r.state === 'partlyFulfilled' || r.state === 'refused') && (
+        <div className="actions">
+          <button type="button" disabled={props.busy} onClick={() => step('notify')}>
+            Notify the customer
+          </button>
+        </div>
+      )}
+      {OPEN_STATES.has(r.state) && (
+        <form
+          className="actions"
+          aria-label="Cancel request"
+          onSubmit={(e) => {
+            e.preventDefault();
+            step('cancel', { reason: cancelReason.trim() });
+          }}
+        >
+          <div style={{ flex: 1 }}>
+            <label htmlFor="cancel-reason">Cancel — reason</label>
+            <input
+              id="cancel-reason"
+              type="text"
+              required
+              value={cancelReason}
+              onChange={(e) => setCancelReason(e.target.value)}
+            />
+          </div>
+          <button
+            type="submit"
+            className="secondary"
+            disabled={props.busy}
+            style={{ alignSelf: 'flex-end' }}
+          >
+            Cancel request
+          </button>
+        </form>
+      )}
+      {(r.state === 'notified' || r.state === 'cancelled') && (
+        <p className="hint">Closed: nothing left to do.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { api, ApiError, download } from '../shared/api.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { dateTime } from '../shared/format.ts';
+import type { Me, StaffRequestDetail } from '../shared/types.ts';
+import { useAsync } from '../shared/use-async.ts';
+import { DueClock } from './DueClock.tsx';
+import { Link } from './Link.tsx';
+import { RequestActions, type Step } from './RequestActions.tsx';
+import { RequestHistory } from './RequestHistory.tsx';
+import { useKinds } from './use-kinds.ts';
+
+const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
+const DONE = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
+
+/** One request: facts, the due clock, the actions its state allows, and its history. */
+export function RequestPage(props: {
+  readonly token: string;
+  readonly id: string;
+  readonly me: Me;
+}) {
+  const { nameOf } = useKinds();
+  const detail = useAsync(
+    () =>
+      api<StaffRequestDetail>('GET', `/v1/requests/${encodeURIComponent(props.id)}`, {
+        token: props.token,
+      }),
+    [props.id, props.token],
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const run = async (step: Step) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await api('POST', `/v1/requests/${encodeURIComponent(props.id)}/${step.name}`, {
+        token: props.token,
+        body: step.body ?? {},
+      });
+      setDone(`Done: ${step.name}.`);
+      detail.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (detail.error) return <ErrorNotice message={detail.error.message} />;
+  const d = detail.value;
+  if (d === undefined) return <p>Loading…</p>;
+  const r = d.request;
+  const mayDownload =
+    PACKAGE_KINDS.has(r.kind) &&
+    DONE.has(r.state) &&
+    props.me.permissions.includes('registry.readValues');
+  return (
+    <>
+      <p>
+        <Link to="/console/">← Requests</Link>
+      </p>
+      <h1>
+        {nameOf(r.kind)} <span className="badge state">{r.state}</span>
+      </h1>
+      <DueClock
+        dueDate={r.dueDate}
+        dueAt={r.dueAt}
+        status={d.dueStatus}
+        closedAt={r.notifiedAt ?? r.cancelled?.at ?? null}
+      />
+      <div className="grid2">
+        <section className="card" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">Request</h2>
+          <dl className="facts">
+            <dt>ID</dt>
+            <dd className="mono">{r.id}</dd>
+            <dt>Customer</dt>
+            <dd>
+              <Link to={`/console/customers/${encodeURIComponent(r.customerId)}`} className="mono">
+                {r.customerId}
+              </Link>
+            </dd>
+            <dt>Requester</dt>
+            <dd>
+              {r.requester.type}
+              {r.requester.authority ? ` (${r.requester.authority}; ${r.requester.evidence})` : ''}
+            </dd>
+            <dt>Channel</dt>
+            <dd>{r.channel}</dd>
+            <dt>Received</dt>
+            <dd>{dateTime(r.receivedAt)}</dd>
+            <dt>Language</dt>
+            <dd>{r.lang ?? 'ja'}</dd>
+            {r.deliveryMethod && (
+              <>
+                <dt>Delivery</dt>
+                <dd>{r.deliveryMethod}</dd>
+              </>
+            )}
+            <dt>Fee</dt>
+            <dd>
+              ¥{r.fee.total.toLocaleString('ja-JP')}
+              {r.fee.per ? ` (${r.fee.lines} × ${r.fee.per}, tax ¥${r.fee.tax})` : ' (free)'}
+              {r.payment
+                ? ` — paid ¥${r.payment.amount.toLocaleString('ja-JP')} ${dateTime(r.payment.at)}`
+                : ''}
+            </dd>
+            {r.identity && (
+              <>
+                <dt>Identity</dt>
+                <dd>
+                  {r.identity.method} · {dateTime(r.identity.at)}
+                </dd>
+              </>
+            )}
+            {r.outcome && (
+              <>
+                <dt>Outcome</dt>
+                <dd>
+                  {r.outcome.result}
+                  {r.outcome.refusal
+                    ? ` — ${r.outcome.refusal.reason}: ${r.outcome.refusal.message}`
+                    : ''}
+                </dd>
+              </>
+            )}
+            {d.details !== undefined && (
+              <>
+                <dt>Customer wrote</dt>
+                <dd>{d.details}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">Actions</h2>
+          <RequestActions request={r} busy={busy} onStep={(s) => void run(s)} />
+          <ErrorNotice message={error} />
+          {done && (
+            <p className="notice ok" role="status">
+              {done}
+            </p>
+          )}
+          {mayDownload && (
+            <div className="actions">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  void download(
+                    `/v1/requests/${encodeURIComponent(r.id)}/package?format=html`,
+                    props.token,
+                    `package-${r.id}.html`,
+                  ).catch((e: unknown) => setError(String(e)))
+                }
+              >
+                Download package
+              </button>
+            </div>
+          )}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <RequestHistory events={d.events} />
+      </section>
+    </>
+  );
+}

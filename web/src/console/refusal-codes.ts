@@ -1,0 +1,26 @@
+const DISCLOSURES = ['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'];
+const CORRECTIONS = ['REQUEST.AMENDMENT', 'REQUEST.ADDITION', 'REQUEST.DELETION'];
+const SUSPENSIONS = ['REQUEST.SUSPEND_USE', 'REQUEST.SUSPEND_PROVISION', 'REQUEST.DELETION'];
+
+/** The grounds of refusal of APPI Art. 33–35, by code, with the kinds each may refuse. */
+export const REFUSAL_CODES: readonly { code: string; label: string; kinds: readonly string[] }[] = [
+  { code: 'harmToPerson', label: 'Harm to a person (Art. 33(2)(i))', kinds: DISCLOSURES },
+  {
+    code: 'businessInterference',
+    label: 'Serious interference with business (Art. 33(2)(ii))',
+    kinds: DISCLOSURES,
+  },
+  { code: 'violatesLaw', label: 'Would violate another law (Art. 33(2)(iii))', kinds: DISCLOSURES },
+  { code: 'notHeld', label: 'Not held (Art. 33(3))', kinds: DISCLOSURES },
+  { code: 'contentAccurate', label: 'Content is accurate (Art. 34(1))', kinds: CORRECTIONS },
+  {
+    code: 'noGroundForSuspension',
+    label: 'No ground for suspension (Art. 35(1)(3)(5))',
+    kinds: SUSPENSIONS,
+  },
+  {
+    code: 'alternativeMeasure',
+    label: 'Alternative measure taken (Art. 35(2)(4)(6))',
+    kinds: SUSPENSIONS,
+  },
+];

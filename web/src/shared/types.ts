@@ -1,0 +1,193 @@
+/** The shapes of the hogo API the pages read (only the fields they use). */
+
+export type Lang = 'en' | 'ja';
+export type Localized = { readonly en: string; readonly ja?: string };
+
+/** Text in the reader's language, English when the file has none. */
+export const inLang = (text: Localized | undefined, lang: Lang): string =>
+  text === undefined ? '' : lang === 'ja' ? (text.ja ?? text.en) : text.en;
+
+export interface RequestKindView {
+  readonly id: string;
+  readonly name: Localized;
+  readonly dueDays: number;
+  readonly fee: {
+    readonly amount: number;
+    readonly taxRate: number;
+    readonly total: number;
+    readonly per: 'subscriberLine' | 'request';
+    readonly currency: string;
+  } | null;
+}
+
+export interface PolicyView {
+  readonly policy: string;
+  readonly company: Localized;
+  readonly title: Localized;
+  readonly version: { readonly id?: string; readonly effective?: string } | null;
+  readonly requestKinds: readonly RequestKindView[];
+}
+
+export interface FeeBreakdown {
+  readonly per: 'subscriberLine' | 'request' | null;
+  readonly lines: number;
+  readonly base: number;
+  readonly surcharge: { readonly amount: number; readonly reason: string } | null;
+  readonly tax: number;
+  readonly total: number;
+}
+
+export interface PublicRequest {
+  readonly id: string;
+  readonly kind: string;
+  readonly shortKind: string | null;
+  readonly kindName: Localized;
+  readonly state: string;
+  readonly receivedAt: number;
+  readonly dueAt: number;
+  readonly dueDate: string;
+  readonly fee: FeeBreakdown;
+  readonly lang: Lang;
+}
+
+export interface PublicRequestDetail extends PublicRequest {
+  readonly requester: { readonly type: string };
+  readonly deliveryMethod: 'electronic' | 'paper' | null;
+  readonly outcome: {
+    readonly result: string;
+    readonly at: number;
+    readonly refusal: {
+      readonly reason: string;
+      readonly article: string;
+      readonly ground: Localized;
+      readonly message: string;
+    } | null;
+  } | null;
+  readonly notifiedAt: number | null;
+  readonly cancelledAt: number | null;
+  readonly packageAvailable: boolean;
+  readonly history: readonly {
+    readonly type: string;
+    readonly from: string | null;
+    readonly to: string;
+    readonly at: string;
+  }[];
+}
+
+export type DueStatus = 'onTime' | 'dueSoon' | 'overdue';
+
+export interface StaffRequest {
+  readonly id: string;
+  readonly kind: string;
+  readonly customerId: string;
+  readonly requester: {
+    readonly type: string;
+    readonly authority?: string;
+    readonly evidence?: string;
+  };
+  readonly channel: string;
+  readonly lineIds: readonly string[];
+  readonly deliveryMethod: string | null;
+  readonly state: string;
+  readonly charged: boolean;
+  readonly fee: FeeBreakdown;
+  readonly receivedAt: number;
+  readonly dueDate: string;
+  readonly dueAt: number;
+  readonly identity: { readonly method: string; readonly by: string; readonly at: number } | null;
+  readonly payment: { readonly at: number; readonly amount: number } | null;
+  readonly outcome: {
+    readonly result: string;
+    readonly at: number;
+    readonly refusal: { readonly reason: string; readonly message: string } | null;
+  } | null;
+  readonly notifiedAt: number | null;
+  readonly cancelled: { readonly at: number; readonly reason: string } | null;
+  readonly lang?: Lang;
+  readonly dueStatus?: DueStatus;
+}
+
+export interface StaffRequestDetail {
+  readonly request: StaffRequest;
+  readonly dueStatus: DueStatus;
+  readonly details?: string;
+  readonly events: readonly {
+    readonly seq: number;
+    readonly type: string;
+    readonly from: string | null;
+    readonly to: string;
+    readonly actor: string;
+    readonly at: string;
+    readonly detail: Readonly<Record<string, unknown>> | null;
+  }[];
+}
+
+export interface Me {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly permissions: readonly string[];
+}
+
+export interface ItemView {
+  readonly id: string;
+  readonly category: string;
+  readonly value?: string;
+  readonly valueWithheld?: true;
+  readonly channel: string;
+  readonly source: string;
+  readonly acquiredAt: string;
+  readonly supersededAt: string | null;
+}
+
+export interface CustomerView {
+  readonly id: string;
+  readonly externalId: string | null;
+  readonly group: string;
+  readonly createdAt: string;
+  readonly items: readonly ItemView[];
+  readonly services: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly startedAt: string;
+    readonly endedAt: string | null;
+  }[];
+  readonly consents: readonly {
+    readonly id: string;
+    readonly purpose: string;
+    readonly at: string;
+  }[];
+  readonly adOptOuts: readonly { readonly id: string; readonly at: string }[];
+  readonly suspensions: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly from: string;
+  }[];
+}
+
+export interface NoticeView {
+  readonly id: string;
+  readonly to: string;
+  readonly channel: string;
+  readonly subject: string;
+  readonly lang: string;
+  readonly kind: string;
+  readonly customerId: string;
+  readonly requestId?: string;
+  readonly createdAt: string;
+  readonly sentAt?: string;
+  readonly failure?: string;
+  readonly attempts: number;
+  readonly body?: string;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly customerId: string | null;
+  readonly decision: 'permit' | 'deny' | null;
+  readonly clauses: readonly string[];
+  readonly detail: Readonly<Record<string, unknown>>;
+}
