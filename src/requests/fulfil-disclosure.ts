@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { isDecisionError } from '../policy/index.ts';
+import { provisionRecordsFor } from '../provision/provision-records-for.ts';
+import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/principal.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -28,6 +30,8 @@ export interface DisclosurePackage {
   readonly consents: readonly unknown[];
   readonly adOptOuts: readonly unknown[];
   readonly suspensions: readonly unknown[];
+  /** The records of provision to third parties still kept (APPI Art. 29), newest first. */
+  readonly provisionRecords: readonly ProvisionRecordView[];
 }
 
 /**
@@ -35,8 +39,9 @@ export interface DisclosurePackage {
  * and the purposes that apply to it now — each listed purpose of the customer's group that
  * `decide` permits at this moment, with its clauses. The principal must see every value and
  * have every such purpose in scope ('auth.forbidden' otherwise: a disclosure cannot be
- * partial by accident of scope). Reads and
- * decisions are audited by the registry.
+ * partial by accident of scope). With them, the records of provision to third parties from
+ * the Art. 29 ledger. Reads and decisions are audited by the registry, the ledger read by the
+ * provision slice.
  */
 export async function fulfilDisclosure(
   ctx: AppContext,
@@ -73,6 +78,7 @@ export async function fulfilDisclosure(
     list.push({ purpose: purpose.id, text: purpose.text, clauses: o.clauses });
     permitted.set(input.itemId, list);
   });
+  const provisionRecords = await provisionRecordsFor(ctx, principal, customer.id);
   const pkg: DisclosurePackage = {
     format: 'hogo/disclosure@1',
     requestId: request.id,
@@ -85,7 +91,11 @@ export async function fulfilDisclosure(
     consents: customer.consents,
     adOptOuts: customer.adOptOuts,
     suspensions: customer.suspensions,
+    provisionRecords,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
-  return { package: pkg, summary: { items: pkg.items.length, sha256 } };
+  return {
+    package: pkg,
+    summary: { items: pkg.items.length, records: provisionRecords.length, sha256 },
+  };
 }

@@ -170,7 +170,8 @@ function disclosureBody(
 <h2>${esc(t.lines)}</h2>${list(lines, t.none)}
 <h2>${esc(t.consents)}</h2>${list(consents, t.none)}
 <h2>${esc(t.optOuts)}</h2>${list(optOuts, t.none)}
-<h2>${esc(t.suspensions)}</h2>${list(suspensions, t.none)}`;
+<h2>${esc(t.suspensions)}</h2>${list(suspensions, t.none)}
+${recordsBody(policy, pkg.provisionRecords ?? [], lang)}`;
 }
 
 function recordsBody(
@@ -179,7 +180,7 @@ function recordsBody(
   lang: Lang,
 ): string {
   const t = T[lang];
-  if (records.length === 0) return `<p>${esc(t.none)}</p>`;
+  if (records.length === 0) return `<h2>${esc(t.records)}</h2><p>${esc(t.none)}</p>`;
   const rows = records.map((r) => {
     const recipient = [
       r.recipient.legalName,

@@ -4,9 +4,10 @@ import { openWebTestApp } from './web-test-support.ts';
 
 describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name', (engine) => {
   let t: Awaited<ReturnType<typeof openWebTestApp>>;
+  let customerId: string;
   beforeEach(async () => {
     t = await openWebTestApp(engine);
-    await t.createWebCustomer('hanako@example.jp');
+    customerId = await t.createWebCustomer('hanako@example.jp');
   });
   afterEach(() => t.close());
 
@@ -17,6 +18,18 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
   };
 
   it('files a disclosure verified by the code, and delivers its package once fulfilled', async () => {
+    // A provision on record (a family caller answered), which the disclosure must show.
+    const family = await t.call('POST', '/v1/family-calls', {
+      token: t.staff(),
+      payload: {
+        customerId,
+        relation: 'spouse',
+        callerName: '山田　花子',
+        statedName: '山田太郎',
+        statedAddress: '東京都 千代田区 大手町1-1-1',
+      },
+    });
+    expect(family.statusCode).toBe(200);
     const token = await t.verify('hanako@example.jp', 'en');
     const filed = await t.call('POST', '/v1/public/requests', {
       token,
@@ -81,6 +94,9 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(email.value).toBe('hanako@example.jp');
     expect(email.purposes.length).toBeGreaterThan(0);
     expect(email.purposes[0].clauses.length).toBeGreaterThan(0);
+    expect(pkg.provisionRecords).toEqual([
+      expect.objectContaining({ clause: 'PROVIDE.FAMILY', itemCategories: expect.any(Array) }),
+    ]);
 
     const html = await t.call('GET', `/v1/public/requests/${r.id}/package?format=html`, { token });
     expect(html.headers['content-type']).toContain('text/html');
@@ -89,6 +105,8 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(html.body).toContain('Disclosure of your personal information');
     expect(html.body).toContain('hanako@example.jp');
     expect(html.body).toContain('E-mail address');
+    expect(html.body).toContain('Records of provision to third parties');
+    expect(html.body).toContain('PROVIDE.FAMILY');
     expect(html.body).not.toMatch(/<script|https?:\/\//);
 
     const staffPkg = await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff() });
