@@ -12,9 +12,14 @@ export type DeliveryResult = 'sent' | 'failed' | 'gaveUp' | 'kept';
  * failure's code and when to try again (1, 5, 30 minutes; after the fifth try it is failed for
  * good, `failed_at`). Without SMTP, and for phone or post notices, the notice
  * stays in the outbox ('kept'). The address and body are decrypted only to send, audited as
- * 'notice.send'.
+ * 'notice.send'. `plain` gives them from memory instead: a letter written just before its
+ * customer was erased (REQUEST.DELETION) can no longer be decrypted.
  */
-export async function deliverNotice(ctx: AppContext, noticeId: string): Promise<DeliveryResult> {
+export async function deliverNotice(
+  ctx: AppContext,
+  noticeId: string,
+  plain?: { readonly to: string; readonly body: string },
+): Promise<DeliveryResult> {
   const smtpUrl = ctx.mail?.smtpUrl ?? null;
   const db = noticesDb(ctx.store.db);
   const row = await db
@@ -27,7 +32,6 @@ export async function deliverNotice(ctx: AppContext, noticeId: string): Promise<
   if (smtpUrl === null || row.channel !== 'email' || row.sent_at !== null || row.failed_at !== null)
     return 'kept';
   const { to, body } = await ctx.store.db.transaction().execute(async (tx) => {
-    const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
     await ctx.audit.append(tx, [
       {
         actor: 'system:notices',
@@ -36,6 +40,8 @@ export async function deliverNotice(ctx: AppContext, noticeId: string): Promise<
         detail: { noticeId: row.id, kind: row.kind, channel: row.channel },
       },
     ]);
+    if (plain !== undefined) return plain;
+    const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
     return {
       to: cipher.decrypt(row.to_sealed, `notice:${row.id}:to`),
       body: cipher.decrypt(row.body_sealed, `notice:${row.id}:body`),

@@ -6,10 +6,15 @@ import { deliverNotice } from './deliver-notice.ts';
  * one-time code's answer must not take longer when a customer matched). Failures are
  * recorded on the notice by `deliverNotice`; nothing is sent without SMTP configured.
  */
-export function sendAfterCommit(ctx: AppContext, noticeIds: readonly string[]): void {
+export function sendAfterCommit(
+  ctx: AppContext,
+  noticeIds: readonly string[],
+  /** Address and body from memory, for notices whose customer is erased by now. */
+  plain: ReadonlyMap<string, { readonly to: string; readonly body: string }> = new Map(),
+): void {
   if ((ctx.mail?.smtpUrl ?? null) === null) return;
   for (const id of noticeIds) {
-    deliverNotice(ctx, id).catch(() => {
+    deliverNotice(ctx, id, plain.get(id)).catch(() => {
       // Already recorded where it could be; a closed store at shutdown leaves it for later.
     });
   }

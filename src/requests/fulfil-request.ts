@@ -2,6 +2,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
+import { sendAfterCommit } from '../notices/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { fulfilDisclosure, type DisclosurePackage } from './fulfil-disclosure.ts';
@@ -11,6 +12,7 @@ import {
 } from './fulfil-provision-records.ts';
 import { fulfilRegistryChange } from './fulfil-registry-change.ts';
 import { onRequest } from './on-request.ts';
+import { outcomeNotice } from './outcome-notice.ts';
 import type { FulfilInput } from './request-input.ts';
 import type { RequestEvent } from './request-event.ts';
 import { storePackage } from './store-package.ts';
@@ -50,7 +52,8 @@ export async function fulfilRequest(
   input: { readonly requestId: string } & FulfilInput,
 ): Promise<FulfilResult> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, async (tx, request, inTx) => {
+  let farewell: { readonly id: string; readonly to: string; readonly body: string } | null = null;
+  const result = await onRequest(ctx, input.requestId, async (tx, request, inTx) => {
     const at = ctx.clock();
     const event = (summary: Record<string, unknown>): RequestEvent =>
       input.partial === undefined
@@ -73,6 +76,12 @@ export async function fulfilRequest(
       summary = built.summary;
       await storePackage(ctx, tx, provisionRecords);
     } else if (request.kind in FIELDS) {
+      if (request.kind === 'REQUEST.DELETION') {
+        // APPI Art. 35(7): the customer is told — but once erased, no address of theirs can be
+        // read. The outcome letter is written now, and sent from memory after commit; its
+        // outbox row becomes unreadable with the rest of the customer.
+        farewell = await outcomeNotice(inTx, tx, principal, transition(request, event({})));
+      }
       summary = await fulfilRegistryChange(inTx, principal, request, input);
     } else {
       summary = { answered: true };
@@ -84,6 +93,9 @@ export async function fulfilRequest(
       ...(provisionRecords !== undefined ? { provisionRecords } : {}),
     };
   });
+  const letter = farewell as { id: string; to: string; body: string } | null;
+  if (letter !== null) sendAfterCommit(ctx, [letter.id], new Map([[letter.id, letter]]));
+  return result;
 }
 
 function checkFields(kind: string, input: FulfilInput): void {

@@ -25,8 +25,11 @@ export async function markNotified(
       at: ctx.clock(),
       by: principal.id,
     });
-    const noticeId = await outcomeNotice(inTx, tx, principal, next);
-    if (noticeId !== null) noticeIds.push(noticeId);
+    // A deletion's letter was written at fulfilment, before the customer was erased.
+    if (next.kind !== 'REQUEST.DELETION') {
+      const notice = await outcomeNotice(inTx, tx, principal, next);
+      if (notice !== null) noticeIds.push(notice.id);
+    }
     return next;
   });
   sendAfterCommit(ctx, noticeIds);

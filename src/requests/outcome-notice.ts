@@ -14,8 +14,9 @@ const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'
 /**
  * APPI Art. 36: puts the letter telling the outcome in the outbox, in the request's language,
  * addressed to the customer's e-mail on file (else their postal address). Returns the notice
- * id, or null when no address can be read: a customer erased by a deletion request, or one
- * with no address the principal may read. The registry read is audited by the registry.
+ * id with the address and text (for a send from memory), or null when no address can be
+ * read: a customer erased by a deletion request, or one with no address the principal may
+ * read. The registry read is audited by the registry.
  */
 export async function outcomeNotice(
   ctx: AppContext,
@@ -23,7 +24,7 @@ export async function outcomeNotice(
   tx: Kysely<any>,
   principal: Principal,
   request: CustomerRequest,
-): Promise<string | null> {
+): Promise<{ readonly id: string; readonly to: string; readonly body: string } | null> {
   const outcome = request.outcome;
   if (outcome === null) return null;
   let address: { channel: 'email' | 'post'; to: string } | null;
@@ -61,7 +62,7 @@ export async function outcomeNotice(
           },
     hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
   });
-  return enqueueNotice(ctx, tx, {
+  const id = await enqueueNotice(ctx, tx, {
     kind: 'request.outcome',
     channel: address.channel,
     customerId: request.customerId,
@@ -70,4 +71,5 @@ export async function outcomeNotice(
     to: address.to,
     ...letter,
   });
+  return { id, to: address.to, body: letter.body };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../store/test-engines.ts';
+import { smtpSink } from '../notices/test-support.ts';
 import { openWebTestApp } from './web-test-support.ts';
 
 describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name', (engine) => {
@@ -189,5 +190,50 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       payload: { kind: 'nonsense', requester: { type: 'customer' } },
     });
     expect(unknown.json().error.code).toBe('requests.invalid_kind');
+  });
+
+  it('tells a deletion’s outcome: the letter is written before the erasure and sent by SMTP', async () => {
+    const sink = await smtpSink();
+    try {
+      (t.ctx as { mail: unknown }).mail = {
+        smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+        from: 'privacy@example.jp',
+      };
+      const token = await t.verify('hanako@example.jp', 'en');
+      const sent = sink.received.length;
+      const filed = await t.call('POST', '/v1/public/requests', {
+        token,
+        payload: { kind: 'deletion', requester: { type: 'customer' }, lang: 'en' },
+      });
+      const r = filed.json();
+      expect(r.state).toBe('identityVerified');
+      expect((await staffStep(r.id, 'start')).statusCode).toBe(200);
+      expect((await staffStep(r.id, 'fulfil')).statusCode).toBe(200);
+      expect(
+        (await t.call('GET', `/v1/customers/${customerId}`, { token: t.staff() })).statusCode,
+      ).toBe(404);
+
+      const outbox = (await t.call('GET', '/v1/outbox', { token: t.staff() })).json().notices as {
+        kind: string;
+        requestId?: string;
+        to: string;
+      }[];
+      const letter = outbox.find((n) => n.kind === 'request.outcome' && n.requestId === r.id);
+      expect(letter?.to).toMatch(/^h\*+@example\.jp$/);
+      // Sent from memory after the commit: nothing of the customer can be decrypted any more.
+      for (let i = 0; i < 100 && sink.received.length === sent; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const mail = sink.received.slice(sent).join('\n');
+      expect(mail).toContain('hanako@example.jp');
+      expect(mail).toContain(r.id);
+      expect((await staffStep(r.id, 'notify')).statusCode).toBe(200);
+      const after = (await t.call('GET', '/v1/outbox', { token: t.staff() })).json().notices as {
+        requestId?: string;
+      }[];
+      expect(after.filter((n) => n.requestId === r.id)).toHaveLength(1);
+    } finally {
+      sink.server.close();
+    }
   });
 });
