@@ -15,6 +15,11 @@ export interface OutcomeLetterInput {
   } | null;
   /** For disclosures: the package can be downloaded from the privacy center. */
   readonly hasPackage: boolean;
+  /**
+   * For corrections, additions and suspensions: what changed, as sentences already in the
+   * letter's language (item categories and purposes, never a value).
+   */
+  readonly changes?: readonly string[];
 }
 
 const RESULT = {
@@ -52,6 +57,9 @@ function english(i: OutcomeLetterInput): { subject: string; body: string } {
       i.refusal.message,
     );
   }
+  if (i.changes !== undefined && i.changes.length > 0) {
+    lines.push('', 'What changed:', ...i.changes.map((c) => `- ${c}`));
+  }
   if (i.hasPackage) {
     lines.push(
       '',
@@ -85,6 +93,9 @@ function japanese(i: OutcomeLetterInput): { subject: string; body: string } {
       `${i.refusal.ground}（${i.refusal.article}）`,
       i.refusal.message,
     );
+  }
+  if (i.changes !== undefined && i.changes.length > 0) {
+    lines.push('', '変更した内容：', ...i.changes.map((c) => `・${c}`));
   }
   if (i.hasPackage) {
     lines.push(

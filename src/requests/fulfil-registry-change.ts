@@ -43,14 +43,18 @@ export async function fulfilRegistryChange(
           });
         updated.push(await updateItem(ctx, principal, { itemId: a.itemId, update: a.update }));
       }
-      return { updated };
+      const categoryOf = new Map(current.items.map((i) => [i.id, i.category]));
+      return {
+        updated,
+        corrected: [...new Set(input.amendments.map((a) => categoryOf.get(a.itemId)!))],
+      };
     }
     case 'REQUEST.ADDITION': {
       if (input.additions === undefined) throw missing('additions');
       const added = [];
       for (const item of input.additions)
         added.push((await addItem(ctx, principal, { customerId, item })).itemId);
-      return { added };
+      return { added, addedCategories: [...new Set(input.additions.map((i) => i.category))] };
     }
     case 'REQUEST.DELETION':
       await deleteCustomer(ctx, principal, { customerId, requestId: request.id });
@@ -66,7 +70,7 @@ export async function fulfilRegistryChange(
           ...(input.purposes !== undefined ? { purposes: input.purposes } : {}),
         },
       });
-      return { suspensionId: id };
+      return { suspensionId: id, suspendedPurposes: input.purposes ?? null };
     }
     default:
       throw new HogoError('requests.invalid_fulfilment', `${request.kind} changes no record`, {

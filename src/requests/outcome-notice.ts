@@ -61,6 +61,7 @@ export async function outcomeNotice(
             message: outcome.refusal.message,
           },
     hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
+    changes: changesOf(ctx, request, lang),
   });
   const id = await enqueueNotice(ctx, tx, {
     kind: 'request.outcome',
@@ -72,4 +73,45 @@ export async function outcomeNotice(
     ...letter,
   });
   return { id, to: address.to, body: letter.body };
+}
+
+/**
+ * What a correction, addition or suspension changed, from the fulfilment's summary, in the
+ * letter's language: category and purpose names from the policy file, never a value.
+ */
+function changesOf(ctx: AppContext, request: CustomerRequest, lang: 'en' | 'ja'): string[] {
+  const summary = (request.outcome?.summary ?? {}) as {
+    corrected?: string[];
+    addedCategories?: string[];
+    suspendedPurposes?: string[] | null;
+    suspensionId?: string;
+  };
+  const doc = ctx.policy.document;
+  const category = (id: string) => {
+    const c = doc.categories.find((x) => x.id === id);
+    return c === undefined ? id : lang === 'ja' ? (c.name.ja ?? c.name.en) : c.name.en;
+  };
+  const en = lang === 'en';
+  const changes: string[] = [];
+  for (const c of summary.corrected ?? [])
+    changes.push(`${category(c)}${en ? ': corrected' : '：訂正しました'}`);
+  for (const c of summary.addedCategories ?? [])
+    changes.push(`${category(c)}${en ? ': added' : '：追加しました'}`);
+  if (summary.suspensionId !== undefined) {
+    const what =
+      request.kind === 'REQUEST.SUSPEND_PROVISION'
+        ? en
+          ? 'Provision to third parties suspended'
+          : '第三者への提供を停止しました'
+        : en
+          ? 'Use suspended'
+          : '利用を停止しました';
+    const purposes = summary.suspendedPurposes;
+    changes.push(
+      purposes === null || purposes === undefined
+        ? `${what}${en ? ' for every purpose the law allows' : '（法令が認めるすべての利用目的）'}`
+        : `${what}${en ? ' for: ' : '：'}${purposes.join(', ')}`,
+    );
+  }
+  return changes;
 }

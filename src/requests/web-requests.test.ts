@@ -236,4 +236,28 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       sink.server.close();
     }
   });
+
+  it('tells a correction what changed, by category and never by value', async () => {
+    const token = await t.verify('hanako@example.jp', 'ja');
+    const r = (
+      await t.call('POST', '/v1/public/requests', {
+        token,
+        payload: { kind: 'amendment', requester: { type: 'customer' }, lang: 'ja' },
+      })
+    ).json();
+    const customer = (
+      await t.call('GET', `/v1/customers/${customerId}`, { token: t.staff() })
+    ).json() as { items: { id: string; category: string }[] };
+    const email = customer.items.find((i) => i.category === 'email')!;
+    expect((await staffStep(r.id, 'start')).statusCode).toBe(200);
+    const fulfilled = await staffStep(r.id, 'fulfil', {
+      amendments: [{ itemId: email.id, update: { value: 'hanako.new@example.jp' } }],
+    });
+    expect(fulfilled.statusCode).toBe(200);
+    expect((await staffStep(r.id, 'notify')).statusCode).toBe(200);
+    const letter = await t.newestNotice();
+    expect(letter!.body).toContain('変更した内容：');
+    expect(letter!.body).toMatch(/・.+：訂正しました/);
+    expect(letter!.body).not.toContain('hanako.new@example.jp');
+  });
 });
