@@ -60,6 +60,24 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
     await ctx.close();
   });
 
+  it('refuses a principal whose purpose scope does not cover both groups’ ad purposes', async () => {
+    const narrow = {
+      ...officer,
+      scope: { categories: 'all' as const, purposes: new Set(['PURPOSE.REG.5']) },
+    };
+    const out = join(dir, 'scoped.csv');
+    await expect(exportAudience(ctx, narrow, { platform: 'google', out })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    expect(existsSync(out)).toBe(false);
+    const both = {
+      ...officer,
+      scope: { categories: 'all' as const, purposes: new Set(['PURPOSE.REG.5', 'PURPOSE.OTH.4']) },
+    };
+    const receipt = await exportAudience(ctx, both, { platform: 'google', out });
+    expect(receipt.customers.included).toBe(3);
+  });
+
   it('exports hashed values in Google’s CSV, never the opted-out or suspended, and records each customer', async () => {
     const out = join(dir, 'google.csv');
     const receipt = await exportAudience(ctx, officer, { platform: 'google', out, chunkSize: 2 });

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { authorize, customerIdPage, newId } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import { purposeInScope, type Principal } from '../security/principal.ts';
 import type { AdExportReceipt } from './ad-export-receipt.ts';
 import { adPurposes } from './ad-purposes.ts';
 import type { AdPlatformId } from './ads/ad-platform-id.ts';
@@ -49,6 +49,19 @@ export async function exportAudience(
 ): Promise<AdExportReceipt> {
   authorize(principal, 'provision.export');
   const purposes = adPurposes(input.purpose);
+  // An export decides for both groups' purposes: the principal's scope must cover both.
+  for (const purpose of [purposes.REG, purposes.OTH]) {
+    if (!purposeInScope(principal, purpose)) {
+      throw new HogoError(
+        'auth.forbidden',
+        `purpose ${purpose} is outside this principal's scope`,
+        {
+          permission: 'provision.export',
+          field: 'purpose',
+        },
+      );
+    }
+  }
   const now = ctx.clock();
   const at = input.at === undefined ? now : parseInstant(input.at, 'at');
   const days = input.deleteAfterDays ?? DEFAULT_DELETE_AFTER_DAYS;
