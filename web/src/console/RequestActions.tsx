@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StaffRequest } from '../shared/types.ts';
+import { FulfilForm } from './FulfilForm.tsx';
 import { RefuseForm } from './RefuseForm.tsx';
 import { OPEN_STATES } from './states.ts';
 
@@ -9,6 +10,9 @@ export type Step = { readonly name: string; readonly body?: unknown };
 /** The actions the request's state allows (the API's transition table), nothing else. */
 export function RequestActions(props: {
   readonly request: StaffRequest;
+  readonly token: string;
+  /** The API's answer to a failed fulfil, shown next to the fulfil form. */
+  readonly fulfilError?: string | null;
   readonly busy: boolean;
   readonly onStep: (step: Step) => void;
 }) {
@@ -87,11 +91,15 @@ export function RequestActions(props: {
       )}
       {r.state === 'inProgress' && (
         <>
-          <div className="actions">
-            <button type="button" disabled={props.busy} onClick={() => step('fulfil', {})}>
-              Fulfil
-            </button>
-          </div>
+          <h3>Fulfil</h3>
+          <FulfilForm
+            token={props.token}
+            kind={r.kind}
+            customerId={r.customerId}
+            busy={props.busy}
+            error={props.fulfilError ?? null}
+            onFulfil={(body) => step('fulfil', body)}
+          />
           <h3>Refuse</h3>
           <RefuseForm
             kind={r.kind}

@@ -29,11 +29,13 @@ export function RequestPage(props: {
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const run = async (step: Step) => {
     setBusy(true);
     setError(null);
+    setFailed(null);
     setDone(null);
     try {
       await api('POST', `/v1/requests/${encodeURIComponent(props.id)}/${step.name}`, {
@@ -44,6 +46,7 @@ export function RequestPage(props: {
       detail.reload();
     } catch (e) {
       setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
+      setFailed(step.name);
     } finally {
       setBusy(false);
     }
@@ -137,8 +140,14 @@ export function RequestPage(props: {
         </section>
         <section className="card" aria-labelledby="actions-heading">
           <h2 id="actions-heading">Actions</h2>
-          <RequestActions request={r} busy={busy} onStep={(s) => void run(s)} />
-          <ErrorNotice message={error} />
+          <RequestActions
+            request={r}
+            token={props.token}
+            busy={busy}
+            fulfilError={failed === 'fulfil' ? error : null}
+            onStep={(s) => void run(s)}
+          />
+          <ErrorNotice message={failed === 'fulfil' ? null : error} />
           {done && (
             <p className="notice ok" role="status">
               {done}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../shared/api.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import type { CustomerView, Localized } from '../shared/types.ts';
+import { useAsync } from '../shared/use-async.ts';
+import { AdditionEditor } from './AdditionEditor.tsx';
+import { AmendmentEditor } from './AmendmentEditor.tsx';
+import {
+  additionsBody,
+  amendmentsBody,
+  emptyAddition,
+  emptyAmendment,
+  type AdditionRow,
+  type AmendmentRow,
+} from './fulfil-rows.ts';
+import { PartialRefusal } from './PartialRefusal.tsx';
+import { PurposePicker } from './PurposePicker.tsx';
+
+interface FulfilPolicy {
+  readonly categories: readonly { readonly id: string; readonly name: Localized }[];
+  readonly groups: readonly {
+    readonly id: string;
+    readonly purposes: readonly {
+      readonly id: string;
+      readonly text: Localized;
+      readonly suspendable: boolean;
+    }[];
+  }[];
+}
+
+const NEEDS_CUSTOMER = new Set(['REQUEST.AMENDMENT', 'REQUEST.SUSPEND_USE']);
+const NEEDS_POLICY = new Set(['REQUEST.ADDITION', 'REQUEST.SUSPEND_USE']);
+
+/** Fulfil: what the request's kind needs (new values, new items, purposes) and an optional partial refusal. */
+export function FulfilForm(props: {
+  readonly token: string;
+  readonly kind: string;
+  readonly customerId: string;
+  readonly busy: boolean;
+  /** The API's answer when fulfilling failed. */
+  readonly error: string | null;
+  readonly onFulfil: (body: Record<string, unknown>) => void;
+}) {
+  const { kind } = props;
+  const customer = useAsync(
+    () =>
+      NEEDS_CUSTOMER.has(kind)
+        ? api<CustomerView>('GET', `/v1/customers/${encodeURIComponent(props.customerId)}`, {
+            token: props.token,
+          })
+        : Promise.resolve(undefined),
+    [kind, props.customerId, props.token],
+  );
+  const policy = useAsync(
+    () =>
+      NEEDS_POLICY.has(kind) ? api<FulfilPolicy>('GET', '/v1/policy') : Promise.resolve(undefined),
+    [kind],
+  );
+  const [amendments, setAmendments] = useState<AmendmentRow[]>([emptyAmendment()]);
+  const [additions, setAdditions] = useState<AdditionRow[]>([emptyAddition()]);
+  const [purposes, setPurposes] = useState<string[]>([]);
+  const [partial, setPartial] = useState<{ reason: string; message: string } | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: Record<string, unknown> = {};
+    if (kind === 'REQUEST.AMENDMENT') body.amendments = amendmentsBody(amendments);
+    if (kind === 'REQUEST.ADDITION') body.additions = additionsBody(additions);
+    if (kind === 'REQUEST.SUSPEND_USE' && purposes.length > 0) body.purposes = purposes;
+    if (partial !== null)
+      body.partial = { reason: partial.reason, message: partial.message.trim() };
+    props.onFulfil(body);
+  };
+
+  const group = customer.value?.group;
+  const groups = policy.value?.groups ?? [];
+  const shown =
+    group && groups.some((g) => g.id === group) ? groups.filter((g) => g.id === group) : groups;
+  const loading =
+    (NEEDS_CUSTOMER.has(kind) && customer.loading) || (NEEDS_POLICY.has(kind) && policy.loading);
+  return (
+    <form onSubmit={submit} aria-label="Fulfil">
+      <ErrorNotice message={customer.error?.message ?? policy.error?.message ?? null} />
+      {loading && <p>Loading…</p>}
+      {kind === 'REQUEST.AMENDMENT' && customer.value && (
+        <AmendmentEditor items={customer.value.items} rows={amendments} onChange={setAmendments} />
+      )}
+      {kind === 'REQUEST.ADDITION' && policy.value && (
+        <AdditionEditor
+          categories={policy.value.categories}
+          rows={additions}
+          onChange={setAdditions}
+        />
+      )}
+      {kind === 'REQUEST.SUSPEND_USE' && policy.value && (
+        <PurposePicker
+          purposes={shown.flatMap((g) => g.purposes)}
+          checked={purposes}
+          onChange={setPurposes}
+        />
+      )}
+      <PartialRefusal kind={kind} value={partial} onChange={setPartial} />
+      <ErrorNotice message={props.error} />
+      <div className="actions">
+        <button type="submit" disabled={props.busy || loading}>
+          {partial === null ? 'Fulfil' : 'Fulfil partly'}
+        </button>
+      </div>
+    </form>
+  );
+}
