@@ -2,7 +2,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
-import { provisionDb } from './provision-tables.ts';
+import { ledgerQuery } from './ledger-query.ts';
 
 /**
  * REQUEST.PROVISION_RECORDS (APPI Art. 33(5)): every provision record of the customer still
@@ -16,21 +16,7 @@ export async function provisionRecordsFor(
 ): Promise<ProvisionRecordView[]> {
   authorize(principal, 'provision.read');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const rows = await provisionDb(tx)
-      .selectFrom('provision_records')
-      .innerJoin(
-        'provision_recipients',
-        'provision_recipients.id',
-        'provision_records.recipient_id',
-      )
-      .selectAll('provision_records')
-      .select([
-        'provision_recipients.kind',
-        'provision_recipients.legal_name',
-        'provision_recipients.address',
-        'provision_recipients.representative',
-        'provision_recipients.country',
-      ])
+    const rows = await ledgerQuery(tx)
       .where('provision_records.customer_id', '=', customerId)
       .orderBy('provision_records.provided_at', 'desc')
       .orderBy('provision_records.id', 'desc')

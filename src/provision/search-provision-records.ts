@@ -3,7 +3,7 @@ import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
-import { provisionDb } from './provision-tables.ts';
+import { ledgerQuery } from './ledger-query.ts';
 
 /** The largest page of `searchProvisionRecords`. */
 export const MAX_LEDGER_PAGE = 500;
@@ -55,21 +55,7 @@ export async function searchProvisionRecords(
     after = { at: Number(m[1]), id: m[2]! };
   }
   return ctx.store.db.transaction().execute(async (tx) => {
-    let q = provisionDb(tx)
-      .selectFrom('provision_records')
-      .innerJoin(
-        'provision_recipients',
-        'provision_recipients.id',
-        'provision_records.recipient_id',
-      )
-      .selectAll('provision_records')
-      .select([
-        'provision_recipients.kind',
-        'provision_recipients.legal_name',
-        'provision_recipients.address',
-        'provision_recipients.representative',
-        'provision_recipients.country',
-      ]);
+    let q = ledgerQuery(tx);
     if (query.customerId !== undefined) {
       q = q.where('provision_records.customer_id', '=', query.customerId);
     }
