@@ -6,6 +6,7 @@ import { AD_PLATFORM_IDS, type AdPlatformId } from '../src/provision/ads/ad-plat
 import { metaFieldValues, timeHashStage } from './ads/hash-stage.ts';
 import { runStep, type StepResult } from './ads/run-step.ts';
 import { median } from './import/median.ts';
+import { fmt, met, option } from './support/options.ts';
 
 /**
  * `npm run bench -- ads [--customers=N] [--runs=R] [--platforms=google,meta,yahoo]
@@ -22,16 +23,6 @@ import { median } from './import/median.ts';
 
 const TARGETS = { perSec: 100_000, hashRatio: 2, rssMb: 300 } as const;
 const SEED_FILE = 'seeded.sqlite';
-
-function option(args: readonly string[], name: string, fallback: string): string {
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  if (eq !== undefined) return eq.slice(name.length + 3);
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en');
-const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export async function run(args: string[]): Promise<number> {
   const customers = Number(option(args, 'customers', '1000000'));

@@ -5,6 +5,7 @@ import { TEST_POSTGRES_URL } from '../src/store/test-engines.ts';
 import { median } from './import/median.ts';
 import { runChild, type ChildResult } from './import/run-child.ts';
 import { writeDemoCsv } from './import/write-demo-csv.ts';
+import { fmt, met, option } from './support/options.ts';
 
 /**
  * `npm run bench -- import [--rows N] [--runs R] [--engines sqlite,postgres]`: customers per
@@ -15,16 +16,6 @@ import { writeDemoCsv } from './import/write-demo-csv.ts';
  */
 
 const TARGETS = { sqlite: 100_000, postgres: 50_000, rssMb: 400 } as const;
-
-function option(args: readonly string[], name: string, fallback: string): string {
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  if (eq !== undefined) return eq.slice(name.length + 3);
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
-}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en');
-const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export async function run(args: string[]): Promise<number> {
   const rows = Number(option(args, 'rows', '200000'));
