@@ -59,7 +59,13 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
   it('declares access on every route, and the table covers the API', () => {
     const urls = app.declaredRoutes.map((r) => `${r.method} ${r.url}`);
     expect(urls).toEqual(
-      expect.arrayContaining(['POST /v1/decide', 'GET /v1/customers', 'GET /v1/audit']),
+      expect.arrayContaining([
+        'POST /v1/decide',
+        'GET /v1/customers',
+        'GET /v1/audit',
+        'GET /v1/ads/exports',
+        'GET /v1/ads/exports/:id',
+      ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);
   });
@@ -163,6 +169,13 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('GET', '/v1/provisions?limit=10', 'operator')).toBe(
       ROLE_PERMISSIONS.operator.has('provision.read') ? 200 : 403,
     );
+    // §8 ADS: exports are started by those who export; their receipts read by those who read
+    // provisions, one at a time or as a list.
+    expect(await status('GET', '/v1/ads/exports', 'auditor')).toBe(200);
+    expect(await status('GET', '/v1/ads/exports?limit=10', 'operator')).toBe(200);
+    expect(await status('GET', '/v1/ads/exports', 'system')).toBe(200);
+    expect(await status('POST', '/v1/ads/exports', 'auditor')).toBe(403);
+    expect(await status('POST', '/v1/ads/exports', 'operator')).toBe(403);
     // The web pages are public like the policy page (the API behind them authorizes); every
     // path under /console/ answers the console's page.
     for (const url of ['/', '/console/', '/console/requests/x'])

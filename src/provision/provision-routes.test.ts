@@ -7,6 +7,7 @@ import type { RoleName } from '../security/principal.ts';
 import { tempDir } from '../security/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { registerProvisionRoutes } from './provision-routes.ts';
+import { purgeAdExports } from './purge-ad-exports.ts';
 import {
   buildDiligence,
   buildOfficer,
@@ -152,6 +153,83 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
       payload: { platform: 'google' },
     });
     expect(operator.statusCode).toBe(403);
+  });
+
+  it('lists ad exports newest first, a page at a time, for those who read provisions', async () => {
+    await createCustomer(ctx, buildOfficer(), buildCustomer());
+    const ids: string[] = [];
+    for (const platform of ['google', 'meta', 'yahoo']) {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/v1/ads/exports',
+        headers: as('privacyOfficer'),
+        payload: { platform },
+      });
+      expect(created.statusCode).toBe(201);
+      ids.push((created.json() as { exportId: string }).exportId);
+      ctx.clock.advance(1_000);
+    }
+    const first = await app.inject({
+      method: 'GET',
+      url: '/v1/ads/exports?limit=2',
+      headers: as('auditor'),
+    });
+    expect(first.statusCode).toBe(200);
+    const page1 = first.json() as {
+      exports: { exportId: string; platform: string; deletedAt: string | null }[];
+      nextCursor: string | null;
+    };
+    expect(page1.exports.map((e) => e.platform)).toEqual(['yahoo', 'meta']);
+    expect(page1.exports[0]).toMatchObject({ customers: { considered: 1 }, deletedAt: null });
+    expect(page1.nextCursor).not.toBeNull();
+    const second = await app.inject({
+      method: 'GET',
+      url: `/v1/ads/exports?limit=2&cursor=${encodeURIComponent(page1.nextCursor!)}`,
+      headers: as('operator'),
+    });
+    const page2 = second.json() as typeof page1;
+    expect(page2.exports.map((e) => e.exportId)).toEqual([ids[0]]);
+    expect(page2.nextCursor).toBeNull();
+    // The list holds the same receipt the single read gives.
+    const one = await app.inject({
+      method: 'GET',
+      url: `/v1/ads/exports/${ids[0]}`,
+      headers: as('auditor'),
+    });
+    expect(page2.exports[0]).toEqual(one.json());
+    // ADS.DELETE_AFTER_MATCH: once the files are purged, the list says when.
+    ctx.clock.advance(8 * 86_400_000);
+    await purgeAdExports(ctx, buildOfficer());
+    const purged = await app.inject({
+      method: 'GET',
+      url: '/v1/ads/exports',
+      headers: as('auditor'),
+    });
+    const deletedAt = new Date(ctx.clock()).toISOString();
+    expect((purged.json() as typeof page1).exports.map((e) => e.deletedAt)).toEqual([
+      deletedAt,
+      deletedAt,
+      deletedAt,
+    ]);
+    const badCursor = await app.inject({
+      method: 'GET',
+      url: '/v1/ads/exports?cursor=nope',
+      headers: as('auditor'),
+    });
+    expect(badCursor.statusCode).toBe(400);
+    expect(badCursor.json()).toMatchObject({ error: { code: 'ads.invalid_cursor' } });
+    const tooMany = await app.inject({
+      method: 'GET',
+      url: '/v1/ads/exports?limit=1000',
+      headers: as('auditor'),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    const requester = await app.inject({
+      method: 'GET',
+      url: '/v1/ads/exports',
+      headers: as('requester'),
+    });
+    expect(requester.statusCode).toBe(403);
   });
 
   async function createRecipient() {

@@ -11,6 +11,7 @@ import { defaultExportPath } from './default-export-path.ts';
 import { deleteRecipient } from './delete-recipient.ts';
 import { exportAudience } from './export-audience.ts';
 import { JointUseInput } from './joint-use-input.ts';
+import { listAdExports, MAX_AD_EXPORT_PAGE, type AdExportQuery } from './list-ad-exports.ts';
 import { listJointUses } from './list-joint-uses.ts';
 import { listRecipients } from './list-recipients.ts';
 import { ProvideInput } from './provide-input.ts';
@@ -226,6 +227,26 @@ export function registerProvisionRoutes(
       });
       return reply.status(201).send(receipt);
     },
+  );
+  app.get(
+    '/v1/ads/exports',
+    route('provision.read', 'The receipts of ad exports, newest first, a page at a time.', {
+      querystring: Type.Object(
+        {
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AD_EXPORT_PAGE })),
+          cursor: Type.Optional(
+            Type.String({ maxLength: 100, description: 'The nextCursor of the page before.' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    }),
+    async (request) =>
+      listAdExports(
+        ctx,
+        requirePermission(request, 'provision.read'),
+        request.query as AdExportQuery,
+      ),
   );
   app.get(
     '/v1/ads/exports/:id',

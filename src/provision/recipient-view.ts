@@ -1,5 +1,5 @@
 import type { ProvisionTables } from './provision-tables.ts';
-import type { RecipientKind } from './recipient-kind.ts';
+import { DILIGENCE_KINDS, type RecipientKind } from './recipient-kind.ts';
 
 type RecipientRow = ProvisionTables['provision_recipients'];
 type DiligenceRow = ProvisionTables['recipient_diligence'];
@@ -24,6 +24,8 @@ export interface RecipientView {
   readonly country: string;
   readonly protectionRegime: string | null;
   readonly recordByContract: boolean;
+  /** PROVIDE.DUE_DILIGENCE: provision needs a verification in force (subcontractors, collectors). */
+  readonly diligenceRequired: boolean;
   readonly diligence: DiligenceView | null;
 }
 
@@ -55,6 +57,7 @@ export function recipientView(
     country: row.country,
     protectionRegime: row.protection_regime,
     recordByContract: row.record_by_contract === 1,
+    diligenceRequired: DILIGENCE_KINDS.has(row.kind as RecipientKind),
     diligence: diligence === undefined ? null : diligenceView(diligence),
   };
 }

@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import type { Me } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { AdExportPage } from './AdExportPage.tsx';
+import { AdExportsPage } from './AdExportsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
 import { FamilyCallPage } from './FamilyCallPage.tsx';
+import { LedgerPage } from './LedgerPage.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
+import { RecipientPage } from './RecipientPage.tsx';
+import { RecipientsPage } from './RecipientsPage.tsx';
 import { RequestPage } from './RequestPage.tsx';
 import { useRoute } from './route.ts';
 import { loadStaffToken, saveStaffToken } from './staff-session.ts';
@@ -57,6 +62,21 @@ export function ConsoleApp() {
         {route.name === 'family' && <FamilyCallPage token={token} />}
         {route.name === 'outbox' && <OutboxPage token={token} />}
         {route.name === 'audit' && <AuditPage token={token} />}
+        {route.name === 'recipients' &&
+          (route.id === null ? (
+            <RecipientsPage token={token} me={user} />
+          ) : (
+            <RecipientPage token={token} id={route.id} me={user} />
+          ))}
+        {route.name === 'ledger' && (
+          <LedgerPage token={token} customerId={route.customerId} recipientId={route.recipientId} />
+        )}
+        {route.name === 'adExports' &&
+          (route.id === null ? (
+            <AdExportsPage token={token} me={user} />
+          ) : (
+            <AdExportPage token={token} id={route.id} />
+          ))}
       </main>
     </>
   );

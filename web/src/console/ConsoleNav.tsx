@@ -2,12 +2,41 @@ import type { Me } from '../shared/types.ts';
 import { Link } from './Link.tsx';
 import type { Route } from './route.ts';
 
-const PAGES: readonly { name: Route['name']; path: string; label: string }[] = [
-  { name: 'queue', path: '/console/', label: 'Requests' },
-  { name: 'customer', path: '/console/customers', label: 'Customers' },
-  { name: 'family', path: '/console/family-calls', label: 'Family caller' },
-  { name: 'outbox', path: '/console/outbox', label: 'Outbox' },
-  { name: 'audit', path: '/console/audit', label: 'Audit log' },
+/** The console's pages, each shown to those whose role has the permission its API needs. */
+const PAGES: readonly {
+  name: Route['name'];
+  path: string;
+  label: string;
+  permission: string;
+}[] = [
+  { name: 'queue', path: '/console/', label: 'Requests', permission: 'requests.read' },
+  { name: 'customer', path: '/console/customers', label: 'Customers', permission: 'registry.read' },
+  {
+    name: 'family',
+    path: '/console/family-calls',
+    label: 'Family caller',
+    permission: 'provision.family',
+  },
+  { name: 'outbox', path: '/console/outbox', label: 'Outbox', permission: 'notices.read' },
+  { name: 'audit', path: '/console/audit', label: 'Audit log', permission: 'audit.read' },
+  {
+    name: 'recipients',
+    path: '/console/recipients',
+    label: 'Recipients',
+    permission: 'provision.read',
+  },
+  {
+    name: 'ledger',
+    path: '/console/ledger',
+    label: 'Provision ledger',
+    permission: 'provision.read',
+  },
+  {
+    name: 'adExports',
+    path: '/console/ad-exports',
+    label: 'Ad exports',
+    permission: 'provision.read',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */
@@ -24,7 +53,7 @@ export function ConsoleNav(props: {
           hogo <small>staff console</small>
         </Link>
         <nav className="tabs" aria-label="Console">
-          {PAGES.map((p) => (
+          {PAGES.filter((p) => props.me.permissions.includes(p.permission)).map((p) => (
             <Link key={p.name} to={p.path} current={current === p.name}>
               {p.label}
             </Link>

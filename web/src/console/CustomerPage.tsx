@@ -5,6 +5,7 @@ import { dateTime } from '../shared/format.ts';
 import type { CustomerView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { CustomerItems } from './CustomerItems.tsx';
+import { Link } from './Link.tsx';
 import { navigate } from './route.ts';
 
 /** A customer as the registry holds them; values only where the API returns them (audited). */
@@ -73,6 +74,9 @@ export function CustomerPage(props: { readonly token: string; readonly id: strin
               <dt>Suspensions</dt>
               <dd>{c.suspensions.map((s) => s.kind).join(', ') || '—'}</dd>
             </dl>
+            <p>
+              <Link to={`/console/ledger/${encodeURIComponent(c.id)}`}>Provision records</Link>
+            </p>
           </section>
           <section className="card" aria-labelledby="items-heading">
             <h2 id="items-heading">Items</h2>

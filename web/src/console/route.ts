@@ -7,10 +7,17 @@ export type Route =
   | { readonly name: 'customer'; readonly id: string | null }
   | { readonly name: 'family' }
   | { readonly name: 'outbox' }
-  | { readonly name: 'audit' };
+  | { readonly name: 'audit' }
+  | { readonly name: 'recipients'; readonly id: string | null }
+  | {
+      readonly name: 'ledger';
+      readonly customerId: string | null;
+      readonly recipientId: string | null;
+    }
+  | { readonly name: 'adExports'; readonly id: string | null };
 
-/** The route a path names; the queue for anything else. */
-export function parseRoute(pathname: string): Route {
+/** The route a path (and its query string) names; the queue for anything else. */
+export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname
     .replace(/^\/console\/?/, '')
     .split('/')
@@ -22,6 +29,12 @@ export function parseRoute(pathname: string): Route {
   if (head === 'family-calls') return { name: 'family' };
   if (head === 'outbox') return { name: 'outbox' };
   if (head === 'audit') return { name: 'audit' };
+  if (head === 'recipients') return { name: 'recipients', id: id ?? null };
+  if (head === 'ledger') {
+    const recipientId = new URLSearchParams(search).get('recipient');
+    return { name: 'ledger', customerId: id ?? null, recipientId: recipientId || null };
+  }
+  if (head === 'ad-exports') return { name: 'adExports', id: id ?? null };
   return { name: 'queue' };
 }
 
@@ -35,9 +48,11 @@ export function navigate(path: string): void {
 
 /** The current route, following pushState and the back button. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  const [route, setRoute] = useState(() =>
+    parseRoute(window.location.pathname, window.location.search),
+  );
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
+    const update = () => setRoute(parseRoute(window.location.pathname, window.location.search));
     window.addEventListener('popstate', update);
     window.addEventListener(EVENT, update);
     return () => {
