@@ -82,6 +82,19 @@ describe('decide, on random input', () => {
     );
   });
 
+  it('keeps nothing of the request before: the same result after any other request', () => {
+    // decide reads into scratch lists refilled in place; a longer list before must not leak.
+    fc.assert(
+      fc.property(wellFormed, wellFormed, (before, request) => {
+        const alone = decide(policy, structuredClone(request), { now: 0 });
+        decide(policy, before, { now: 0 });
+        decide(policy, { ...before, customer: { ...before.customer, consents: [{}] } });
+        expect(decide(policy, request, { now: 0 })).toEqual(alone);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('always cites at least one clause, and every cited clause exists in the policy', () => {
     const known = new Set([...policy.document.clauses.map((c) => c.id), ...policy.purposes.keys()]);
     fc.assert(

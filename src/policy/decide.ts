@@ -6,7 +6,7 @@ import {
   type Reason,
 } from './compile-policy.ts';
 import type { DecisionFacts } from './decision-facts.ts';
-import type { DecisionOutcome, DecisionResult } from './decision-request.ts';
+import type { DecisionError, DecisionOutcome, DecisionResult } from './decision-request.ts';
 
 /** Options of `decide`: the clock used when a request has no `at`. */
 export interface DecideOptions {
@@ -27,12 +27,15 @@ const EMPTY: ReadonlySet<string> = new Set();
 export function decide(
   policy: CompiledPolicy,
   request: unknown,
-  options: DecideOptions = {},
+  // Optional rather than defaulted: a default `{}` would be an allocation per decision.
+  options?: DecideOptions,
 ): DecisionOutcome {
   // Read into one scratch object, like the facts below: nothing outlives the call.
-  const req = readDecisionRequest(request, policy.vocabulary, READ);
-  if ('error' in req) return req;
-  const at = Number.isNaN(req.at) ? (options.now ?? Date.now()) : req.at;
+  const read = readDecisionRequest(request, policy.vocabulary, READ);
+  // The scratch object comes back for a valid request, an error otherwise: one identity check.
+  if (read !== READ) return read as DecisionError;
+  const req = READ;
+  const at = Number.isNaN(req.at) ? (options?.now ?? Date.now()) : req.at;
 
   const version = versionIndexAt(policy, at);
   if (version < 0) {
@@ -46,14 +49,14 @@ export function decide(
 
   let consented = false;
   const consents = req.consents;
-  for (let i = 0; i < consents.length; i++) {
+  for (let i = 0, n = req.consentCount; i < n; i++) {
     const c = consents[i]!;
     if (c.purpose === purpose.id && c.at <= at) consented = true;
   }
   let suspendedUse = false;
   let suspendedProvision = false;
   const suspensions = req.suspensions;
-  for (let i = 0; i < suspensions.length; i++) {
+  for (let i = 0, n = req.suspensionCount; i < n; i++) {
     const s = suspensions[i]!;
     if (s.from > at) continue;
     if (s.kind === 'provision') suspendedProvision = true;
@@ -222,9 +225,11 @@ const READ: Writable<ReadRequest> = {
   group: '',
   adOptOut: false,
   suspensions: [],
+  suspensionCount: 0,
   consents: [],
+  consentCount: 0,
   category: '',
-  acquiredAt: 0,
+  acquiredAt: NaN,
   serviceId: null,
   transferredFromDocomo: false,
   endedAt: NaN,

@@ -8,6 +8,17 @@ const CUMULATIVE = new Int32Array([0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 
  * per decision.
  */
 export function parseIsoInstant(s: string): number {
+  return parseIsoInstantInto(s, PARSED) ? PARSED[0]! : NaN;
+}
+
+const PARSED = new Float64Array(1);
+
+/**
+ * `parseIsoInstant` writing the milliseconds to `out[0]` and answering whether `s` is an
+ * instant: a hot caller reads the number from the array unboxed, where a returned double would
+ * be a heap allocation per call.
+ */
+export function parseIsoInstantInto(s: string, out: Float64Array): boolean {
   const n = s.length;
   if (
     n < 17 ||
@@ -16,7 +27,7 @@ export function parseIsoInstant(s: string): number {
     s.charCodeAt(10) !== 84 ||
     s.charCodeAt(13) !== 58
   )
-    return NaN;
+    return false;
   const y0 = s.charCodeAt(0) - 48,
     y1 = s.charCodeAt(1) - 48,
     y2 = s.charCodeAt(2) - 48,
@@ -44,7 +55,7 @@ export function parseIsoInstant(s: string): number {
     i0 >>> 0 > 9 ||
     i1 >>> 0 > 9
   )
-    return NaN;
+    return false;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
@@ -56,7 +67,7 @@ export function parseIsoInstant(s: string): number {
   if (s.charCodeAt(16) === 58) {
     const s0 = s.charCodeAt(17) - 48,
       s1 = s.charCodeAt(18) - 48;
-    if (s0 >>> 0 > 9 || s1 >>> 0 > 9) return NaN;
+    if (s0 >>> 0 > 9 || s1 >>> 0 > 9) return false;
     second = s0 * 10 + s1;
     i = 19;
     if (s.charCodeAt(19) === 46) {
@@ -69,26 +80,26 @@ export function parseIsoInstant(s: string): number {
         scale = scale / 10;
       }
       const count = i - 20;
-      if (count === 0 || count > 9) return NaN;
+      if (count === 0 || count > 9) return false;
       millis = Math.floor(millis);
     }
   }
   let offset = 0;
   const sign = s.charCodeAt(i);
   if (sign === 90) {
-    if (i + 1 !== n) return NaN;
+    if (i + 1 !== n) return false;
   } else if ((sign === 43 || sign === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
     const a = s.charCodeAt(i + 1) - 48,
       b = s.charCodeAt(i + 2) - 48,
       c = s.charCodeAt(i + 4) - 48,
       d = s.charCodeAt(i + 5) - 48;
-    if (a >>> 0 > 9 || b >>> 0 > 9 || c >>> 0 > 9 || d >>> 0 > 9) return NaN;
+    if (a >>> 0 > 9 || b >>> 0 > 9 || c >>> 0 > 9 || d >>> 0 > 9) return false;
     const oh = a * 10 + b,
       om = c * 10 + d;
-    if (oh > 23 || om > 59) return NaN;
+    if (oh > 23 || om > 59) return false;
     offset = sign === 45 ? -(oh * 60 + om) : oh * 60 + om;
-  } else return NaN;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  } else return false;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
   // Years 1900–2199 from tables (no division on the hot path), others by the Gregorian rules.
   const inTable = year >= TABLE_FROM && year < TABLE_TO;
   const leap = inTable
@@ -104,7 +115,7 @@ export function parseIsoInstant(s: string): number {
         ? 30
         : 31)
   ) {
-    return NaN;
+    return false;
   }
   const days =
     (inTable ? YEAR_START[year - TABLE_FROM]! : daysBeforeYear(year)) +
@@ -112,7 +123,8 @@ export function parseIsoInstant(s: string): number {
     (leap && month > 2 ? 1 : 0) +
     day -
     1;
-  return days * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis;
+  out[0] = days * 86_400_000 + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis;
+  return true;
 }
 
 /** Days from 1970-01-01 to 1 January of `year`, proleptic Gregorian. */

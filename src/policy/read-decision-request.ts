@@ -1,5 +1,5 @@
 import { INSTANT_MESSAGE, type DecisionError } from './decision-request.ts';
-import { parseIsoInstant } from './parse-iso-instant.ts';
+import { parseIsoInstantInto } from './parse-iso-instant.ts';
 
 /** The vocabulary a request is read against: the policy file's own lists. */
 export interface RequestVocabulary {
@@ -35,8 +35,12 @@ export interface ReadRequest {
   readonly purpose: string;
   readonly group: string;
   readonly adOptOut: boolean;
+  /** The first `suspensionCount` entries are this request's (a scratch list can be longer). */
   readonly suspensions: readonly ReadSuspension[];
+  readonly suspensionCount: number;
+  /** The first `consentCount` entries are this request's. */
   readonly consents: readonly ReadConsent[];
+  readonly consentCount: number;
   readonly category: string;
   readonly acquiredAt: number;
   readonly serviceId: string | null;
@@ -89,11 +93,14 @@ function optionalText(v: unknown, path: string): string | null {
   return v === undefined ? null : text(v, path);
 }
 
+const INSTANT = new Float64Array(1);
+
 function instant(v: unknown, path: string): number {
   if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
-  const ms = typeof v === 'string' ? parseIsoInstant(v) : NaN;
-  if (Number.isNaN(ms)) throw new Malformed('request.invalid_field', path, INSTANT_MESSAGE);
-  return ms;
+  if (typeof v !== 'string' || !parseIsoInstantInto(v, INSTANT)) {
+    throw new Malformed('request.invalid_field', path, INSTANT_MESSAGE);
+  }
+  return INSTANT[0]!;
 }
 
 function oneOf(v: unknown, allowed: ReadonlySet<string>, list: string, path: string): string {
@@ -121,35 +128,36 @@ const KINDS: ReadonlySet<string> = new Set(['use', 'provision']);
 
 // Paths are relative to the element and built only when something is wrong: a valid request
 // makes no path strings at all.
-function readSuspension(raw: unknown): ReadSuspension {
+function readSuspension(raw: unknown, out: Writable<ReadSuspension>): void {
   const o = object(raw, '', 'must be an object with a kind and from');
-  const kind = oneOf(o.kind, KINDS, 'use, provision', 'kind') as 'use' | 'provision';
-  const from = instant(o.from, 'from');
+  out.kind = oneOf(o.kind, KINDS, 'use, provision', 'kind') as 'use' | 'provision';
+  out.from = instant(o.from, 'from');
   const list = array(o.purposes, 'purposes');
-  let purposes: string[] | null = null;
   if (list !== null) {
-    purposes = [];
     for (let j = 0; j < list.length; j++) {
       try {
-        purposes.push(text(list[j], ''));
+        text(list[j], '');
       } catch (e) {
         throw within(e, 'purposes', j);
       }
     }
   }
-  return { kind, from, purposes };
+  // Every entry checked to be a string: the caller's list is read as it is, not copied.
+  out.purposes = list as readonly string[] | null;
 }
 
-function readConsent(raw: unknown): ReadConsent {
+function readConsent(raw: unknown, out: Writable<ReadConsent>): void {
   const o = object(raw, '', 'must be an object with a purpose and at');
-  return { purpose: text(o.purpose, 'purpose'), at: instant(o.at, 'at') };
+  out.purpose = text(o.purpose, 'purpose');
+  out.at = instant(o.at, 'at');
 }
 
 /**
  * Reads and checks a decision request in one pass, touching each field of the caller's object
  * once (requests arrive in many shapes; every extra read of a field costs). The contract is
  * `decisionRequestSchema`; a property test holds the two to the same answers. With `into`,
- * the fields are written there (and it is returned) rather than into a new object.
+ * the fields are written there (and it is returned) rather than into a new object, and its
+ * suspension and consent lists are refilled in place: a valid request allocates nothing.
  */
 export function readDecisionRequest(
   raw: unknown,
@@ -165,29 +173,35 @@ export function readDecisionRequest(
     const adOptOut = optionalBoolean(customer.adOptOut, 'customer.adOptOut');
     const rawSuspensions = array(customer.suspensions, 'customer.suspensions');
     let suspensions: readonly ReadSuspension[] = NONE;
-    if (rawSuspensions !== null && rawSuspensions.length > 0) {
-      const list: ReadSuspension[] = [];
-      for (let i = 0; i < rawSuspensions.length; i++) {
+    const suspensionCount = rawSuspensions === null ? 0 : rawSuspensions.length;
+    if (suspensionCount > 0) {
+      const list = into === undefined ? [] : (into.suspensions as Writable<ReadSuspension>[]);
+      suspensions = list;
+      for (let i = 0; i < suspensionCount; i++) {
+        let s = list[i];
+        if (s === undefined) list[i] = s = { kind: 'use', from: NaN, purposes: null };
         try {
-          list.push(readSuspension(rawSuspensions[i]));
+          readSuspension(rawSuspensions![i], s);
         } catch (e) {
           throw within(e, 'customer.suspensions', i);
         }
       }
-      suspensions = list;
     }
     const rawConsents = array(customer.consents, 'customer.consents');
     let consents: readonly ReadConsent[] = NONE;
-    if (rawConsents !== null && rawConsents.length > 0) {
-      const list: ReadConsent[] = [];
-      for (let i = 0; i < rawConsents.length; i++) {
+    const consentCount = rawConsents === null ? 0 : rawConsents.length;
+    if (consentCount > 0) {
+      const list = into === undefined ? [] : (into.consents as Writable<ReadConsent>[]);
+      consents = list;
+      for (let i = 0; i < consentCount; i++) {
+        let c = list[i];
+        if (c === undefined) list[i] = c = { purpose: '', at: NaN };
         try {
-          list.push(readConsent(rawConsents[i]));
+          readConsent(rawConsents![i], c);
         } catch (e) {
           throw within(e, 'customer.consents', i);
         }
       }
-      consents = list;
     }
     const item = object(req.item, 'item', 'must be an object with a category and acquiredAt');
     const category = oneOf(
@@ -229,7 +243,9 @@ export function readDecisionRequest(
         group,
         adOptOut,
         suspensions,
+        suspensionCount,
         consents,
+        consentCount,
         category,
         acquiredAt,
         serviceId,
@@ -244,8 +260,9 @@ export function readDecisionRequest(
     into.purpose = purpose;
     into.group = group;
     into.adOptOut = adOptOut;
-    into.suspensions = suspensions;
-    into.consents = consents;
+    // The lists are the scratch object's own, refilled above; only the counts change.
+    into.suspensionCount = suspensionCount;
+    into.consentCount = consentCount;
     into.category = category;
     into.acquiredAt = acquiredAt;
     into.serviceId = serviceId;
