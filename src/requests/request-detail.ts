@@ -5,6 +5,7 @@ import { can, type Principal } from '../security/principal.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { dueStatus, type DueStatus } from './due-status.ts';
 import { requireRequest } from './require-request.ts';
+import { requestSteps, type RequestStep } from './request-steps.ts';
 import { requestsDb } from './request-tables.ts';
 
 /** One step of a request's history. */
@@ -22,6 +23,8 @@ export interface RequestHistoryEntry {
 export interface RequestDetail {
   readonly request: CustomerRequest;
   readonly dueStatus: DueStatus;
+  /** The steps the principal may take now (the transition table and its permissions). */
+  readonly steps: readonly RequestStep[];
   readonly events: readonly RequestHistoryEntry[];
   /** What the customer wrote, for a principal who may read values (the read is audited). */
   readonly details?: string;
@@ -50,6 +53,7 @@ export async function requestDetail(
     request,
     ...(details !== undefined ? { details } : {}),
     dueStatus: dueStatus(request, ctx.clock()),
+    steps: requestSteps(request, principal),
     events: rows.map((r) => ({
       seq: Number(r.seq),
       type: r.type,

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { StaffRequest } from '../shared/types.ts';
+import type { RequestStep, StaffRequest } from '../shared/types.ts';
 import { FulfilForm } from './FulfilForm.tsx';
 import { RefuseForm } from './RefuseForm.tsx';
-import { OPEN_STATES } from './states.ts';
 
 /** A step to take: its path under /v1/requests/:id/ and its body. */
 export type Step = { readonly name: string; readonly body?: unknown };
 
-/** The actions the request's state allows (the API's transition table), nothing else. */
+/** The steps the API says this user may take now, and nothing else. */
 export function RequestActions(props: {
   readonly request: StaffRequest;
+  readonly steps: readonly RequestStep[];
   readonly token: string;
   /** The API's answer to a failed fulfil, shown next to the fulfil form. */
   readonly fulfilError?: string | null;
@@ -23,10 +23,10 @@ export function RequestActions(props: {
   const [cancelReason, setCancelReason] = useState('');
   const step = (name: string, body?: unknown) =>
     props.onStep(body === undefined ? { name } : { name, body });
-  const canStart = (r.state === 'identityVerified' && !r.charged) || r.state === 'feePaid';
+  const may = (s: RequestStep) => props.steps.includes(s);
   return (
     <div>
-      {r.state === 'received' && (
+      {may('verify') && (
         <div className="actions">
           <label htmlFor="verify-method" style={{ margin: 0 }}>
             Identity checked by
@@ -46,7 +46,7 @@ export function RequestActions(props: {
           </button>
         </div>
       )}
-      {r.state === 'feeDue' && (
+      {may('payment') && (
         <form
           className="actions"
           aria-label="Record payment"
@@ -82,14 +82,14 @@ export function RequestActions(props: {
           </button>
         </form>
       )}
-      {canStart && (
+      {may('start') && (
         <div className="actions">
           <button type="button" disabled={props.busy} onClick={() => step('start')}>
             Start work
           </button>
         </div>
       )}
-      {r.state === 'inProgress' && (
+      {may('fulfil') && (
         <>
           <h3>Fulfil</h3>
           <FulfilForm
@@ -100,6 +100,10 @@ export function RequestActions(props: {
             error={props.fulfilError ?? null}
             onFulfil={(body) => step('fulfil', body)}
           />
+        </>
+      )}
+      {may('refuse') && (
+        <>
           <h3>Refuse</h3>
           <RefuseForm
             kind={r.kind}
@@ -108,14 +112,14 @@ export function RequestActions(props: {
           />
         </>
       )}
-      {(r.state === 'fulfilled' || r.state === 'partlyFulfilled' || r.state === 'refused') && (
+      {may('notify') && (
         <div className="actions">
           <button type="button" disabled={props.busy} onClick={() => step('notify')}>
             Notify the customer
           </button>
         </div>
       )}
-      {OPEN_STATES.has(r.state) && (
+      {may('cancel') && (
         <form
           className="actions"
           aria-label="Cancel request"
@@ -144,8 +148,12 @@ export function RequestActions(props: {
           </button>
         </form>
       )}
-      {(r.state === 'notified' || r.state === 'cancelled') && (
-        <p className="hint">Closed: nothing left to do.</p>
+      {props.steps.length === 0 && (
+        <p className="hint">
+          {r.state === 'notified' || r.state === 'cancelled'
+            ? 'Closed: nothing left to do.'
+            : 'Your role may not take steps on this request.'}
+        </p>
       )}
     </div>
   );

@@ -142,6 +142,7 @@ export function RequestPage(props: {
           <h2 id="actions-heading">Actions</h2>
           <RequestActions
             request={r}
+            steps={d.steps}
             token={props.token}
             busy={busy}
             fulfilError={failed === 'fulfil' ? error : null}

@@ -11,6 +11,3 @@ export const STATES = [
   'notified',
   'cancelled',
 ] as const;
-
-/** States before an outcome, from which a request may be cancelled. */
-export const OPEN_STATES: ReadonlySet<string> = new Set(STATES.slice(0, 5));

@@ -107,9 +107,15 @@ export interface StaffRequest {
   readonly dueStatus?: DueStatus;
 }
 
+/** A step of a request, `POST /v1/requests/:id/<step>`. */
+export type RequestStep =
+  'verify' | 'payment' | 'start' | 'fulfil' | 'refuse' | 'notify' | 'cancel';
+
 export interface StaffRequestDetail {
   readonly request: StaffRequest;
   readonly dueStatus: DueStatus;
+  /** The steps this user may take now: the API's transition table, not a copy. */
+  readonly steps: readonly RequestStep[];
   readonly details?: string;
   readonly events: readonly {
     readonly seq: number;

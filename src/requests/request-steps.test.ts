@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bundledPolicy } from '../policy/test-support.ts';
+import { buildPrincipal } from '../registry/test-support.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { feeFor } from './fee-for.ts';
+import { buildRequest } from './test-support.ts';
+import { requestSteps } from './request-steps.ts';
+import { transition } from './transition.ts';
+
+const operator = buildPrincipal();
+const auditor = buildPrincipal({ id: 'user-auditor', role: 'auditor' });
+const by = operator.id;
+const at = Date.parse('2026-01-11T00:00:00Z');
+const fee = feeFor(bundledPolicy(), { kind: 'REQUEST.DISCLOSURE', lines: 1 });
+const refusal = { reason: 'notHeld', message: 'We hold no such data.' } as const;
+
+describe('requestSteps', () => {
+  it('offers each state of a charged disclosure exactly the steps the transition table allows', () => {
+    let r: CustomerRequest = buildRequest({ kind: 'REQUEST.DISCLOSURE' });
+    expect(requestSteps(r, operator)).toEqual(['verify', 'cancel']);
+    r = transition(r, { type: 'verify', method: 'idDocument', by, at });
+    // identityVerified, charged: the fee is requested by the API, not a step of the operator.
+    expect(requestSteps(r, operator)).toEqual(['cancel']);
+    r = transition(r, { type: 'requestFee', fee, by, at });
+    expect(requestSteps(r, operator)).toEqual(['payment', 'cancel']);
+    r = transition(r, { type: 'pay', amount: fee.total, reference: null, by, at });
+    expect(requestSteps(r, operator)).toEqual(['start', 'cancel']);
+    r = transition(r, { type: 'start', by, at });
+    expect(requestSteps(r, operator)).toEqual(['fulfil', 'refuse', 'cancel']);
+    const refused = transition(r, { type: 'refuse', refusal, by, at });
+    expect(requestSteps(refused, operator)).toEqual(['notify']);
+    expect(requestSteps(transition(refused, { type: 'notify', by, at }), operator)).toEqual([]);
+  });
+
+  it('lets a free kind start straight after the identity check', () => {
+    const r = transition(buildRequest({ kind: 'REQUEST.DELETION', charged: false }), {
+      type: 'verify',
+      method: 'callback',
+      by,
+      at,
+    });
+    expect(requestSteps(r, operator)).toEqual(['start', 'cancel']);
+  });
+
+  it('offers nothing to a principal who may not manage requests', () => {
+    expect(requestSteps(buildRequest({ kind: 'REQUEST.DISCLOSURE' }), auditor)).toEqual([]);
+  });
+});
