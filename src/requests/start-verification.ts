@@ -4,6 +4,7 @@ import { HogoError } from '../http/http-error.ts';
 import { codeNotice, enqueueNotice, rehearseNotice, sendAfterCommit } from '../notices/index.ts';
 import { listCustomers, normalizeEmail, normalizePhone } from '../registry/index.ts';
 import { joinTransaction } from '../store/join-transaction.ts';
+import { clientNetwork } from './client-network.ts';
 import { CODE_TTL_MS, codeHash, newCode } from './verification-code.ts';
 import type { StartVerificationInput } from './verification-input.ts';
 import { requestsDb } from './request-tables.ts';
@@ -24,10 +25,10 @@ export interface StartedVerification {
  * goes to the outbox addressed to it (and out by SMTP when configured); the code is kept
  * only as a keyed hash. The answer is the same whether or not anyone matched, so it tells
  * nothing about who is a customer; both paths do the same statements (a notice rehearsed
- * where none is sent). Limits (`ctx.verificationLimits`): too many starts from one client IP
- * are refused ('verification.rate_limited', with `retryAfter` seconds); too many codes for one
- * address answer as usual but send none (audited `limited`), so the limit reveals nothing
- * either. Public: no principal.
+ * where none is sent). Limits (`ctx.verificationLimits`): too many starts from one client
+ * network (an IPv6 address by its /64) are refused ('verification.rate_limited', with
+ * `retryAfter` seconds); too many codes for one address answer as usual but send none
+ * (audited `limited`), so the limit reveals nothing either. Public: no principal.
  */
 export async function startVerification(
   ctx: AppContext,
@@ -35,7 +36,7 @@ export async function startVerification(
   client: { readonly ip: string },
 ): Promise<StartedVerification> {
   const limits = ctx.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS;
-  const ipKey = `ip:${ctx.keys.blindIndex('phone', `limit-ip\u0000${client.ip}`).toString('hex')}`;
+  const ipKey = `ip:${ctx.keys.blindIndex('phone', `limit-ip\u0000${clientNetwork(client.ip)}`).toString('hex')}`;
   const byIp = await takeRateLimit(ctx, ipKey, limits.perIp);
   if (!byIp.allowed) {
     const retryAfter = Math.max(1, Math.ceil(byIp.retryAfterMs / 1000));
