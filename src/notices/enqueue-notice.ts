@@ -37,6 +37,7 @@ export async function enqueueNotice(
       attempts: 0,
       next_attempt_at: null,
       failed_at: null,
+      expires_at: notice.expiresAt ?? null,
     })
     .execute();
   return id;

@@ -38,6 +38,7 @@ export async function listNotices(
       'attempts',
       'next_attempt_at',
       'failed_at',
+      'expires_at',
     ]);
   if (filter.requestId !== undefined) q = q.where('request_id', '=', filter.requestId);
   if (filter.customerId !== undefined) q = q.where('customer_id', '=', filter.customerId);

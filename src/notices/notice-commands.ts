@@ -25,7 +25,7 @@ export function registerNoticeCommands(program: Command): void {
           opts.json
             ? `${JSON.stringify(r)}\n`
             : r.smtp
-              ? `tried ${r.tried}: sent ${r.sent}, failed ${r.failed} (tried again later), given up ${r.gaveUp}\n`
+              ? `tried ${r.tried}: sent ${r.sent}, failed ${r.failed} (tried again later), given up ${r.gaveUp}, expired unsent ${r.expired}\n`
               : 'no SMTP configured (HOGO_SMTP_URL): nothing sent\n',
         );
       } finally {

@@ -9,4 +9,6 @@ export interface NoticeInput {
   readonly to: string;
   readonly subject: string;
   readonly body: string;
+  /** Epoch ms after which what it says no longer holds (a one-time code): not sent after. */
+  readonly expiresAt?: number;
 }

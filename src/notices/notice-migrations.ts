@@ -41,4 +41,10 @@ export const noticeMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0620-notices-expiry': {
+    async up(db) {
+      // A one-time code is not worth sending once it has expired.
+      await db.schema.alterTable('notices').addColumn('expires_at', 'bigint').execute();
+    },
+  },
 };

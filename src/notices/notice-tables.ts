@@ -27,8 +27,10 @@ export type NoticeTables = {
     attempts: number;
     /** After a failure: not to be tried again before this; null when sent, new or given up. */
     next_attempt_at: number | null;
-    /** When it was given up after the last try allowed: failed for good. */
+    /** When it was given up after the last try allowed (or expired unsent): failed for good. */
     failed_at: number | null;
+    /** What it says stops being true then (a one-time code): never sent after it. */
+    expires_at: number | null;
   };
 };
 

@@ -16,11 +16,14 @@ export interface NoticeView {
   readonly attempts: number;
   /**
    * 'queued' (not tried: no SMTP, or not by e-mail), 'sent', 'retrying' (failed, to be tried
-   * again at `nextAttemptAt`), 'failed' (given up after the last try, at `failedAt`).
+   * again at `nextAttemptAt`), 'failed' (given up after the last try, or expired unsent, at
+   * `failedAt`).
    */
   readonly status: 'queued' | 'sent' | 'retrying' | 'failed';
   readonly nextAttemptAt?: string;
   readonly failedAt?: string;
+  /** A one-time code's validity: not sent after it. */
+  readonly expiresAt?: string;
 }
 
 /** The view of a notice row (nothing decrypted). */
@@ -52,5 +55,8 @@ export function noticeView(
       ? { nextAttemptAt: new Date(Number(row.next_attempt_at)).toISOString() }
       : {}),
     ...(row.failed_at !== null ? { failedAt: new Date(Number(row.failed_at)).toISOString() } : {}),
+    ...(row.expires_at !== null
+      ? { expiresAt: new Date(Number(row.expires_at)).toISOString() }
+      : {}),
   };
 }

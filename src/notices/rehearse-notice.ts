@@ -44,6 +44,7 @@ export async function rehearseNotice(
       'body_sealed',
       'created_at',
       'attempts',
+      'expires_at',
     ])
     .expression(
       db
@@ -59,6 +60,7 @@ export async function rehearseNotice(
           eb.cast<Uint8Array>(eb.val(seal(notice.body)), bytes).as('body_sealed'),
           eb.cast<number>(eb.val(ctx.clock()), 'bigint').as('created_at'),
           eb.cast<number>(eb.val(0), 'integer').as('attempts'),
+          eb.cast<number | null>(eb.val(notice.expiresAt ?? null), 'bigint').as('expires_at'),
         ])
         .where(sql<boolean>`1 = 0`),
     )

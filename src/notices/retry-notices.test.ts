@@ -78,6 +78,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
       sent: 0,
       failed: 0,
       gaveUp: 1,
+      expired: 0,
     });
     const given = await listed(id);
     expect(given).toMatchObject({
@@ -131,6 +132,46 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
     expect(await listNotices(ctx, officer, { status: 'sent' })).toHaveLength(2);
   });
 
+  it('never sends a one-time code after it expired: failed for good, not tried', async () => {
+    const down = withSmtp(await closedPort());
+    const expiresAt = ctx.clock() + 10 * MINUTE;
+    const id = await ctx.store.db.transaction().execute((tx) =>
+      enqueueNotice(ctx, tx, {
+        kind: 'verification.code',
+        channel: 'email',
+        customerId,
+        lang: 'en',
+        to: 'taro.yamada@example.jp',
+        subject: 'Your verification code',
+        body: 'Your verification code: 565656\n',
+        expiresAt,
+      }),
+    );
+    expect(await deliverNotice(down, id)).toBe('failed');
+    ctx.clock.advance(MINUTE);
+    expect(await retryNotices(down, system)).toMatchObject({ tried: 1, failed: 1 });
+    // Due again 5 minutes later, still valid: tried. Then 30 minutes later: expired.
+    ctx.clock.advance(5 * MINUTE);
+    expect(await retryNotices(down, system)).toMatchObject({ tried: 1, failed: 1 });
+    ctx.clock.advance(30 * MINUTE);
+    const sink = await smtpSink();
+    try {
+      const up = withSmtp(sink.port);
+      expect(await retryNotices(up, system)).toMatchObject({ tried: 0, sent: 0, expired: 1 });
+      expect(await retryNotices(up, system)).toMatchObject({ tried: 0, expired: 0 });
+      expect(sink.received.join('\n')).not.toContain('565656');
+    } finally {
+      sink.server.close();
+    }
+    expect(await listed(id)).toMatchObject({
+      status: 'failed',
+      failure: 'expired',
+      attempts: 3,
+      expiresAt: new Date(expiresAt).toISOString(),
+      failedAt: new Date(ctx.clock()).toISOString(),
+    });
+  });
+
   it('does nothing without SMTP, and only for a role that may send', async () => {
     const id = await enqueue();
     expect(await deliverNotice(withSmtp(await closedPort()), id)).toBe('failed');
@@ -141,6 +182,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
       sent: 0,
       failed: 0,
       gaveUp: 0,
+      expired: 0,
     });
     await expect(
       retryNotices(withSmtp(1), buildPrincipal({ role: 'auditor' })),
@@ -196,10 +238,11 @@ describe('hogo notices retry', () => {
         sent: 1,
         failed: 0,
         gaveUp: 0,
+        expired: 0,
       });
       expect(sink.received).toContain('RCPT TO:<hanako@example.jp>');
       expect((await run([], smtp)).stdout).toBe(
-        'tried 0: sent 0, failed 0 (tried again later), given up 0\n',
+        'tried 0: sent 0, failed 0 (tried again later), given up 0, expired unsent 0\n',
       );
       await expect(run(['--max', 'x'], smtp)).rejects.toMatchObject({ code: 2 });
     } finally {

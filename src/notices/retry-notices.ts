@@ -14,6 +14,8 @@ export interface RetryReport {
   readonly failed: number;
   /** Failed their last try: failed for good (status 'failed' in the outbox). */
   readonly gaveUp: number;
+  /** Expired before they could be sent (a one-time code): failed for good, not tried. */
+  readonly expired: number;
 }
 
 /** How long a claimed notice is held by one run, so that another run does not send it too. */
@@ -22,7 +24,8 @@ const CLAIM_MS = 10 * 60_000;
 /**
  * Tries again the e-mail notices whose sending failed and whose backoff has passed (1, 5, 30
  * minutes after successive failures), oldest first, at most `max` (default 100); a notice that
- * fails its fifth try is failed for good. Each is claimed first (its next attempt moved on), so
+ * fails its fifth try is failed for good, and one whose content has expired (a one-time code
+ * past its validity) is failed for good without a try ('expired'). Each is claimed first (its next attempt moved on), so
  * runs on several servers never send one twice. Needs 'notices.send'.
  */
 export async function retryNotices(
@@ -37,6 +40,7 @@ export async function retryNotices(
     sent: 0,
     failed: 0,
     gaveUp: 0,
+    expired: 0,
   };
   if (!report.smtp) return report;
   const max = Math.min(Math.max(Math.trunc(input.max ?? 100), 1), 10_000);
@@ -44,7 +48,7 @@ export async function retryNotices(
   const now = ctx.clock();
   const due = await db
     .selectFrom('notices')
-    .select(['id', 'next_attempt_at'])
+    .select(['id', 'next_attempt_at', 'expires_at'])
     .where('next_attempt_at', '<=', now)
     .where('sent_at', 'is', null)
     .where('failed_at', 'is', null)
@@ -54,14 +58,23 @@ export async function retryNotices(
     .limit(max)
     .execute();
   for (const notice of due) {
+    const expired = notice.expires_at !== null && Number(notice.expires_at) <= now;
     const claimed = await db
       .updateTable('notices')
-      .set({ next_attempt_at: now + CLAIM_MS })
+      .set(
+        expired
+          ? { next_attempt_at: null, failed_at: now, failure: 'expired' }
+          : { next_attempt_at: now + CLAIM_MS },
+      )
       .where('id', '=', notice.id)
       .where('next_attempt_at', '=', notice.next_attempt_at)
       .where('sent_at', 'is', null)
       .executeTakeFirst();
     if (claimed.numUpdatedRows !== 1n) continue;
+    if (expired) {
+      report.expired++;
+      continue;
+    }
     report.tried++;
     const result = await deliverNotice(ctx, notice.id);
     if (result === 'sent') report.sent++;

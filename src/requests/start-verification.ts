@@ -88,6 +88,7 @@ export async function startVerification(
       channel,
       lang: input.lang,
       to: address,
+      expiresAt,
       ...text,
     } as const;
     if (sendTo !== null)
