@@ -129,4 +129,14 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0540-provision-ad-exports-created': {
+    async up(db) {
+      // The receipts are listed newest first (GET /v1/ads/exports), a page at a time.
+      await db.schema
+        .createIndex('ad_exports_created')
+        .on('ad_exports')
+        .columns(['created_at', 'id'])
+        .execute();
+    },
+  },
 };
