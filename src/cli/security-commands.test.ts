@@ -63,5 +63,5 @@ describe('hogo db, users, tokens, keys, audit', () => {
     const tampered = hogo('audit', 'verify');
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/^audit: entry 2 was changed/);
-  });
+  }, 90_000); // ten CLI processes in a row, each a Node start: slow on a loaded machine
 });
