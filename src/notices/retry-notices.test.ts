@@ -28,7 +28,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
   });
   afterEach(() => ctx.close());
 
-  const enqueue = (body = 'Your verification code: 424242\n') =>
+  const enqueue = (body = 'Your verification code: 424242\n', expiresAt?: number) =>
     ctx.store.db.transaction().execute((tx) =>
       enqueueNotice(ctx, tx, {
         kind: 'verification.code',
@@ -38,6 +38,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
         to: 'taro.yamada@example.jp',
         subject: 'Your verification code',
         body,
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
       }),
     );
   const withSmtp = (port: number): AppContext => ({
@@ -135,18 +136,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
   it('never sends a one-time code after it expired: failed for good, not tried', async () => {
     const down = withSmtp(await closedPort());
     const expiresAt = ctx.clock() + 10 * MINUTE;
-    const id = await ctx.store.db.transaction().execute((tx) =>
-      enqueueNotice(ctx, tx, {
-        kind: 'verification.code',
-        channel: 'email',
-        customerId,
-        lang: 'en',
-        to: 'taro.yamada@example.jp',
-        subject: 'Your verification code',
-        body: 'Your verification code: 565656\n',
-        expiresAt,
-      }),
-    );
+    const id = await enqueue('Your verification code: 565656\n', expiresAt);
     expect(await deliverNotice(down, id)).toBe('failed');
     ctx.clock.advance(MINUTE);
     expect(await retryNotices(down, system)).toMatchObject({ tried: 1, failed: 1 });
