@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { api, ApiError, query } from '../shared/api.ts';
+import { api, query } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { AdExportPage, AdExportReceipt, Me } from '../shared/types.ts';
-import { useAsync } from '../shared/use-async.ts';
+import { usePaged } from '../shared/use-paged.ts';
 import { Link } from './Link.tsx';
 import { navigate } from './route.ts';
 import { StartExportForm } from './StartExportForm.tsx';
@@ -12,32 +11,18 @@ const PAGE = 50;
 
 /** Ad-audience exports (§8 ADS), newest first, each opening its receipt. */
 export function AdExportsPage(props: { readonly token: string; readonly me: Me }) {
-  const first = useAsync(
-    () =>
-      api<AdExportPage>('GET', `/v1/ads/exports${query({ limit: PAGE })}`, { token: props.token }),
-    [props.token],
-  );
-  const [more, setMore] = useState<{
-    exports: readonly AdExportReceipt[];
-    next: string | null;
-  } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const exports = [...(first.value?.exports ?? []), ...(more?.exports ?? [])];
-  const next = more === null ? (first.value?.nextCursor ?? null) : more.next;
-  const loadMore = async () => {
-    if (next === null) return;
-    setError(null);
-    try {
+  const list = usePaged<AdExportReceipt>(
+    async (cursor) => {
       const page = await api<AdExportPage>(
         'GET',
-        `/v1/ads/exports${query({ limit: PAGE, cursor: next })}`,
+        `/v1/ads/exports${query({ limit: PAGE, cursor })}`,
         { token: props.token },
       );
-      setMore({ exports: [...(more?.exports ?? []), ...page.exports], next: page.nextCursor });
-    } catch (e) {
-      setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
-    }
-  };
+      return { entries: page.exports, next: page.nextCursor };
+    },
+    [props.token],
+  );
+  const exports = list.entries ?? [];
   const excluded = (r: AdExportReceipt) =>
     Object.values(r.customers.excluded).reduce((a, b) => a + b, 0);
   return (
@@ -52,7 +37,7 @@ export function AdExportsPage(props: { readonly token: string; readonly me: Me }
           onDone={(r) => navigate(`/console/ad-exports/${encodeURIComponent(r.exportId)}`)}
         />
       )}
-      <ErrorNotice message={first.error?.message ?? error} />
+      <ErrorNotice message={list.error} />
       <table>
         <caption className="skip">Ad exports, newest first</caption>
         <thead>
@@ -94,10 +79,10 @@ export function AdExportsPage(props: { readonly token: string; readonly me: Me }
           ))}
         </tbody>
       </table>
-      {!first.loading && exports.length === 0 && <p>No export has been made.</p>}
-      {next !== null && (
+      {!list.loading && exports.length === 0 && <p>No export has been made.</p>}
+      {list.hasMore && (
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => void loadMore()}>
+          <button type="button" className="secondary" onClick={() => void list.loadMore()}>
             Load more
           </button>
         </div>

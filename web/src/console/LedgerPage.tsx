@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, query } from '../shared/api.ts';
+import { api, query } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import type { ProvisionRecordPage, ProvisionRecordView, RecipientView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { usePaged } from '../shared/use-paged.ts';
 import { Link } from './Link.tsx';
 import { ProvisionTable } from './ProvisionTable.tsx';
 import { navigate } from './route.ts';
@@ -25,43 +26,26 @@ export function LedgerPage(props: {
     () => api<RecipientView[]>('GET', '/v1/recipients', { token: props.token }),
     [props.token],
   );
-  const [more, setMore] = useState<{
-    records: readonly ProvisionRecordView[];
-    next: string | null;
-  } | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
   const filtered = props.customerId !== null || props.recipientId !== null;
-  const first = useAsync(() => {
-    setMore(null);
-    if (!filtered) return Promise.resolve(null);
-    return api<ProvisionRecordPage>(
-      'GET',
-      `/v1/provisions${query({ customerId: props.customerId, recipientId: props.recipientId, limit: PAGE })}`,
-      { token: props.token },
-    );
-  }, [props.customerId, props.recipientId, props.token]);
+  const list = usePaged<ProvisionRecordView>(
+    async (cursor) => {
+      if (!filtered) return { entries: [], next: null };
+      const page = await api<ProvisionRecordPage>(
+        'GET',
+        `/v1/provisions${query({ customerId: props.customerId, recipientId: props.recipientId, limit: PAGE, cursor })}`,
+        { token: props.token },
+      );
+      return { entries: page.records, next: page.nextCursor };
+    },
+    [props.customerId, props.recipientId, props.token],
+  );
   const search = (e: FormEvent) => {
     e.preventDefault();
     const id = typed.trim();
     const path = `/console/ledger${id === '' ? '' : `/${encodeURIComponent(id)}`}`;
     navigate(`${path}${query({ recipient: recipient })}`);
   };
-  const records = [...(first.value?.records ?? []), ...(more?.records ?? [])];
-  const next = more === null ? (first.value?.nextCursor ?? null) : more.next;
-  const loadMore = async () => {
-    if (next === null) return;
-    setMoreError(null);
-    try {
-      const page = await api<ProvisionRecordPage>(
-        'GET',
-        `/v1/provisions${query({ customerId: props.customerId, recipientId: props.recipientId, limit: PAGE, cursor: next })}`,
-        { token: props.token },
-      );
-      setMore({ records: [...(more?.records ?? []), ...page.records], next: page.nextCursor });
-    } catch (e) {
-      setMoreError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
-    }
-  };
+  const records = list.entries;
   const recipientName = recipients.value?.find((r) => r.id === props.recipientId)?.legalName;
   const about = [
     props.customerId !== null ? `customer ${props.customerId}` : null,
@@ -105,9 +89,9 @@ export function LedgerPage(props: {
           Search
         </button>
       </form>
-      <ErrorNotice message={first.error?.message ?? moreError} />
+      <ErrorNotice message={list.error} />
       {!filtered && <p>Enter a customer ID, choose a recipient, or both.</p>}
-      {filtered && first.value && (
+      {filtered && records !== undefined && (
         <section aria-labelledby="ledger-results">
           <h2 id="ledger-results">Provisions about {about}</h2>
           {props.customerId !== null && (
@@ -122,9 +106,9 @@ export function LedgerPage(props: {
           ) : (
             <ProvisionTable caption={`Provisions about ${about}`} records={records} />
           )}
-          {next !== null && (
+          {list.hasMore && (
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => void loadMore()}>
+              <button type="button" className="secondary" onClick={() => void list.loadMore()}>
                 Load more
               </button>
             </div>
