@@ -276,4 +276,32 @@ describe('provision pages of the staff console', () => {
     await snap(auditor, 'console-ad-exports-auditor');
     await context.close();
   }, 30_000);
+
+  it('pages the export list: "Load more" appends the next page, then there is none', async () => {
+    // 55 more exports of the 8 demo customers: more than one page of 50.
+    for (let i = 0; i < 55; i++) {
+      const made = await server.staffApi('POST', '/v1/ads/exports', { platform: 'yahoo' });
+      expect(made.status).toBe(201);
+    }
+    const all = (await server.staffApi<{ exports: Receipt[] }>('GET', '/v1/ads/exports?limit=200'))
+      .body.exports;
+    expect(all.length).toBeGreaterThan(55);
+    await staff.goto(`${server.url}/console/ad-exports`);
+    const rows = staff
+      .getByRole('table', { name: 'Ad exports, newest first' })
+      .locator('tbody')
+      .getByRole('row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    await staff.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(50).waitFor();
+    expect(await rows.count()).toBe(all.length);
+    const ids = await staff
+      .getByRole('table', { name: 'Ad exports, newest first' })
+      .locator('tbody')
+      .getByRole('link')
+      .allTextContents();
+    expect(ids).toEqual(all.map((r) => r.exportId));
+    expect(await staff.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  }, 60_000);
 });

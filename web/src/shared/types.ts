@@ -1,4 +1,11 @@
-/** The shapes of the hogo API the pages read (only the fields they use). */
+import type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
+import type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
+import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
+
+/**
+ * The shapes of the hogo API the pages read: the server's own declarations where it has them
+ * (imported as types: nothing of the server is bundled), else the fields the pages use.
+ */
 
 export type Lang = 'en' | 'ja';
 export type Localized = { readonly en: string; readonly ja?: string };
@@ -198,91 +205,19 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-/** One verification of a recipient (PROVIDE.DUE_DILIGENCE). */
-export interface DiligenceView {
-  readonly id: string;
-  readonly agreementReference: string;
-  readonly measures: readonly string[];
-  readonly verifiedAt: string;
-  readonly expiresAt: string;
-  readonly verifiedBy: string;
-}
-
-/** A third party personal information may be provided to, with its latest diligence. */
-export interface RecipientView {
-  readonly id: string;
-  readonly kind: string;
-  readonly legalName: string;
-  readonly address: string | null;
-  readonly representative: string | null;
-  readonly country: string;
-  readonly protectionRegime: string | null;
-  readonly recordByContract: boolean;
-  /** PROVIDE.DUE_DILIGENCE: provision needs a verification in force. */
-  readonly diligenceRequired: boolean;
-  readonly diligence: DiligenceView | null;
-}
+export type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
+export type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
+export type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
 
 /** A recipient with every verification recorded, oldest first. */
 export interface RecipientDetail extends RecipientView {
   readonly diligenceHistory: readonly DiligenceView[];
 }
 
-/** One row of the provision ledger (APPI Art. 29). */
-export interface ProvisionRecordView {
-  readonly id: string;
-  readonly provisionId: string;
-  readonly providedAt: string;
-  readonly recipient: {
-    readonly id: string;
-    readonly kind: string;
-    readonly legalName: string;
-    readonly address: string | null;
-    readonly representative: string | null;
-    readonly country: string;
-  };
-  readonly itemCategories: readonly string[];
-  readonly itemIds: readonly string[];
-  readonly clause: string;
-  readonly ground: string;
-  readonly purpose: string;
-  readonly legalBasis: string | null;
-  readonly documentReference: string | null;
-  readonly statutory: boolean;
-  readonly retentionEnd: string;
-}
-
 /** A page of the provision ledger, newest first. */
 export interface ProvisionRecordPage {
   readonly records: readonly ProvisionRecordView[];
   readonly nextCursor: string | null;
-}
-
-/** What an ad export did (§8 ADS), in counts and ids only. */
-export interface AdExportReceipt {
-  readonly exportId: string;
-  readonly platform: string;
-  readonly purposes: Readonly<Record<string, string>>;
-  readonly at: string;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-  readonly files: readonly {
-    readonly name: string;
-    readonly rows: number;
-    readonly sha256: string;
-  }[];
-  readonly customers: {
-    readonly considered: number;
-    readonly included: number;
-    readonly excluded: Readonly<Record<string, number>>;
-  };
-  readonly items: {
-    readonly exported: number;
-    readonly denied: Readonly<Record<string, number>>;
-    readonly notNormalized: Readonly<Record<string, number>>;
-  };
-  readonly ledgerRows: number;
-  readonly deletedAt: string | null;
 }
 
 /** A page of ad exports' receipts, newest first. */

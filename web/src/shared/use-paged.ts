@@ -28,28 +28,30 @@ export function usePaged<T>(
   load: (cursor: string | null) => Promise<Page<T>>,
   deps: readonly unknown[],
 ): Paged<T> {
-  const [more, setMore] = useState<Page<T> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const first = useAsync(() => {
-    setMore(null);
-    setError(null);
-    return load(null);
-  }, deps);
-  const next = more === null ? (first.value?.next ?? null) : more.next;
+  // Every page is tagged with the deps it was loaded for: a render with new deps never shows
+  // the entries of the old ones, not even before the new load has started.
+  const key = JSON.stringify(deps);
+  const [more, setMore] = useState<(Page<T> & { readonly key: string }) | null>(null);
+  const [error, setError] = useState<{ readonly key: string; readonly message: string } | null>(
+    null,
+  );
+  const first = useAsync(async () => ({ key, page: await load(null) }), deps);
+  const current = first.value?.key === key ? first.value.page : undefined;
+  const later = more?.key === key ? more : null;
+  const next = current === undefined ? null : (later ?? current).next;
   return {
-    entries:
-      first.value === undefined ? undefined : [...first.value.entries, ...(more?.entries ?? [])],
-    loading: first.loading,
+    entries: current === undefined ? undefined : [...current.entries, ...(later?.entries ?? [])],
+    loading: current === undefined && first.error === null,
     hasMore: next !== null,
-    error: first.error?.message ?? error,
+    error: first.error?.message ?? (error?.key === key ? error.message : null),
     async loadMore() {
       if (next === null) return;
       setError(null);
       try {
         const page = await load(next);
-        setMore({ entries: [...(more?.entries ?? []), ...page.entries], next: page.next });
+        setMore({ key, entries: [...(later?.entries ?? []), ...page.entries], next: page.next });
       } catch (e) {
-        setError(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e));
+        setError({ key, message: e instanceof ApiError ? `${e.code}: ${e.message}` : String(e) });
       }
     },
   };
