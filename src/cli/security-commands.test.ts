@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { entryHash, type HashedFields } from '../security/audit/audit-hash.ts';
 import { tempDir } from '../security/test-support.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
@@ -20,7 +21,7 @@ describe('hogo db, users, tokens, keys, audit', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it('migrates, creates a user and a token (secrets shown once), rotates, verifies, and names a tampered entry', () => {
+  it('migrates, creates a user and a token (secrets shown once), rotates, verifies, anchors, and names a tampered entry or rewritten chain', () => {
     const migrate = hogo('db', 'migrate');
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toContain('applied 0100-security-keys');
@@ -57,11 +58,45 @@ describe('hogo db, users, tokens, keys, audit', () => {
     expect(ok.stdout).toBe('audit: ok, 3 entries\n');
     expect(ok.code).toBe(0);
 
+    const anchors = join(dir, 'anchors.ndjson');
+    expect(hogo('audit', 'anchor', '--out', anchors).stderr).toBe(
+      `audit: anchored entry 3 in ${anchors}\n`,
+    );
+    const held = hogo('audit', 'verify', '--anchors', anchors);
+    expect(held.stdout).toBe('audit: ok, 3 entries, 1 anchors hold\n');
+
+    // Entry 2 changed and every hash after it recomputed: the chain verifies, the anchor not.
     const db = new SQLite(join(dir, 'hogo.sqlite'));
-    db.prepare("update audit_log set actor = 'someone else' where seq = 2").run();
+    const rows = db.prepare('select * from audit_log order by seq').all() as (HashedFields & {
+      hash: string;
+    })[];
+    let prev = rows[0]!.hash;
+    for (const row of rows.slice(1)) {
+      const changed = {
+        ...row,
+        actor: row.seq === 2 ? 'someone else' : row.actor,
+        prev_hash: prev,
+      };
+      prev = entryHash(changed);
+      db.prepare('update audit_log set actor = ?, prev_hash = ?, hash = ? where seq = ?').run(
+        changed.actor,
+        changed.prev_hash,
+        prev,
+        row.seq,
+      );
+    }
+    db.prepare('update audit_head set hash = ? where id = 1').run(prev);
+    expect(hogo('audit', 'verify').stdout).toBe('audit: ok, 3 entries\n');
+    const rewritten = hogo('audit', 'verify', '--anchors', anchors);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stderr).toMatch(
+      new RegExp(`^audit: ${anchors}:1: entry 3 no longer has the hash anchored`),
+    );
+
+    db.prepare("update audit_log set actor = 'someone else again' where seq = 2").run();
     db.close();
     const tampered = hogo('audit', 'verify');
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/^audit: entry 2 was changed/);
-  }, 90_000); // ten CLI processes in a row, each a Node start: slow on a loaded machine
+  }, 120_000); // fourteen CLI processes in a row, each a Node start: slow on a loaded machine
 });

@@ -1,7 +1,9 @@
+import { appendFileSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { openContext, type OpenedContext } from '../app/open-context.ts';
 import { HogoError } from '../http/http-error.ts';
+import { checkAuditAnchor, createAuditAnchor } from '../security/audit/audit-anchor.ts';
 import { rotateMasterKey } from '../security/keys/rotate-master-key.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
 import { createUser } from '../security/users/create-user.ts';
@@ -39,7 +41,7 @@ const list = (value: string | undefined): 'all' | string[] | undefined =>
 
 /**
  * `hogo db migrate`, `hogo users create`, `hogo tokens create`, `hogo keys rotate`,
- * `hogo audit verify`: the security slice and the database from the command line.
+ * `hogo audit verify|anchor`: the security slice and the database from the command line.
  */
 export function registerSecurityCommands(program: Command): void {
   program
@@ -137,20 +139,78 @@ export function registerSecurityCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('audit')
-    .description('The audit log.')
+  const audit = program.command('audit').description('The audit log.');
+  audit
     .command('verify')
-    .description('Recompute the hash chain. Exit 1 naming the first bad entry.')
-    .action(() =>
+    .description(
+      'Recompute the hash chain, and check the anchors of FILE against it. Exit 1 naming the first bad entry or anchor.',
+    )
+    .option('--anchors <file>', 'anchors written by `hogo audit anchor`, one per line')
+    .action((opts: { anchors?: string }) =>
       withContext(async (ctx) => {
         const result = await ctx.audit.verify();
-        if (result.ok) {
-          process.stdout.write(`audit: ok, ${result.entries} entries\n`);
-        } else {
+        if (!result.ok) {
           process.stderr.write(`audit: ${result.problem} (first bad entry: ${result.firstBad})\n`);
           process.exitCode = 1;
+          return;
+        }
+        let anchors = 0;
+        if (opts.anchors !== undefined) {
+          const lines = readAnchorLines(opts.anchors);
+          for (const [line, text] of lines) {
+            let anchor: unknown;
+            try {
+              anchor = JSON.parse(text);
+            } catch {
+              throw new CliError(`${opts.anchors}:${line}: not a JSON anchor`, 1);
+            }
+            const problem = await checkAuditAnchor(ctx.store, ctx.keys, anchor);
+            if (problem !== null) {
+              process.stderr.write(`audit: ${opts.anchors}:${line}: ${problem}\n`);
+              process.exitCode = 1;
+              return;
+            }
+            anchors++;
+          }
+        }
+        process.stdout.write(
+          `audit: ok, ${result.entries} entries` +
+            (opts.anchors !== undefined ? `, ${anchors} anchors hold\n` : '\n'),
+        );
+      }),
+    );
+  audit
+    .command('anchor')
+    .description(
+      'Sign the chain head with a key the database does not hold; keep the line outside the database.',
+    )
+    .option('--out <file>', 'append the anchor to FILE (else print it)')
+    .action((opts: { out?: string }) =>
+      withContext(async (ctx) => {
+        const anchor = await createAuditAnchor(ctx.store, ctx.keys, ctx.clock());
+        const line = `${JSON.stringify(anchor)}\n`;
+        if (opts.out === undefined) process.stdout.write(line);
+        else {
+          appendFileSync(opts.out, line);
+          process.stderr.write(`audit: anchored entry ${anchor.seq} in ${opts.out}\n`);
         }
       }),
     );
+}
+
+/** The non-empty lines of an anchor file with their numbers; a missing file is a CLI error. */
+function readAnchorLines(file: string): [number, string][] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(
+      `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      2,
+    );
+  }
+  return text
+    .split('\n')
+    .map((t, i): [number, string] => [i + 1, t.trim()])
+    .filter(([, t]) => t !== '');
 }

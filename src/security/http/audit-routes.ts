@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/app-context.ts';
+import { checkAuditAnchor, createAuditAnchor } from '../audit/audit-anchor.ts';
 
 const AuditQuerySchema = Type.Object({
   customerId: Type.Optional(Type.String({ minLength: 1 })),
@@ -22,6 +23,19 @@ const AuditEntrySchema = Type.Object({
   detail: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String(),
 });
+
+const AnchorSchema = Type.Object(
+  {
+    seq: Type.Integer({ minimum: 0, description: 'the last entry anchored' }),
+    hash: Type.String({ maxLength: 64 }),
+    at: Type.String({ maxLength: 40 }),
+    mac: Type.String({
+      maxLength: 64,
+      description: 'HMAC-SHA-256 under a key the database does not hold',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 /** The audit log over HTTP (SECURITY.3: inspections and audits). */
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -57,5 +71,53 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async () => ctx.audit.verify(),
+  );
+
+  app.post(
+    '/v1/audit/anchors',
+    {
+      config: { access: { permission: 'audit.verify' } },
+      schema: {
+        summary:
+          'Sign the chain head with a key the database does not hold; keep the anchor outside the database.',
+        tags: ['security'],
+        response: { 200: AnchorSchema },
+      },
+    },
+    async () => createAuditAnchor(ctx.store, ctx.keys, ctx.clock()),
+  );
+
+  app.post(
+    '/v1/audit/anchors/check',
+    {
+      config: { access: { permission: 'audit.verify' } },
+      schema: {
+        summary:
+          'Check anchors against the chain: each must carry a valid MAC and name an entry that still has its hash.',
+        tags: ['security'],
+        body: Type.Object(
+          { anchors: Type.Array(AnchorSchema, { minItems: 1, maxItems: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              index: Type.Integer(),
+              ok: Type.Boolean(),
+              problem: Type.Optional(Type.String()),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { anchors } = request.body as { anchors: unknown[] };
+      const results = [];
+      for (const [index, anchor] of anchors.entries()) {
+        const problem = await checkAuditAnchor(ctx.store, ctx.keys, anchor);
+        results.push(problem === null ? { index, ok: true } : { index, ok: false, problem });
+      }
+      return results;
+    },
   );
 }

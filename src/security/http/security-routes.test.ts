@@ -112,6 +112,24 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
     expect((await call('GET', '/v1/audit?limit=5000', admin)).statusCode).toBe(400);
   });
 
+  it('anchors the chain head and checks anchors, naming one that does not hold', async () => {
+    const made = await call('POST', '/v1/audit/anchors', admin);
+    expect(made.statusCode).toBe(200);
+    const anchor = made.json() as { seq: number; hash: string; at: string; mac: string };
+    expect(anchor.seq).toBeGreaterThan(0);
+    const altered = { ...anchor, at: '2000-01-01T00:00:00.000Z' };
+    const checked = await call('POST', '/v1/audit/anchors/check', admin, {
+      anchors: [anchor, altered],
+    });
+    expect(checked.json()).toEqual([
+      { index: 0, ok: true },
+      { index: 1, ok: false, problem: expect.stringMatching(/MAC does not verify/) },
+    ]);
+    const bad = await call('POST', '/v1/audit/anchors/check', admin, { anchors: [{ seq: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/anchors/);
+  });
+
   it('documents its routes in /openapi.json', async () => {
     const doc = (await call('GET', '/openapi.json')).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
@@ -123,6 +141,8 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
         '/v1/tokens/{id}',
         '/v1/audit',
         '/v1/audit/verify',
+        '/v1/audit/anchors',
+        '/v1/audit/anchors/check',
         '/v1/keys/rotate',
       ]),
     );

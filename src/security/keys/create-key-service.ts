@@ -82,6 +82,13 @@ export async function createKeyService(
       return createHmac('sha256', indexKey).update(`${kind}\u0000${normalized}`, 'utf8').digest();
     },
 
+    attest(purpose, text) {
+      // A prefix no blind index can take (their kinds are 'email' and 'phone').
+      return createHmac('sha256', indexKey)
+        .update(`attest:${purpose}\u0000${text}`, 'utf8')
+        .digest();
+    },
+
     async shred(db, customerId) {
       const now = clock();
       await securityDb(db)

@@ -36,6 +36,12 @@ export interface KeyService {
   ): Promise<Map<string, CustomerCipher>>;
   /** HMAC-SHA-256 of a normalized value under the index key, for equality lookups. */
   blindIndex(kind: 'email' | 'phone', normalized: string): Buffer;
+  /**
+   * A keyed MAC (HMAC-SHA-256 under the index key, kept apart from blind indexes) that vouches
+   * for `text`: the index key is stored wrapped by the master key, so no one holding only the
+   * database can make or check one.
+   */
+  attest(purpose: 'audit-anchor', text: string): Buffer;
   /** Erases the customer's data key: every value of theirs becomes unreadable, everywhere. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   shred(db: Kysely<any>, customerId: string): Promise<void>;
