@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { inScope, purposeInScope, type Principal } from '../security/principal.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { requireRequest } from './require-request.ts';
@@ -14,7 +14,9 @@ const DELIVERED = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
  * The package a fulfilled disclosure (or disclosure of provision records) delivered, decrypted
  * for download; the read is audited as 'request.package.read'. The customer (requester token,
  * 'requests.own') reads only their own — another's is 'requests.not_found'; staff need
- * 'requests.read' and 'registry.readValues'. 'request.not_fulfilled' before fulfilment.
+ * 'requests.read' and 'registry.readValues', and a scope (SECURITY.6) covering every category
+ * and purpose the package holds ('auth.forbidden' otherwise, and nothing is read).
+ * 'request.not_fulfilled' before fulfilment.
  */
 export async function requestPackage(
   ctx: AppContext,
@@ -46,6 +48,7 @@ export async function requestPackage(
     const pkg = JSON.parse(
       cipher.decrypt(row.body_sealed, `package:${row.request_id}`),
     ) as RequestPackage;
+    if (own === null) requireScopeOver(principal, pkg);
     await ctx.audit.append(tx, [
       {
         actor: principal.id,
@@ -57,4 +60,30 @@ export async function requestPackage(
     ]);
     return { request, package: pkg };
   });
+}
+
+/** Staff read a package only if their scope covers every category and purpose in it. */
+function requireScopeOver(principal: Principal, pkg: RequestPackage): void {
+  const categories = new Set<string>();
+  const purposes = new Set<string>();
+  const records = pkg.format === 'hogo/disclosure@1' ? pkg.provisionRecords : pkg.records;
+  if (pkg.format === 'hogo/disclosure@1') {
+    for (const item of pkg.items) {
+      if (typeof item.category === 'string') categories.add(item.category);
+      for (const p of item.purposes) purposes.add(p.purpose);
+    }
+  }
+  for (const r of records) {
+    r.itemCategories.forEach((c) => categories.add(c));
+    purposes.add(r.purpose);
+  }
+  const category = [...categories].find((c) => !inScope(principal, c));
+  const purpose = [...purposes].find((p) => !purposeInScope(principal, p));
+  if (category !== undefined || purpose !== undefined) {
+    throw new HogoError(
+      'auth.forbidden',
+      `the package holds ${category !== undefined ? `category ${category}` : `purpose ${purpose}`}, outside this principal's scope`,
+      { permission: 'registry.readValues' },
+    );
+  }
 }

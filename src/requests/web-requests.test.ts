@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../store/test-engines.ts';
 import { smtpSink } from '../notices/test-support.ts';
+import { createApiToken } from '../security/tokens/create-api-token.ts';
 import { openWebTestApp } from './web-test-support.ts';
 
 describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name', (engine) => {
@@ -116,6 +117,15 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       (await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff('auditor') }))
         .statusCode,
     ).toBe(403);
+    // An operator whose scope leaves out the e-mail address reads no package holding one.
+    const narrow = await createApiToken(
+      t.ctx,
+      { label: 'narrow operator', role: 'operator', categories: ['name'] },
+      'test',
+    );
+    const refused = await t.call('GET', `/v1/requests/${r.id}/package`, { token: narrow.secret });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('hanako');
     const audit = await t.ctx.audit.list({ limit: 500 });
     expect(audit.filter((e) => e.action === 'request.package.read')).toHaveLength(3);
     expect(audit.filter((e) => e.action === 'request.details.read')).toHaveLength(1);
