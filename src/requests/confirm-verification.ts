@@ -29,6 +29,13 @@ export async function confirmVerification(
 ): Promise<ConfirmedVerification> {
   const outcome = await ctx.store.db.transaction().execute(async (tx): Promise<Outcome> => {
     const db = requestsDb(tx);
+    // The row is locked first (a write that changes nothing), so that concurrent tries on
+    // PostgreSQL are checked and counted one after the other: five wrong codes, never more.
+    await db
+      .updateTable('request_verifications')
+      .set({ failures: sql<number>`failures` })
+      .where('id', '=', input.verificationId)
+      .execute();
     const row = await db
       .selectFrom('request_verifications')
       .selectAll()

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requestsDb } from './request-tables.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { openWebTestApp } from './web-test-support.ts';
 
@@ -74,6 +75,27 @@ describe.each(ENGINES)('one-time-code identity (REQUEST.WEB) on $name', (engine)
     expect([fifth.statusCode, fifth.json().error.code]).toEqual([423, 'verification.locked']);
     const right = await confirm(id, code);
     expect([right.statusCode, right.json().error.code]).toEqual([423, 'verification.locked']);
+  });
+
+  it('compares at most five codes however many arrive at once', async () => {
+    const started = await start({ phone: '09011112222', lang: 'ja' });
+    const code = /(\d{6})/.exec((await t.newestNotice())!.body)![1]!;
+    const id = started.json().verificationId as string;
+    // Twelve guesses at the same moment, the right code among them last.
+    const guesses = Array.from({ length: 11 }, (_, i) => String(100000 + i)).filter(
+      (g) => g !== code,
+    );
+    const answers = await Promise.all([...guesses, code].map((g) => confirm(id, g)));
+    const compared = answers.filter((a) => a.json().error?.code === 'verification.wrong_code');
+    const row = await requestsDb(t.ctx.store.db)
+      .selectFrom('request_verifications')
+      .select('failures')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.failures)).toBeLessThanOrEqual(5);
+    expect(compared.length).toBeLessThanOrEqual(4);
+    // Whether the right code came before the lock or not, at most one token was issued.
+    expect(answers.filter((a) => a.statusCode === 200).length).toBeLessThanOrEqual(1);
   });
 
   it('expires a code after ten minutes, and a token after thirty', async () => {
