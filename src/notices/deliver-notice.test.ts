@@ -20,10 +20,10 @@ describe.each(ENGINES)('the outbox on $name', (engine) => {
   });
   afterEach(() => ctx.close());
 
-  const enqueue = () =>
+  const enqueue = (kind: 'verification.code' | 'request.outcome' = 'verification.code') =>
     ctx.store.db.transaction().execute((tx) =>
       enqueueNotice(ctx, tx, {
-        kind: 'verification.code',
+        kind,
         channel: 'email',
         customerId,
         lang: 'en',
@@ -49,9 +49,15 @@ describe.each(ENGINES)('the outbox on $name', (engine) => {
     expect(raw).not.toContain('taro.yamada');
     expect(raw).not.toContain('424242');
     expect((await listNotices(ctx, officer))[0]).toMatchObject({ id, to: 't***@example.jp' });
-    expect((await readNotice(ctx, officer, { noticeId: id })).body).toContain('424242');
+    // A one-time code is never shown to staff: whoever read it could sign in as the customer.
+    expect((await readNotice(ctx, officer, { noticeId: id })).body).toBe(
+      '(a one-time code: never shown to staff)',
+    );
+    const letter = await enqueue('request.outcome');
+    expect((await readNotice(ctx, officer, { noticeId: letter })).body).toContain('424242');
     const audit = await ctx.audit.list({ customerId, limit: 10 });
     expect(audit[0]).toMatchObject({ action: 'notice.read', actor: officer.id });
+    expect(audit[0]!.detail).toMatchObject({ noticeId: letter });
     await expect(listNotices(ctx, buildPrincipal({ role: 'auditor' }))).rejects.toMatchObject({
       code: 'auth.forbidden',
     });

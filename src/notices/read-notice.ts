@@ -8,9 +8,14 @@ import { noticeView, type NoticeView } from './notice-view.ts';
 /** A notice with its body text. */
 export type NoticeWithBody = NoticeView & { readonly body: string };
 
+/** What staff see in place of a one-time code's body. */
+export const CODE_WITHHELD = '(a one-time code: never shown to staff)';
+
 /**
  * One notice with its body decrypted (the address stays masked). The read is audited as
- * 'notice.read' in the same transaction. Needs 'notices.read'; 'notices.not_found' when none.
+ * 'notice.read' in the same transaction. A one-time code's body is never decrypted for staff:
+ * whoever read it could sign in as the customer (REQUEST.WEB). Needs 'notices.read';
+ * 'notices.not_found' when none.
  */
 export async function readNotice(
   ctx: AppContext,
@@ -26,6 +31,7 @@ export async function readNotice(
       .executeTakeFirst();
     if (row === undefined)
       throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
+    if (row.kind === 'verification.code') return { ...noticeView(row), body: CODE_WITHHELD };
     const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
     const body = cipher.decrypt(row.body_sealed, `notice:${row.id}:body`);
     await ctx.audit.append(tx, [

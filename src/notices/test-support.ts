@@ -1,4 +1,6 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import type { AppContext } from '../app/app-context.ts';
+import { noticesDb } from './notice-tables.ts';
 
 /** A minimal SMTP server on 127.0.0.1 (RFC 5321 happy path) that keeps what it receives. */
 export async function smtpSink(): Promise<{ server: Server; port: number; received: string[] }> {
@@ -43,4 +45,18 @@ export async function closedPort(): Promise<number> {
   const closed = await smtpSink();
   await new Promise((resolve) => closed.server.close(resolve));
   return closed.port;
+}
+
+/**
+ * The body of a notice decrypted straight from the store, as the customer receives it: for
+ * tests standing in for the customer's mailbox (staff never see a one-time code).
+ */
+export async function noticeBody(ctx: AppContext, noticeId: string): Promise<string> {
+  const row = await noticesDb(ctx.store.db)
+    .selectFrom('notices')
+    .select(['customer_id', 'body_sealed'])
+    .where('id', '=', noticeId)
+    .executeTakeFirstOrThrow();
+  const cipher = (await ctx.keys.ciphersFor(ctx.store.db, [row.customer_id])).get(row.customer_id)!;
+  return cipher.decrypt(row.body_sealed, `notice:${noticeId}:body`);
 }

@@ -45,6 +45,8 @@ describe.each(ENGINES)('one-time-code identity (REQUEST.WEB) on $name', (engine)
     expect(notice?.subject).toBe('Your verification code');
     const code = /(\d{6})/.exec(notice!.body)![1]!;
     expect(JSON.stringify(list)).not.toContain(code);
+    // Staff reading the notice never see the code: they could sign in as the customer.
+    expect(notice!.staffBody).toBe('(a one-time code: never shown to staff)');
     const ok = await confirm(started.json().verificationId, code);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().token).toMatch(/^hogo_req_/);

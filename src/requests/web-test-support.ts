@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { noticeBody } from '../notices/test-support.ts';
 import { buildApp } from '../http/build-app.ts';
 import { createCustomer } from '../registry/index.ts';
 import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
@@ -53,12 +54,15 @@ export async function openWebTestApp(engine: TestEngine) {
       ...(options.payload !== undefined ? { payload: options.payload } : {}),
     });
   const staff = (role: StaffRoleName = 'operator') => tokens.get(role)!;
-  /** The body of the newest outbox notice, as staff read it. */
+  /**
+   * The newest outbox notice as staff read it, with the body the customer receives (from the
+   * store: staff never see a one-time code).
+   */
   const newestNotice = async () => {
     const list = await call('GET', '/v1/outbox?limit=1', { token: staff() });
     const id = (list.json().notices as { id: string }[])[0]?.id;
     if (id === undefined) return undefined;
-    return (await call('GET', `/v1/outbox/${id}`, { token: staff() })).json() as {
+    const read = (await call('GET', `/v1/outbox/${id}`, { token: staff() })).json() as {
       id: string;
       to: string;
       body: string;
@@ -67,6 +71,7 @@ export async function openWebTestApp(engine: TestEngine) {
       subject: string;
       requestId?: string;
     };
+    return { ...read, staffBody: read.body, body: await noticeBody(ctx, id) };
   };
   /** Verifies the customer at `email` by the code from the outbox; the requester token. */
   const verify = async (email: string, lang: 'en' | 'ja' = 'en'): Promise<string> => {
