@@ -48,6 +48,22 @@ const bump = (counts: Record<string, number>, key: string) => {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * `iso` remembering its last answer: a customer's items were mostly acquired at the same
+ * instant, and formatting a Date costs more than the decision that reads it.
+ */
+function lastIso(): (ms: number) => string {
+  let lastMs = Number.NaN;
+  let last = '';
+  return (ms) => {
+    if (ms !== lastMs) {
+      last = iso(ms);
+      lastMs = ms;
+    }
+    return last;
+  };
+}
+
 /** An item of the page as read: its facts for the decision and its ciphertext. */
 interface PageItem {
   readonly id: string;
@@ -133,18 +149,33 @@ export async function exportPage(
           .execute();
   const customers = await customerFacts(w, first, last, items);
 
+  // decide() gives one clause array per combination: each is joined once per page.
+  const joins = new Map<readonly string[], string>();
+  const joined = (clauses: readonly string[]) => {
+    let text = joins.get(clauses);
+    if (text === undefined) {
+      text = clauses.join(' ');
+      joins.set(clauses, text);
+    }
+    return text;
+  };
   const purposeOf = (group: string) => (group === 'OTH' ? w.purposes.OTH : w.purposes.REG);
   const atIso = iso(w.at);
   const recipient = { kind: 'adPlatform', id: w.platform };
+  const acquiredIso = lastIso();
+  const endedIso = lastIso();
   // Requests built property by property: object spreads here cost more than the decision.
   const outcomes: DecisionOutcome[] = items.map((item) => {
-    const facts: DecisionItem = { category: item.category, acquiredAt: iso(item.acquired_at) };
+    const facts: DecisionItem = {
+      category: item.category,
+      acquiredAt: acquiredIso(item.acquired_at),
+    };
     if (item.service_name !== null) {
       const service: DecisionService = {
         id: item.service_name,
         transferredFromDocomo: item.transferred_from_docomo === 1,
       };
-      if (item.ended_at !== null) service.endedAt = iso(item.ended_at);
+      if (item.ended_at !== null) service.endedAt = endedIso(item.ended_at);
       facts.service = service;
     }
     if (item.survey !== null) facts.survey = item.survey;
@@ -178,6 +209,7 @@ export async function exportPage(
     tally.considered++;
     const own: AudienceItem[] = [];
     const decisions: (readonly string[])[] = [];
+    const itemIds: string[] = [];
     const clauses = new Set<string>();
     const grounds = new Set<string>();
     const reasons: ExclusionReason[] = [];
@@ -193,18 +225,20 @@ export async function exportPage(
         bump(tally.denied, 'not_eligible_for_purpose');
         reasons.push('not_eligible_for_purpose');
         decisions.push([item.id, 'error', outcome.error.code]);
+        itemIds.push(item.id);
         continue;
       }
       policyVersion = outcome.policyVersion ?? undefined;
-      outcome.clauses.forEach((c) => clauses.add(c));
-      decisions.push([item.id, outcome.decision, outcome.clauses.join(' ')]);
+      for (const c of outcome.clauses) clauses.add(c);
+      decisions.push([item.id, outcome.decision, joined(outcome.clauses)]);
+      itemIds.push(item.id);
       if (outcome.decision !== 'permit') {
         const reason = exclusionReason(outcome.clauses);
         bump(tally.denied, reason);
         reasons.push(reason);
         continue;
       }
-      outcome.clauses.forEach((c) => grounds.add(c));
+      for (const c of outcome.clauses) grounds.add(c);
       if (cipher !== undefined && inScope(w.principal, item.category)) {
         own.push({
           id: item.id,
@@ -219,17 +253,18 @@ export async function exportPage(
         actor: w.principal.id,
         action: 'ads.decide',
         customerId,
-        itemIds: decisions.map((d) => d[0]!),
+        itemIds,
         decision: result.rows.length > 0 ? 'permit' : 'deny',
         clauses: [...clauses].sort(),
+        // Keys in canonical (sorted) order: the audit log then serializes the detail as is.
         detail: {
-          exportId: w.exportId,
-          platform: w.platform,
-          purpose: purposeOf(group),
           at: atIso,
-          policyVersion: policyVersion ?? null,
           // [itemId, permit | deny | error, the clauses cited (or the error code)]
           decisions,
+          exportId: w.exportId,
+          platform: w.platform,
+          policyVersion: policyVersion ?? null,
+          purpose: purposeOf(group),
           // item.readValue: the values decrypted for the export.
           read: own.map((v) => v.id),
         },
@@ -240,7 +275,7 @@ export async function exportPage(
       tally.excluded[own.length > 0 ? 'value_did_not_normalize' : customerReason(reasons)]++;
       continue;
     }
-    for (const row of result.rows) await w.writer.add(row);
+    for (const row of result.rows) w.writer.add(row);
     tally.included++;
     tally.exported += result.itemIds.length;
     entries.push({
@@ -257,6 +292,8 @@ export async function exportPage(
       documentReference: null,
     });
   }
+  // The page's rows go to the file before its records are written: backpressure once a page.
+  await w.writer.drain();
   await w.ctx.audit.append(w.tx, events);
   await writeLedger(w.tx, w.recipient, entries, w.principal.id, w.now, w.ctx.store);
   tally.ledgerRows += entries.length;

@@ -35,13 +35,8 @@ export function parseAdsPhone(
   digitsAreInternational: boolean,
 ): AdsPhone | undefined {
   const domestic = domesticPhone(input.trim(), region);
-  if (domestic !== undefined) {
-    return {
-      number: domestic.number,
-      country: region,
-      nationalDigits: () => domestic.nationalDigits,
-    };
-  }
+  if (domestic !== undefined)
+    return new DomesticPhone(domestic.number, region, domestic.nationalDigits);
   const text = input.normalize('NFKC').replace(DASHES, '-').trim();
   if (text === '' || text.length > MAX_PHONE) return undefined;
   const parsed =
@@ -54,6 +49,19 @@ export function parseAdsPhone(
         country: parsed.country,
         nationalDigits: () => parsed.formatNational().replace(/\D/g, ''),
       };
+}
+
+/** A number read by the fast path: both forms already known. */
+class DomesticPhone implements AdsPhone {
+  constructor(
+    readonly number: string,
+    readonly country: CountryCode,
+    private readonly digits: string,
+  ) {}
+
+  nationalDigits(): string {
+    return this.digits;
+  }
 }
 
 function parse(text: string, region: CountryCode): PhoneNumber | undefined {

@@ -4,7 +4,7 @@ import type { AdValueReason } from './ad-value.ts';
 import type { AdsOptions } from './ads-options.ts';
 import { addressPlace } from './address-place.ts';
 import type { AudienceRow } from './audience-row.ts';
-import { normalizeAdValue } from './normalize-ad-value.ts';
+import { adOutput, normalizeForPlatform } from './normalize-ad-value.ts';
 import { splitName } from './split-name.ts';
 
 /** An item permitted for the export, with its decrypted value. */
@@ -14,15 +14,94 @@ export interface AudienceItem {
   readonly value: string;
 }
 
+/** Why a customer's value was left out of the upload. */
+export type NotNormalizedReason = AdValueReason | 'name_not_split' | 'address_not_structured';
+
 /** A customer's rows, the items they came from, and why other values were left out. */
 export interface AudienceRows {
   readonly rows: readonly AudienceRow[];
   readonly itemIds: readonly string[];
   readonly categories: readonly string[];
-  readonly notNormalized: readonly (AdValueReason | 'name_not_split' | 'address_not_structured')[];
+  readonly notNormalized: readonly NotNormalizedReason[];
 }
 
-type Fields = Partial<Record<AdField, string[]>>;
+const NO_OPTIONS: AdsOptions = Object.freeze({});
+
+/**
+ * One customer's values as they are gathered: every e-mail, phone and advertising ID (each
+ * gives a row), the first value of every other field (repeated on each row). One object of
+ * one shape per customer: the export builds a million of them.
+ */
+class Gathered {
+  readonly email: string[] = [];
+  readonly phone: string[] = [];
+  readonly advertisingId: string[] = [];
+  firstName: string | undefined = undefined;
+  lastName: string | undefined = undefined;
+  country: string | undefined = undefined;
+  zip: string | undefined = undefined;
+  city: string | undefined = undefined;
+  state: string | undefined = undefined;
+  dateOfBirth: string | undefined = undefined;
+  birthYear: string | undefined = undefined;
+  gender: string | undefined = undefined;
+  readonly itemIds: string[] = [];
+  readonly categories: string[] = [];
+  readonly notNormalized: NotNormalizedReason[] = [];
+
+  constructor(
+    private readonly platform: AdPlatformId,
+    private readonly options: AdsOptions,
+  ) {}
+
+  put(field: AdField, input: string, item: AudienceItem): void {
+    const result = normalizeForPlatform(this.platform, field, input, this.options);
+    if (!result.ok) {
+      if (result.reason !== 'field_not_accepted') this.notNormalized.push(result.reason);
+      return;
+    }
+    switch (field) {
+      case 'email':
+      case 'phone':
+      case 'advertisingId':
+        this[field].push(adOutput(field, result));
+        break;
+      default:
+        // Only the first value of the field is uploaded: a second one is not hashed (its item
+        // still counts as used, as it was read and normalized).
+        if (this[field] === undefined) this[field] = adOutput(field, result);
+    }
+    // An item's fields are put one after the other: it is new unless it was the last one used.
+    const ids = this.itemIds;
+    if (ids.length === 0 || ids[ids.length - 1] !== item.id) {
+      ids.push(item.id);
+      if (!this.categories.includes(item.category)) this.categories.push(item.category);
+    }
+  }
+
+  rows(): AudienceRow[] {
+    const count = Math.max(this.email.length, this.phone.length, this.advertisingId.length);
+    const rows: AudienceRow[] = [];
+    for (let i = 0; i < count; i++) {
+      // Every row of one shape; a field the customer lacks is undefined (left empty).
+      rows.push({
+        email: this.email[i],
+        phone: this.phone[i],
+        firstName: this.firstName,
+        lastName: this.lastName,
+        country: this.country,
+        zip: this.zip,
+        city: this.city,
+        state: this.state,
+        dateOfBirth: this.dateOfBirth,
+        birthYear: this.birthYear,
+        gender: this.gender,
+        advertisingId: this.advertisingId[i],
+      } as AudienceRow);
+    }
+    return rows;
+  }
+}
 
 /**
  * ADS.ITEMS: one customer's permitted items as upload rows for the platform — each value
@@ -32,80 +111,53 @@ type Fields = Partial<Record<AdField, string[]>>;
 export function audienceRows(
   platform: AdPlatformId,
   items: readonly AudienceItem[],
-  options: AdsOptions = {},
+  options: AdsOptions = NO_OPTIONS,
 ): AudienceRows {
-  const fields: Fields = {};
-  const used = new Map<string, string>();
-  const notNormalized: AudienceRows['notNormalized'][number][] = [];
-  const put = (field: AdField, input: string, item: AudienceItem) => {
-    const result = normalizeAdValue(platform, field, input, options);
-    if (!result.ok) {
-      if (result.reason !== 'field_not_accepted') notNormalized.push(result.reason);
-      return;
-    }
-    (fields[field] ??= []).push(result.output);
-    used.set(item.id, item.category);
-  };
+  const g = new Gathered(platform, options);
   for (const item of items) {
     switch (item.category) {
       case 'email':
-        put('email', item.value, item);
+        g.put('email', item.value, item);
         break;
       case 'phone':
-        put('phone', item.value, item);
+        g.put('phone', item.value, item);
         break;
       case 'advertisingId':
-        put('advertisingId', item.value, item);
+        g.put('advertisingId', item.value, item);
         break;
       case 'birthDate':
-        put('dateOfBirth', item.value, item);
-        put('birthYear', item.value, item);
+        g.put('dateOfBirth', item.value, item);
+        g.put('birthYear', item.value, item);
         break;
       case 'gender':
-        put('gender', item.value, item);
+        g.put('gender', item.value, item);
         break;
       case 'name': {
         const name = splitName(item.value);
-        if (name === undefined) notNormalized.push('name_not_split');
+        if (name === undefined) g.notNormalized.push('name_not_split');
         else {
-          put('lastName', name.lastName, item);
-          put('firstName', name.firstName, item);
+          g.put('lastName', name.lastName, item);
+          g.put('firstName', name.firstName, item);
         }
         break;
       }
       case 'address': {
         const place = addressPlace(item.value);
-        if (place === undefined) notNormalized.push('address_not_structured');
+        if (place === undefined) g.notNormalized.push('address_not_structured');
         else {
-          put('zip', place.zip, item);
-          put('country', place.country, item);
-          if (place.prefecture !== undefined) put('state', place.prefecture, item);
-          if (place.municipality !== undefined) put('city', place.municipality, item);
+          g.put('zip', place.zip, item);
+          g.put('country', place.country, item);
+          if (place.prefecture !== undefined) g.put('state', place.prefecture, item);
+          if (place.municipality !== undefined) g.put('city', place.municipality, item);
         }
         break;
       }
     }
   }
   return {
-    rows: toRows(fields),
-    itemIds: [...used.keys()],
-    categories: [...new Set(used.values())].sort(),
-    notNormalized,
+    rows: g.rows(),
+    itemIds: g.itemIds,
+    categories: g.categories.sort(),
+    notNormalized: g.notNormalized,
   };
-}
-
-function toRows(fields: Fields): AudienceRow[] {
-  const identifying = ['email', 'phone', 'advertisingId'] as const;
-  const count = Math.max(0, ...identifying.map((f) => fields[f]?.length ?? 0));
-  const rows: AudienceRow[] = [];
-  for (let i = 0; i < count; i++) {
-    const row: Record<string, string> = {};
-    for (const [field, values] of Object.entries(fields)) {
-      const many = (identifying as readonly string[]).includes(field);
-      const value = many ? values[i] : values[0];
-      if (value !== undefined) row[field] = value;
-    }
-    rows.push(row);
-  }
-  return rows;
 }

@@ -13,7 +13,7 @@ describe('metaBatchWriter', () => {
   it('writes one NDJSON line per batch of at most the batch size,', async () => {
     const path = join(tempDir(), 'meta.ndjson');
     const writer = metaBatchWriter(path, 2);
-    for (const email of ['a', 'b', 'c']) await writer.add({ email });
+    for (const email of ['a', 'b', 'c']) writer.add({ email });
     const [file] = await writer.close();
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { data: unknown[] }).data.length)).toEqual([2, 1]);

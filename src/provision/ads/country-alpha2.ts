@@ -8,8 +8,10 @@ let byName: Map<string, string> | undefined;
  */
 export function countryAlpha2(input: string): string | undefined {
   const text = input.trim();
-  const upper = text.toUpperCase();
   const names = regionNames();
+  // The common case, a code already in upper case ('JP'), without a new string.
+  if (text.length === 2 && ALPHA2.test(text) && names.has(text)) return text;
+  const upper = text.toUpperCase();
   if (ALPHA2.test(upper) && names.has(upper)) return upper;
   return names.get(text.toLowerCase().replace(/\s+/g, ' '));
 }

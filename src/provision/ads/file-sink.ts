@@ -11,12 +11,17 @@ export interface WrittenFile {
   readonly sha256: string;
 }
 
-/** A file written line by line with backpressure; mode 0600 (hashed personal data). Closing twice is harmless. */
+/**
+ * A file written line by line; mode 0600 (hashed personal data). Appending never waits:
+ * `drain` is the backpressure, awaited by the caller between batches. Closing twice is harmless.
+ */
 export interface FileSink {
   /** Appends `text` and a line break; the line holds `rows` rows of the upload (default 1). */
-  line(text: string, rows?: number): Promise<void>;
+  line(text: string, rows?: number): void;
   /** Appends `text` to the line being written. */
-  write(text: string): Promise<void>;
+  write(text: string): void;
+  /** Hands what was appended to the file and resolves once its stream can take more. */
+  drain(): Promise<void>;
   close(): Promise<WrittenFile>;
 }
 
@@ -32,19 +37,22 @@ export function openFileSink(path: string): FileSink {
   let pending = '';
   const flush = () => {
     hash.update(pending, 'utf8');
-    const ok = stream.write(pending);
+    stream.write(pending);
     pending = '';
-    return ok;
   };
   return {
-    async line(text, count = 1) {
+    line(text, count = 1) {
       pending += `${text}\n`;
       rows += count;
-      if (pending.length >= CHUNK && !flush()) await once(stream, 'drain');
+      if (pending.length >= CHUNK) flush();
     },
-    async write(text) {
+    write(text) {
       pending += text;
-      if (pending.length >= CHUNK && !flush()) await once(stream, 'drain');
+      if (pending.length >= CHUNK) flush();
+    },
+    async drain() {
+      if (pending.length >= CHUNK) flush();
+      if (stream.writableNeedDrain) await once(stream, 'drain');
     },
     close() {
       closed ??= (async () => {

@@ -6,23 +6,29 @@ import { openFileSink } from './file-sink.ts';
 /** Google Customer Match's CSV header. */
 export const GOOGLE_CSV_HEADER = 'Email,Phone,First Name,Last Name,Country,Zip';
 
-const COLUMNS = ['email', 'phone', 'firstName', 'lastName', 'country', 'zip'] as const;
+const SPECIAL = /[",\r\n]/;
 
 /** RFC 4180: quote a field holding a comma, quote or line break. */
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const csvField = (v: string | undefined) =>
+  v === undefined ? '' : SPECIAL.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 
 /** Google Customer Match: one CSV file with the documented header, one row per line. */
 export function googleCsvWriter(path: string): AudienceWriter {
   const sink = openFileSink(path);
   let started = false;
   return {
-    async add(row: AudienceRow) {
-      if (!started) await sink.line(GOOGLE_CSV_HEADER, 0);
+    add(row: AudienceRow) {
+      if (!started) sink.line(GOOGLE_CSV_HEADER, 0);
       started = true;
-      await sink.line(COLUMNS.map((c) => csvField(row[c] ?? '')).join(','));
+      // The header's columns, in its order.
+      sink.line(
+        `${csvField(row.email)},${csvField(row.phone)},${csvField(row.firstName)},` +
+          `${csvField(row.lastName)},${csvField(row.country)},${csvField(row.zip)}`,
+      );
     },
+    drain: () => sink.drain(),
     async close() {
-      if (!started) await sink.line(GOOGLE_CSV_HEADER, 0);
+      if (!started) sink.line(GOOGLE_CSV_HEADER, 0);
       return [await sink.close()];
     },
     async abort() {

@@ -22,20 +22,21 @@ export const META_SCHEMA = [
   'MADID',
 ];
 
-const COLUMNS = [
-  'email',
-  'phone',
-  'firstName',
-  'lastName',
-  'zip',
-  'city',
-  'state',
-  'country',
-  'dateOfBirth',
-  'birthYear',
-  'gender',
-  'advertisingId',
-] as const;
+/** A row's cells in the schema's column order; a missing field is ''. */
+const cellsOf = (row: AudienceRow): string[] => [
+  row.email ?? '',
+  row.phone ?? '',
+  row.firstName ?? '',
+  row.lastName ?? '',
+  row.zip ?? '',
+  row.city ?? '',
+  row.state ?? '',
+  row.country ?? '',
+  row.dateOfBirth ?? '',
+  row.birthYear ?? '',
+  row.gender ?? '',
+  row.advertisingId ?? '',
+];
 
 /**
  * Meta Custom Audiences: NDJSON, one line per upload batch `{"schema": […], "data": [[…]]}` of
@@ -48,17 +49,21 @@ export function metaBatchWriter(path: string, batchRows = META_BATCH_ROWS): Audi
   const head = `{"schema":${JSON.stringify(META_SCHEMA)},"data":[`;
   let inBatch = 0;
   return {
-    async add(row: AudienceRow) {
-      const cells = JSON.stringify(COLUMNS.map((c) => row[c] ?? ''));
+    add(row: AudienceRow) {
+      const cells = JSON.stringify(cellsOf(row));
       const text = inBatch === 0 ? `${head}${cells}` : `,${cells}`;
       inBatch++;
-      if (inBatch < batchRows) return sink.write(text);
+      if (inBatch < batchRows) {
+        sink.write(text);
+        return;
+      }
       const rows = inBatch;
       inBatch = 0;
-      return sink.line(`${text}]}`, rows);
+      sink.line(`${text}]}`, rows);
     },
+    drain: () => sink.drain(),
     async close() {
-      if (inBatch > 0) await sink.line(']}', inBatch);
+      if (inBatch > 0) sink.line(']}', inBatch);
       inBatch = 0;
       return [await sink.close()];
     },

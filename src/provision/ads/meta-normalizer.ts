@@ -11,6 +11,9 @@ import { dateOfBirth } from './date-of-birth.ts';
 import { genderLetter } from './gender-letter.ts';
 import { personName } from './person-name.ts';
 
+const SPACE = /\s/u;
+const SPACES = /\s+/gu;
+
 /**
  * Meta Custom Audiences: everything hashed except MADID — e-mail lower-cased, phone digits with
  * the country code and no '+', names lower-cased with UTF-8 kept, zip without spaces, country
@@ -31,7 +34,7 @@ export function normalizeForMeta(field: AdField, input: string, options: AdsOpti
     case 'lastName':
       return personName(input);
     case 'zip': {
-      const zip = input.replace(/\s+/gu, '').toLowerCase();
+      const zip = (SPACE.test(input) ? input.replace(SPACES, '') : input).toLowerCase();
       return zip === '' ? refused('empty') : normalized(zip, true);
     }
     case 'country': {

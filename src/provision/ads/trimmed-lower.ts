@@ -1,4 +1,5 @@
 /** Trimmed and lower-cased; UTF-8 kept as is (no transliteration, no Unicode folding). */
 export function trimmedLower(input: string): string {
-  return input.trim().toLowerCase().trim();
+  // No character lower-cases to white space: one trim is enough.
+  return input.trim().toLowerCase();
 }

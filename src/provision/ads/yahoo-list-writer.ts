@@ -19,11 +19,14 @@ export function yahooListWriter(path: string): AudienceWriter {
     YAHOO_LISTS.map((l) => [l, openFileSink(yahooListPath(path, l))]),
   );
   return {
-    async add(row: AudienceRow) {
+    add(row: AudienceRow) {
       for (const list of YAHOO_LISTS) {
         const value = row[list];
-        if (value !== undefined) await sinks.get(list)!.line(value);
+        if (value !== undefined) sinks.get(list)!.line(value);
       }
+    },
+    async drain() {
+      await Promise.all([...sinks.values()].map((s) => s.drain()));
     },
     async close() {
       return Promise.all([...sinks.values()].map((s) => s.close()));
