@@ -5,6 +5,7 @@ import type { CompiledPolicy } from '../policy/index.ts';
 import { registerAuthentication } from '../security/auth/register-authentication.ts';
 import { registerSecurityRoutes } from '../security/http/register-security-routes.ts';
 import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
+import { validationProblem } from './validation-problem.ts';
 import { HogoError, statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/registry-routes.ts';
@@ -65,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
     bodyLimit: 1024 * 1024,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
-    ajv: { customOptions: { keywords: ['errorMessage'] } },
+    // A misspelt or unknown field is refused, never silently dropped (Fastify's default drops it).
+    ajv: { customOptions: { keywords: ['errorMessage'], removeAdditional: false } },
   });
 
   const routes = requireAccessDeclaration(app);
@@ -82,10 +84,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       statusCode?: number;
       code?: string;
       message: string;
-      validation?: unknown;
+      validation?: Parameters<typeof validationProblem>[0];
+      validationContext?: string;
     };
     if (e.validation !== undefined) {
-      return reply.status(400).send({ error: { code: 'request.invalid', message: e.message } });
+      const problem = validationProblem(e.validation, e.validationContext);
+      return reply.status(400).send({
+        error: {
+          code: 'request.invalid',
+          message: problem.message,
+          field: problem.field,
+          ...(e.validationContext !== undefined ? { in: e.validationContext } : {}),
+        },
+      });
     }
     if (e.statusCode === 413) {
       return reply.status(413).send({ error: { code: 'request.too_large', message: e.message } });

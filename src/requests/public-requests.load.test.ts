@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listNotices, readNotice } from '../notices/index.ts';
+import { listNotices } from '../notices/index.ts';
+import { noticeBody } from '../notices/test-support.ts';
 import { insertCustomersBatch, prepareCustomer } from '../registry/index.ts';
 import { buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
@@ -34,8 +35,7 @@ describe.each(sqlite)('1,000 concurrent public submissions on $name', (engine) =
         { ip: `10.0.${i >> 8}.${i & 255}` },
       );
       const [listed] = await listNotices(t.ctx, operator, { limit: 1 });
-      const notice = await readNotice(t.ctx, operator, { noticeId: listed!.id });
-      const code = /(\d{6})/.exec(notice.body)![1]!;
+      const code = /(\d{6})/.exec(await noticeBody(t.ctx, listed!.id))![1]!;
       const confirmed = await confirmVerification(t.ctx, {
         verificationId: started.verificationId,
         code,

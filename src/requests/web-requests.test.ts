@@ -176,9 +176,10 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     });
   });
 
-  it('files for the token’s customer by the web whatever the body says, and checks its lines', async () => {
+  it('files for the token’s customer by the web, refuses fields it does not take, and checks its lines', async () => {
     const token = await t.verify('hanako@example.jp');
-    const r = await t.call('POST', '/v1/public/requests', {
+    // The customer and the channel are the token's and the web's: a body naming them is refused.
+    const naming = await t.call('POST', '/v1/public/requests', {
       token,
       payload: {
         kind: 'complaint',
@@ -187,9 +188,14 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
         channel: 'helpdesk',
       },
     });
+    expect(naming.statusCode).toBe(400);
+    expect(naming.json().error).toMatchObject({ code: 'request.invalid', field: 'customerId' });
+    const r = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: { kind: 'complaint', requester: { type: 'customer' } },
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ channel: 'web', state: 'identityVerified' });
-    expect(r.json().customerId).not.toBe('x');
     const bad = await t.call('POST', '/v1/public/requests', {
       token,
       payload: { kind: 'complaint', requester: { type: 'customer' }, lineIds: ['not-mine'] },
