@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/app-context.ts';
 import { checkAuditAnchor, createAuditAnchor } from '../audit/audit-anchor.ts';
 
 const AuditQuerySchema = Type.Object({
-  customerId: Type.Optional(Type.String({ minLength: 1 })),
+  customerId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   beforeSeq: Type.Optional(
     Type.Integer({ minimum: 1, description: 'page: entries before this seq' }),
   ),

@@ -7,7 +7,7 @@ export const RoleSchema = Type.Union(ROLE_NAMES.map((r) => Type.Literal(r)));
 /** 'all', or the names a scope is narrowed to. */
 export const ScopeListSchema = Type.Union([
   Type.Literal('all'),
-  Type.Array(Type.String({ minLength: 1 })),
+  Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200 }),
 ]);
 
 /** A scope on the wire (SECURITY.6: which item categories and purposes may be read). */

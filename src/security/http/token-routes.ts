@@ -60,7 +60,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): v
       schema: {
         summary: 'Revoke an API token at once.',
         tags: ['security'],
-        params: Type.Object({ id: Type.String() }),
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
         response: { 204: Type.Null(), 404: ErrorSchema },
       },
     },

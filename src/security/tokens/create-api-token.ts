@@ -1,3 +1,4 @@
+import { checkScopeNames } from '../users/check-scope-names.ts';
 import { HogoError } from '../../http/http-error.ts';
 import { isRoleName, type RoleName } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
@@ -47,6 +48,7 @@ export async function createApiToken(
       path: 'expiresInDays',
     });
   }
+  checkScopeNames(deps.policy, input);
   const secret = newSecret(API_TOKEN_PREFIX);
   const now = deps.clock();
   const row = {

@@ -36,6 +36,24 @@ describe.each(ENGINES)('staff users on $name', (engine) => {
     }
   });
 
+  it('refuses a scope naming a category or purpose the policy does not have', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      await expect(
+        createUser(ctx, { name: 'ito', role: 'operator', categories: ['email', 'emial'] }, 'a'),
+      ).rejects.toMatchObject({
+        code: 'security.invalid_scope',
+        details: { path: 'categories[1]' },
+      });
+      await expect(
+        createUser(ctx, { name: 'ito', role: 'operator', purposes: ['PURPOSE.REG.99'] }, 'a'),
+      ).rejects.toMatchObject({ code: 'security.invalid_scope', details: { path: 'purposes[0]' } });
+      expect(await listUsers(ctx)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('refuses a second user of the same name, an unknown role and a malformed name', async () => {
     const ctx = await openTestContext(engine);
     try {

@@ -1,3 +1,4 @@
+import { checkScopeNames } from './check-scope-names.ts';
 import { HogoError } from '../../http/http-error.ts';
 import { isRoleName } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
@@ -38,6 +39,7 @@ export async function createUser(
   if (!isRoleName(input.role)) {
     throw new HogoError('users.invalid_role', `no role '${input.role}'`, { path: 'role' });
   }
+  checkScopeNames(deps.policy, input);
   const password = newPassword();
   const row = {
     id: newId('usr_'),
