@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { TextField } from '../shared/TextField.tsx';
 
 /** A date as midnight in Japan, the way the policy's dates are read (ISO 8601 with offset). */
 const japanMidnight = (date: string) => `${date}T00:00:00+09:00`;
@@ -55,14 +56,13 @@ export function DiligenceForm(props: {
         The agreement in force and the protective measures verified (PROVIDE.DUE_DILIGENCE). Dates
         are read as midnight in Japan.
       </p>
-      <label htmlFor="d-agreement">Agreement reference</label>
-      <input
+      <TextField
         id="d-agreement"
-        type="text"
+        label="Agreement reference"
         required
         maxLength={300}
         value={agreement}
-        onChange={(e) => setAgreement(e.target.value)}
+        onChange={setAgreement}
       />
       <label htmlFor="d-measures">
         Measures verified <span className="hint">(one per line)</span>
@@ -75,23 +75,23 @@ export function DiligenceForm(props: {
       />
       <div className="actions" style={{ marginTop: 0 }}>
         <div>
-          <label htmlFor="d-verified">Verified on</label>
-          <input
+          <TextField
             id="d-verified"
+            label="Verified on"
             type="date"
             required
             value={verifiedOn}
-            onChange={(e) => setVerifiedOn(e.target.value)}
+            onChange={setVerifiedOn}
           />
         </div>
         <div>
-          <label htmlFor="d-expires">Expires on</label>
-          <input
+          <TextField
             id="d-expires"
+            label="Expires on"
             type="date"
             required
             value={expiresOn}
-            onChange={(e) => setExpiresOn(e.target.value)}
+            onChange={setExpiresOn}
           />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { TextField } from '../shared/TextField.tsx';
 import type { RecipientView } from '../shared/types.ts';
 import { RECIPIENT_KINDS } from './recipient-kinds.ts';
 
@@ -75,34 +76,29 @@ export function RecipientForm(props: {
               </option>
             ))}
           </select>
-          <label htmlFor="r-name">Legal name</label>
-          <input
+          <TextField
             id="r-name"
-            type="text"
+            label="Legal name"
             required
             maxLength={300}
             value={legalName}
-            onChange={(e) => setLegalName(e.target.value)}
+            onChange={setLegalName}
           />
-          <label htmlFor="r-address">
-            Address <span className="hint">(optional)</span>
-          </label>
-          <input
+          <TextField
             id="r-address"
-            type="text"
+            label="Address"
+            hint="(optional)"
             maxLength={500}
             value={address}
-            onChange={(e) => setAddress(e.target.value)}
+            onChange={setAddress}
           />
-          <label htmlFor="r-representative">
-            Representative <span className="hint">(optional)</span>
-          </label>
-          <input
+          <TextField
             id="r-representative"
-            type="text"
+            label="Representative"
+            hint="(optional)"
             maxLength={300}
             value={representative}
-            onChange={(e) => setRepresentative(e.target.value)}
+            onChange={setRepresentative}
           />
         </div>
         <div>
