@@ -2,23 +2,33 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
+import type { CustomerCipher } from '../security/keys/key-service.ts';
 import type { Principal } from '../security/principal.ts';
+import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { eventDetail } from './event-detail.ts';
 import type { RequestEvent } from './request-event.ts';
 import { requestsDb } from './request-tables.ts';
+import { hasPlainText, sealRequestTexts } from './seal-request-texts.ts';
 import { transition } from './transition.ts';
 
 /** Extra clauses an event's audit entry cites besides the request's kind. */
 export interface ApplyOptions {
   readonly clauses?: readonly string[];
+  /**
+   * The customer's cipher, taken before this transaction shreds their key (a deletion's partial
+   * refusal); null when it is already gone. Absent: read when a text must be sealed.
+   */
+  readonly cipher?: CustomerCipher | null;
 }
 
 /**
  * Applies `event` to `request` inside the caller's transaction `tx`: the pure `transition`,
  * the row updated only if still in the state it was read in ('requests.conflict' when someone
  * moved it first), the event appended to request_events, and an audit entry
- * `request.<event>` citing the kind's clause — all committed together.
+ * `request.<event>` citing the kind's clause — all committed together. The free text an event
+ * brings (a refusal's sentence, a cancellation's reason, a payment's reference) is sealed under
+ * the customer's data key before the row is written.
  */
 export async function applyEvent(
   ctx: AppContext,
@@ -29,7 +39,15 @@ export async function applyEvent(
   event: RequestEvent,
   options: ApplyOptions = {},
 ): Promise<CustomerRequest> {
-  const next = transition(request, event);
+  const moved = transition(request, event);
+  const next = hasPlainText(moved)
+    ? sealRequestTexts(
+        moved,
+        options.cipher !== undefined
+          ? options.cipher
+          : await cipherFor(ctx, tx, request.customerId),
+      )
+    : moved;
   const db = requestsDb(tx);
   const updated = await db
     .updateTable('requests')

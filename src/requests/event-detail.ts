@@ -2,7 +2,9 @@ import type { RequestEvent } from './request-event.ts';
 
 /**
  * What of an event goes to the event table and the audit log: codes, amounts and ids, never a
- * free text that could hold a personal value (a refusal's sentence stays in the request only).
+ * free text that could hold a personal value (a refusal's sentence, a cancellation's reason, a
+ * surcharge's reason and a payment's reference are kept in the request only, sealed under the
+ * customer's data key).
  */
 export function eventDetail(event: RequestEvent): Record<string, unknown> {
   switch (event.type) {

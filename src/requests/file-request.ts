@@ -13,6 +13,8 @@ import { feeFor } from './fee-for.ts';
 import { requestKind } from './request-kind.ts';
 import type { FileRequestInput } from './request-input.ts';
 import { requestsDb } from './request-tables.ts';
+import { hasPlainText, sealRequestTexts } from './seal-request-texts.ts';
+import { textContext } from './stored-text.ts';
 
 const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
 
@@ -21,7 +23,7 @@ const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECOR
  * or an agent with their authority, APPI Art. 37), the subscriber lines it names (each must be
  * the customer's; REQUEST.FEE counts them, at least one unit), its fee and its due date
  * (REQUEST.TIMELY), the language to answer in, and what the customer wrote (sealed under
- * their data key). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
+ * their data key, like an agent's evidence). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
  */
 export async function fileRequest(
   ctx: AppContext,
@@ -70,14 +72,17 @@ export async function fileRequest(
       throw new HogoError('requests.invalid_line', 'not a subscriber line of this customer', {
         field: `lineIds[${foreign}]`,
       });
-    if (input.details !== undefined) {
+    if (input.details !== undefined || hasPlainText(request)) {
+      // An erased customer's key: 'keys.shredded', nothing can be filed for them.
       const cipher = (await ctx.keys.ciphersFor(tx, [request.customerId])).get(request.customerId)!;
-      request = {
-        ...request,
-        detailsSealed: cipher
-          .encrypt(input.details, `request:${request.id}:details`)
-          .toString('base64'),
-      };
+      request = sealRequestTexts(request, cipher);
+      if (input.details !== undefined)
+        request = {
+          ...request,
+          detailsSealed: cipher
+            .encrypt(input.details, textContext(request.id, 'details'))
+            .toString('base64'),
+        };
     }
     const now = ctx.clock();
     await requestsDb(tx)

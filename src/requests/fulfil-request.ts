@@ -3,7 +3,8 @@ import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
 import { sendAfterCommit } from '../notices/index.ts';
-import { applyEvent } from './apply-event.ts';
+import { applyEvent, type ApplyOptions } from './apply-event.ts';
+import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { fulfilDisclosure, type DisclosurePackage } from './fulfil-disclosure.ts';
 import {
@@ -65,6 +66,7 @@ export async function fulfilRequest(
     let disclosure: DisclosurePackage | undefined;
     let provisionRecords: ProvisionRecordsPackage | undefined;
     let summary: Record<string, unknown>;
+    let options: ApplyOptions = {};
     if (request.kind === 'REQUEST.DISCLOSURE') {
       const built = await fulfilDisclosure(inTx, principal, request);
       disclosure = built.package;
@@ -81,12 +83,14 @@ export async function fulfilRequest(
         // read. The outcome letter is written now, and sent from memory after commit; its
         // outbox row becomes unreadable with the rest of the customer.
         farewell = await outcomeNotice(inTx, tx, principal, transition(request, event({})));
+        // A partial refusal's sentence is sealed under the key the erasure is about to shred.
+        options = { cipher: await cipherFor(ctx, tx, request.customerId) };
       }
       summary = await fulfilRegistryChange(inTx, principal, request, input);
     } else {
       summary = { answered: true };
     }
-    const fulfilled = await applyEvent(ctx, tx, principal, request, event(summary));
+    const fulfilled = await applyEvent(ctx, tx, principal, request, event(summary), options);
     return {
       request: fulfilled,
       ...(disclosure !== undefined ? { disclosure } : {}),

@@ -6,6 +6,7 @@ import { DUE_SOON_MS, dueStatus, type DueStatus } from './due-status.ts';
 import { requestKind } from './request-kind.ts';
 import type { RequestState } from './request-state.ts';
 import { requestsDb } from './request-tables.ts';
+import { requestView, type RequestView } from './request-view.ts';
 
 /** Filters of `listRequests`; `due` selects open requests past or near their due date. */
 export interface RequestFilter {
@@ -17,8 +18,8 @@ export interface RequestFilter {
   readonly limit?: number;
 }
 
-/** A request as listed, with where it stands against its due date. */
-export type ListedRequest = CustomerRequest & { readonly dueStatus: DueStatus };
+/** A request as listed (free texts sealed: `requestDetail` opens them), with its due status. */
+export type ListedRequest = RequestView & { readonly dueStatus: DueStatus };
 
 /**
  * Requests, earliest due first (REQUEST.TIMELY: the staff's work list). `due: 'overdue'`
@@ -46,6 +47,6 @@ export async function listRequests(
   const rows = await q.orderBy('due_at').orderBy('id').limit(limit).execute();
   return rows.map((r) => {
     const request = JSON.parse(r.body) as CustomerRequest;
-    return { ...request, dueStatus: dueStatus(request, now) };
+    return { ...requestView(request), dueStatus: dueStatus(request, now) };
   });
 }

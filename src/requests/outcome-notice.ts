@@ -4,7 +4,9 @@ import { HogoError } from '../http/http-error.ts';
 import { enqueueNotice, outcomeLetter } from '../notices/index.ts';
 import { readCustomer } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
+import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
+import { openStoredText } from './open-stored-text.ts';
 import { dayNumber, dayText } from './policy-day.ts';
 import { REFUSAL_REASONS } from './refusal-reason.ts';
 import { requestKind } from './request-kind.ts';
@@ -16,7 +18,8 @@ const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'
  * addressed to the customer's e-mail on file (else their postal address). Returns the notice
  * id with the address and text (for a send from memory), or null when no address can be
  * read: a customer erased by a deletion request, or one with no address the principal may
- * read. The registry read is audited by the registry.
+ * read. The registry read is audited by the registry; the refusal's sentence is opened with
+ * the customer's cipher for the letter only (sealed again in the outbox).
  */
 export async function outcomeNotice(
   ctx: AppContext,
@@ -46,6 +49,12 @@ export async function outcomeNotice(
   if (address === null) return null;
   const lang = request.lang ?? 'ja';
   const ground = outcome.refusal === null ? null : REFUSAL_REASONS[outcome.refusal.reason];
+  let message = '';
+  if (outcome.refusal !== null) {
+    const cipher = await cipherFor(ctx, tx, request.customerId);
+    const opened = openStoredText(cipher, request.id, 'refusal', outcome.refusal.message);
+    if (opened.state === 'shown') message = opened.text;
+  }
   const letter = outcomeLetter({
     lang,
     requestId: request.id,
@@ -58,7 +67,7 @@ export async function outcomeNotice(
         : {
             ground: ground.text[lang] ?? ground.text.en,
             article: ground.article,
-            message: outcome.refusal.message,
+            message,
           },
     hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
     changes: changesOf(ctx, request, lang),

@@ -3,12 +3,14 @@ import { HogoError } from '../http/http-error.ts';
 import type { Principal } from '../security/principal.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { publicDetail, type PublicRequestDetail } from './public-request-view.ts';
+import { readRequestTexts } from './read-request-texts.ts';
 import { requireRequest } from './require-request.ts';
 import { requestsDb } from './request-tables.ts';
 
 /**
- * REQUEST.WEB: one of the verified customer's requests with its outcome and the history of its
- * states (no staff names). Another customer's request is 'requests.not_found', exactly like
+ * REQUEST.WEB: one of the verified customer's requests with its outcome — the refusal's
+ * sentence staff wrote to them, opened and audited — and the history of its states (no staff
+ * names). Another customer's request is 'requests.not_found', exactly like
  * one that does not exist. Needs 'requests.own'.
  */
 export async function ownRequestDetail(
@@ -45,5 +47,6 @@ export async function ownRequestDetail(
       detail: null,
     })),
     pkg !== undefined,
+    await readRequestTexts(ctx, principal, request, ['refusal', 'surcharge']),
   );
 }

@@ -9,6 +9,7 @@ import { listOwnRequests } from './list-own-requests.ts';
 import { ownRequestDetail } from './own-request-detail.ts';
 import { requestPackage } from './request-package.ts';
 import { PublicFileRequestInput } from './request-input.ts';
+import { requestView } from './request-view.ts';
 import { sendPackage } from './send-package.ts';
 import { ConfirmVerificationInput, StartVerificationInput } from './verification-input.ts';
 import { startVerification } from './start-verification.ts';
@@ -74,7 +75,7 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: AppContex
     async (request, reply) => {
       const principal = requirePermission(request, 'requests.own');
       const filed = await fileOwnRequest(ctx, principal, request.body as PublicFileRequestInput);
-      return reply.status(201).send(filed);
+      return reply.status(201).send(requestView(filed));
     },
   );
   app.get(

@@ -4,6 +4,12 @@ import type { FeeBreakdown } from './fee-for.ts';
 import { REFUSAL_REASONS } from './refusal-reason.ts';
 import type { RequestHistoryEntry } from './request-detail.ts';
 import { SHORT_KINDS } from './request-kind.ts';
+import type { RequestTextViews, TextView } from './text-view.ts';
+
+/** A fee as its customer is shown it: a surcharge's reason where it was opened, else null. */
+export type PublicFee = Omit<FeeBreakdown, 'surcharge'> & {
+  readonly surcharge: { readonly amount: number; readonly reason: string | null } | null;
+};
 
 /** A request as its customer sees it in a list: no staff names, no internal notes. */
 export interface PublicRequestSummary {
@@ -17,7 +23,7 @@ export interface PublicRequestSummary {
   readonly receivedAt: number;
   readonly dueAt: number;
   readonly dueDate: string;
-  readonly fee: FeeBreakdown;
+  readonly fee: PublicFee;
   readonly lang: 'en' | 'ja';
 }
 
@@ -34,7 +40,8 @@ export interface PublicRequestDetail extends PublicRequestSummary {
       readonly reason: string;
       readonly article: string;
       readonly ground: { readonly en: string; readonly ja?: string };
-      readonly message: string;
+      /** Staff's sentence to the customer; null once erased with the customer's key. */
+      readonly message: string | null;
     } | null;
   } | null;
   readonly notifiedAt: number | null;
@@ -51,8 +58,18 @@ export interface PublicRequestDetail extends PublicRequestSummary {
 
 const SHORT_OF = new Map(Object.entries(SHORT_KINDS).map(([s, id]) => [id, s]));
 
-/** The customer's view of a request in a list. */
-export function publicSummary(policy: CompiledPolicy, r: CustomerRequest): PublicRequestSummary {
+const shown = (view: TextView | undefined): string | null =>
+  view?.state === 'shown' ? view.text : null;
+
+/**
+ * The customer's view of a request in a list; free texts only from `texts` (what
+ * `readRequestTexts` opened for them), else null.
+ */
+export function publicSummary(
+  policy: CompiledPolicy,
+  r: CustomerRequest,
+  texts: RequestTextViews = {},
+): PublicRequestSummary {
   const kind = policy.document.requestKinds.find((k) => k.id === r.kind);
   return {
     id: r.id,
@@ -63,21 +80,31 @@ export function publicSummary(policy: CompiledPolicy, r: CustomerRequest): Publi
     receivedAt: r.receivedAt,
     dueAt: r.dueAt,
     dueDate: r.dueDate,
-    fee: r.fee,
+    fee: {
+      ...r.fee,
+      surcharge:
+        r.fee.surcharge === null
+          ? null
+          : { amount: r.fee.surcharge.amount, reason: shown(texts.surcharge) },
+    },
     lang: r.lang ?? 'ja',
   };
 }
 
-/** The customer's view of one request: outcome and reasons, states and when (never who). */
+/**
+ * The customer's view of one request: outcome and reasons, states and when (never who); the
+ * refusal's sentence and a surcharge's reason from `texts` (opened for the customer).
+ */
 export function publicDetail(
   policy: CompiledPolicy,
   r: CustomerRequest,
   events: readonly RequestHistoryEntry[],
   packageAvailable: boolean,
+  texts: RequestTextViews = {},
 ): PublicRequestDetail {
   const refusal = r.outcome?.refusal ?? null;
   return {
-    ...publicSummary(policy, r),
+    ...publicSummary(policy, r, texts),
     channel: r.channel,
     requester: { type: r.requester.type },
     deliveryMethod: r.deliveryMethod,
@@ -95,7 +122,7 @@ export function publicDetail(
                     reason: refusal.reason,
                     article: REFUSAL_REASONS[refusal.reason].article,
                     ground: REFUSAL_REASONS[refusal.reason].text,
-                    message: refusal.message,
+                    message: shown(texts.refusal),
                   },
           },
     notifiedAt: r.notifiedAt,

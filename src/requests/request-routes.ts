@@ -14,6 +14,7 @@ import { sendPackage } from './send-package.ts';
 import { recordPayment } from './record-payment.ts';
 import { refuseRequest } from './refuse-request.ts';
 import { requestDetail } from './request-detail.ts';
+import { requestView } from './request-view.ts';
 import { FileRequestInput, FulfilInput, RefusalInput, VerifyInput } from './request-input.ts';
 import { REQUEST_STATES, type RequestState } from './request-state.ts';
 import { startFulfilment } from './start-fulfilment.ts';
@@ -56,6 +57,8 @@ type WithId<B = unknown> = FastifyRequest<{ Params: { id: string }; Body: B }>;
 /**
  * Customers' requests over HTTP (§9): file, list, read, and each step of the state machine.
  * Handlers parse, call the use case with the principal and answer; rules live in the use cases.
+ * A step answers with the request as listed (free texts sealed; `GET /v1/requests/:id` opens
+ * them for whom may read them).
  */
 export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
@@ -64,7 +67,7 @@ export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (request, reply) => {
       const principal = requirePermission(request, 'requests.file');
       const filed = await fileRequest(ctx, principal, request.body as FileRequestInput);
-      return reply.status(201).send(filed);
+      return reply.status(201).send(requestView(filed));
     },
   );
 
@@ -136,39 +139,46 @@ export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): vo
     'verify',
     'Record the identity check; charged kinds then owe the fee.',
     VerifyInput,
-    (id, b, r) => verifyIdentity(ctx, principalOf(r), { requestId: id, ...b }),
+    async (id, b, r) =>
+      requestView(await verifyIdentity(ctx, principalOf(r), { requestId: id, ...b })),
   );
   step<{ amount: number; reference?: string }>(
     'payment',
     'Record the fee paid (REQUEST.FEE).',
     PaymentBody,
-    (id, b, r) => recordPayment(ctx, principalOf(r), { requestId: id, ...b }),
+    async (id, b, r) =>
+      requestView(await recordPayment(ctx, principalOf(r), { requestId: id, ...b })),
   );
-  step('start', 'Start work (a charged request only once paid).', null, (id, _b, r) =>
-    startFulfilment(ctx, principalOf(r), { requestId: id }),
+  step('start', 'Start work (a charged request only once paid).', null, async (id, _b, r) =>
+    requestView(await startFulfilment(ctx, principalOf(r), { requestId: id })),
   );
   step<FulfilInput>(
     'fulfil',
     'Fulfil, wholly or partly; a disclosure answers with its package.',
     FulfilInput,
-    (id, b, r) => fulfilRequest(ctx, principalOf(r), { requestId: id, ...b }),
+    async (id, b, r) => {
+      const result = await fulfilRequest(ctx, principalOf(r), { requestId: id, ...b });
+      return { ...result, request: requestView(result.request) };
+    },
   );
   step<{ refusal: RefusalInput }>(
     'refuse',
     'Refuse on a ground of the law (APPI Art. 33–36).',
     RefuseBody,
-    (id, b, r) => refuseRequest(ctx, principalOf(r), { requestId: id, refusal: b.refusal }),
+    async (id, b, r) =>
+      requestView(await refuseRequest(ctx, principalOf(r), { requestId: id, refusal: b.refusal })),
   );
   step(
     'notify',
     'Record that the customer was told the outcome (APPI Art. 36).',
     null,
-    (id, _b, r) => markNotified(ctx, principalOf(r), { requestId: id }),
+    async (id, _b, r) => requestView(await markNotified(ctx, principalOf(r), { requestId: id })),
   );
   step<{ reason: string }>(
     'cancel',
     'Cancel a request that has no outcome yet.',
     CancelBody,
-    (id, b, r) => cancelRequest(ctx, principalOf(r), { requestId: id, reason: b.reason }),
+    async (id, b, r) =>
+      requestView(await cancelRequest(ctx, principalOf(r), { requestId: id, reason: b.reason })),
   );
 }

@@ -68,7 +68,7 @@ describe('transition (property)', () => {
             expect(o.refusal).not.toBeNull();
             const ground = REFUSAL_REASONS[o.refusal!.reason];
             expect(ground.kinds as readonly string[]).toContain(kind);
-            expect(o.refusal!.message.trim()).not.toBe('');
+            expect(String(o.refusal!.message).trim()).not.toBe('');
           }
         }
       }),

@@ -1,5 +1,5 @@
 import { HogoError } from '../http/http-error.ts';
-import type { CustomerRequest } from './customer-request.ts';
+import type { CustomerRequest, RequestOutcome } from './customer-request.ts';
 import { REFUSAL_REASONS, type Refusal } from './refusal-reason.ts';
 import type { RequestEvent } from './request-event.ts';
 import { allowedTarget } from './transition-table.ts';
@@ -69,7 +69,7 @@ function outcome(
   event: { readonly at: number; readonly by: string },
   refusal: Refusal | null,
   summary: Readonly<Record<string, unknown>> | null,
-) {
+): RequestOutcome {
   return { result, at: event.at, by: event.by, refusal, summary };
 }
 

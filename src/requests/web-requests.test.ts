@@ -53,9 +53,13 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(r.identity.method).toBe('oneTimeCode');
     expect(JSON.stringify(r)).not.toContain('Everything you hold');
     const staffView = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff() });
-    expect(staffView.json().details).toBe('Everything you hold, please.');
+    expect(staffView.json().request.details).toEqual({
+      state: 'shown',
+      text: 'Everything you hold, please.',
+    });
     const auditorView = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff('auditor') });
-    expect(auditorView.json().details).toBeUndefined();
+    expect(auditorView.json().request.details).toEqual({ state: 'sealed' });
+    expect(auditorView.body).not.toContain('Everything you hold');
     const early = await t.call('GET', `/v1/public/requests/${r.id}/package`, { token });
     expect([early.statusCode, early.json().error.code]).toEqual([409, 'request.not_fulfilled']);
 
@@ -173,6 +177,7 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(detail.outcome.refusal).toMatchObject({
       reason: 'contentAccurate',
       article: 'APPI Art. 34(1)',
+      message: 'ご登録の住所は契約書面と一致しています。',
     });
   });
 

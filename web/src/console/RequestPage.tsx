@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, ApiError, download } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
-import type { Me, StaffRequestDetail } from '../shared/types.ts';
+import type { Me, StaffRequestDetail, TextView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { DueClock } from './DueClock.tsx';
 import { Link } from './Link.tsx';
@@ -12,6 +12,14 @@ import { useKinds } from './use-kinds.ts';
 
 const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
 const DONE = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
+
+/** A free text as the API showed it: the text, or why it is not shown. */
+const textOf = (v: TextView): string =>
+  v.state === 'shown'
+    ? v.text
+    : v.state === 'erased'
+      ? '(erased with the customer)'
+      : '(sealed: needs registry.readValues with every category)';
 
 /** One request: facts, the due clock, the actions its state allows, and its history. */
 export function RequestPage(props: {
@@ -89,7 +97,9 @@ export function RequestPage(props: {
             <dt>Requester</dt>
             <dd>
               {r.requester.type}
-              {r.requester.authority ? ` (${r.requester.authority}; ${r.requester.evidence})` : ''}
+              {r.requester.authority && r.requester.evidence
+                ? ` (${r.requester.authority}; ${textOf(r.requester.evidence)})`
+                : ''}
             </dd>
             <dt>Channel</dt>
             <dd>{r.channel}</dd>
@@ -125,15 +135,21 @@ export function RequestPage(props: {
                 <dd>
                   {r.outcome.result}
                   {r.outcome.refusal
-                    ? ` — ${r.outcome.refusal.reason}: ${r.outcome.refusal.message}`
+                    ? ` — ${r.outcome.refusal.reason}: ${textOf(r.outcome.refusal.message)}`
                     : ''}
                 </dd>
               </>
             )}
-            {d.details !== undefined && (
+            {r.cancelled && (
+              <>
+                <dt>Cancelled</dt>
+                <dd>{textOf(r.cancelled.reason)}</dd>
+              </>
+            )}
+            {r.details && (
               <>
                 <dt>Customer wrote</dt>
-                <dd>{d.details}</dd>
+                <dd>{textOf(r.details)}</dd>
               </>
             )}
           </dl>

@@ -1,6 +1,9 @@
 import type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
 import type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
 import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
+import type { TextView } from '../../../src/requests/text-view.ts';
+
+export type { TextView };
 
 /**
  * The shapes of the hogo API the pages read: the server's own declarations where it has them
@@ -39,7 +42,7 @@ export interface FeeBreakdown {
   readonly per: 'subscriberLine' | 'request' | null;
   readonly lines: number;
   readonly base: number;
-  readonly surcharge: { readonly amount: number; readonly reason: string } | null;
+  readonly surcharge: { readonly amount: number } | null;
   readonly tax: number;
   readonly total: number;
 }
@@ -67,7 +70,8 @@ export interface PublicRequestDetail extends PublicRequest {
       readonly reason: string;
       readonly article: string;
       readonly ground: Localized;
-      readonly message: string;
+      /** Staff's sentence to the customer; null once erased. */
+      readonly message: string | null;
     } | null;
   } | null;
   readonly notifiedAt: number | null;
@@ -90,7 +94,7 @@ export interface StaffRequest {
   readonly requester: {
     readonly type: string;
     readonly authority?: string;
-    readonly evidence?: string;
+    readonly evidence?: TextView;
   };
   readonly channel: string;
   readonly lineIds: readonly string[];
@@ -106,11 +110,13 @@ export interface StaffRequest {
   readonly outcome: {
     readonly result: string;
     readonly at: number;
-    readonly refusal: { readonly reason: string; readonly message: string } | null;
+    readonly refusal: { readonly reason: string; readonly message: TextView } | null;
   } | null;
   readonly notifiedAt: number | null;
-  readonly cancelled: { readonly at: number; readonly reason: string } | null;
+  readonly cancelled: { readonly at: number; readonly reason: TextView } | null;
   readonly lang?: Lang;
+  /** What the customer wrote when filing, if anything. */
+  readonly details: TextView | null;
   readonly dueStatus?: DueStatus;
 }
 
@@ -123,7 +129,6 @@ export interface StaffRequestDetail {
   readonly dueStatus: DueStatus;
   /** The steps this user may take now: the API's transition table, not a copy. */
   readonly steps: readonly RequestStep[];
-  readonly details?: string;
   readonly events: readonly {
     readonly seq: number;
     readonly type: string;
