@@ -10,8 +10,9 @@ import { buildWebCustomer } from './web-test-support.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 
-function hogo(args: string[], env: Record<string, string>) {
+function hogo(args: string[], env: Record<string, string>, input = '') {
   const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
     encoding: 'utf8',
     timeout: 60_000,
     env: { ...process.env, HOGO_DATABASE_URL: '', ...env },
@@ -27,32 +28,38 @@ describe('hogo requests family-call', () => {
       await createCustomer(ctx, buildPrincipal(), buildWebCustomer('a@example.jp'))
     ).id;
     await ctx.close();
-    const args = (relation: string, name: string) => [
+    const args = (relation: string) => [
       'requests',
       'family-call',
       '--customer',
       customerId,
       '--relation',
       relation,
-      '--caller-name',
-      '山田花子',
-      '--stated-name',
-      name,
-      '--stated-address',
-      '東京都千代田区大手町１－１－１',
     ];
-    const friend = hogo(args('friend', '山田太郎'), env);
+    // What the caller says comes on stdin, never as an argument.
+    const says = (name: string) =>
+      JSON.stringify({
+        callerName: '山田花子',
+        statedName: name,
+        statedAddress: '東京都千代田区大手町１－１－１',
+      });
+    const friend = hogo(args('friend'), env, says('山田太郎'));
     expect(friend.code).toBe(1);
     expect(friend.stderr).toContain('family.not_family');
     expect(friend.stdout).toBe('');
-    const mismatch = hogo(args('parent', '山田次郎'), env);
+    const mismatch = hogo(args('parent'), env, says('山田次郎'));
     expect(mismatch.stderr).toContain('family.mismatch');
     expect(mismatch.stdout + mismatch.stderr).not.toContain('千代田');
-    const answered = hogo([...args('parent', '山田 太郎'), '--json'], env);
+    const answered = hogo([...args('parent'), '--json'], env, says('山田 太郎'));
     expect(answered.code).toBe(0);
     const body = JSON.parse(answered.stdout) as { answer: { name: string }; provisionId: string };
     expect(body.answer.name).toBe('山田 太郎');
-    expect(hogo(args('neighbour', '山田太郎'), env).code).toBe(2);
+    expect(hogo(args('neighbour'), env, says('山田太郎')).code).toBe(2);
+    const missing = hogo(args('parent'), env, JSON.stringify({ callerName: '山田花子' }));
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      'hogo: stdin: statedName is required (a non-empty string)\n',
+    ]);
     const check = await openContext({ env });
     try {
       const rows = await provisionRecordsFor(check, buildPrincipal(), customerId);

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { HogoError } from '../http/http-error.ts';
 import { loadPolicyFile } from '../policy/index.ts';
 import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline/promises';
 import { openContext } from '../app/open-context.ts';
 import type { Principal } from '../security/principal.ts';
 import { answerFamilyCall } from './answer-family-call.ts';
@@ -141,52 +142,44 @@ export function registerRequestCommands(program: Command): void {
     )
     .requiredOption('--customer <id>', 'the customer the caller asks about')
     .requiredOption('--relation <relation>', `one of ${CALLER_RELATIONS.join(', ')}`)
-    .requiredOption('--caller-name <name>', 'who is calling')
-    .requiredOption('--stated-name <name>', "the customer's name as the caller states it")
-    .requiredOption('--stated-address <address>', "the customer's address as the caller states it")
+    .addHelpText(
+      'after',
+      '\nWhat the caller says is personal information, so it is never an argument (shell history,\n' +
+        'process lists): it is asked for on a terminal, or read from stdin as JSON\n' +
+        '{"callerName": …, "statedName": …, "statedAddress": …}.',
+    )
     .option('--note <text>', 'the outline of requirements the caller may be told')
     .option('--json', 'print the answer as JSON')
-    .action(
-      async (opts: {
-        customer: string;
-        relation: string;
-        callerName: string;
-        statedName: string;
-        statedAddress: string;
-        note?: string;
-        json?: boolean;
-      }) => {
-        const relation = CALLER_RELATIONS.find((r) => r === opts.relation);
-        if (relation === undefined)
-          throw new CliError(`--relation must be one of ${CALLER_RELATIONS.join(', ')}`);
-        await withContext(async (ctx) => {
-          const answered = await answerFamilyCall(ctx, cliOperator(), {
-            customerId: opts.customer,
-            relation,
-            callerName: opts.callerName,
-            statedName: opts.statedName,
-            statedAddress: opts.statedAddress,
-            ...(opts.note !== undefined ? { operatorNote: opts.note } : {}),
-          });
-          if (opts.json) {
-            process.stdout.write(`${JSON.stringify(answered)}\n`);
-            return;
-          }
-          const a = answered.answer;
-          const lines = [
-            `name: ${a.name}`,
-            `address: ${a.address}`,
-            ...a.contracts.map(
-              (c) =>
-                `contract: ${c.service} since ${c.startedAt}${c.endedAt ? ` until ${c.endedAt}` : ''}`,
-            ),
-            `requirements: ${a.requirements}`,
-            `recorded as provision ${answered.provisionId} (${answered.clauses.join(', ')})`,
-          ];
-          process.stdout.write(`${lines.join('\n')}\n`);
+    .action(async (opts: { customer: string; relation: string; note?: string; json?: boolean }) => {
+      const relation = CALLER_RELATIONS.find((r) => r === opts.relation);
+      if (relation === undefined)
+        throw new CliError(`--relation must be one of ${CALLER_RELATIONS.join(', ')}`);
+      const stated = await readCallerStatement();
+      await withContext(async (ctx) => {
+        const answered = await answerFamilyCall(ctx, cliOperator(), {
+          customerId: opts.customer,
+          relation,
+          ...stated,
+          ...(opts.note !== undefined ? { operatorNote: opts.note } : {}),
         });
-      },
-    );
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(answered)}\n`);
+          return;
+        }
+        const a = answered.answer;
+        const lines = [
+          `name: ${a.name}`,
+          `address: ${a.address}`,
+          ...a.contracts.map(
+            (c) =>
+              `contract: ${c.service} since ${c.startedAt}${c.endedAt ? ` until ${c.endedAt}` : ''}`,
+          ),
+          `requirements: ${a.requirements}`,
+          `recorded as provision ${answered.provisionId} (${answered.clauses.join(', ')})`,
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
 
   requests
     .command('show')
@@ -198,4 +191,53 @@ export function registerRequestCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(detail, null, 2)}\n`);
       });
     });
+}
+
+/** What a family caller states, asked on a terminal or read from stdin as JSON. */
+async function readCallerStatement(): Promise<{
+  callerName: string;
+  statedName: string;
+  statedAddress: string;
+}> {
+  const fields = {
+    callerName: 'Who is calling',
+    statedName: "The customer's name, as the caller states it",
+    statedAddress: "The customer's address, as the caller states it",
+  } as const;
+  if (process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const out = { callerName: '', statedName: '', statedAddress: '' };
+      for (const [key, prompt] of Object.entries(fields) as [keyof typeof fields, string][]) {
+        out[key] = (await rl.question(`${prompt}: `)).trim();
+      }
+      return out;
+    } finally {
+      rl.close();
+    }
+  }
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CliError(
+      'stdin: expected a JSON object with callerName, statedName, statedAddress',
+      2,
+    );
+  }
+  const o = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<
+    string,
+    unknown
+  >;
+  for (const key of Object.keys(fields)) {
+    if (typeof o[key] !== 'string' || o[key] === '')
+      throw new CliError(`stdin: ${key} is required (a non-empty string)`, 2);
+  }
+  return {
+    callerName: o.callerName as string,
+    statedName: o.statedName as string,
+    statedAddress: o.statedAddress as string,
+  };
 }
