@@ -150,6 +150,13 @@ describe.each(ENGINES)('requests on $name', (engine) => {
     );
     expect((await readCustomer(ctx, operator, { customerId, values: false })).id).toBe(customerId);
     await startFulfilment(ctx, operator, { requestId: filed.id });
+    // Whoever erases must be able to write the letter that tells the customer: no silent skip.
+    const blind = buildPrincipal({
+      id: 'user-blind',
+      scope: { categories: new Set(['name']), purposes: 'all' },
+    });
+    expect(await codeOf(fulfilRequest(ctx, blind, { requestId: filed.id }))).toBe('auth.forbidden');
+    expect((await readCustomer(ctx, operator, { customerId, values: false })).id).toBe(customerId);
     await fulfilRequest(ctx, operator, { requestId: filed.id });
     expect(await codeOf(readCustomer(ctx, operator, { customerId }))).toBe('registry.not_found');
   });
