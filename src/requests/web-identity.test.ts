@@ -36,7 +36,7 @@ describe.each(ENGINES)('one-time-code identity (REQUEST.WEB) on $name', (engine)
     const started = await start({ email: ' HANAKO@example.jp ', lang: 'en' });
     const list = (await t.call('GET', '/v1/outbox', { token: t.staff() })).json().notices;
     expect(list[0]).toMatchObject({
-      to: 'h***@example.jp',
+      to: 'h***@e***.jp',
       channel: 'email',
       kind: 'verification.code',
       lang: 'en',
