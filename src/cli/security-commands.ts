@@ -1,9 +1,13 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { openContext, type OpenedContext } from '../app/open-context.ts';
 import { HogoError } from '../http/http-error.ts';
-import { checkAuditAnchor, createAuditAnchor } from '../security/audit/audit-anchor.ts';
+import {
+  appendAuditAnchor,
+  checkAuditAnchor,
+  createAuditAnchor,
+} from '../security/audit/audit-anchor.ts';
 import { rotateMasterKey } from '../security/keys/rotate-master-key.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
 import { createUser } from '../security/users/create-user.ts';
@@ -187,11 +191,11 @@ export function registerSecurityCommands(program: Command): void {
     .option('--out <file>', 'append the anchor to FILE (else print it)')
     .action((opts: { out?: string }) =>
       withContext(async (ctx) => {
-        const anchor = await createAuditAnchor(ctx.store, ctx.keys, ctx.clock());
-        const line = `${JSON.stringify(anchor)}\n`;
-        if (opts.out === undefined) process.stdout.write(line);
-        else {
-          appendFileSync(opts.out, line);
+        if (opts.out === undefined) {
+          const anchor = await createAuditAnchor(ctx.store, ctx.keys, ctx.clock());
+          process.stdout.write(`${JSON.stringify(anchor)}\n`);
+        } else {
+          const anchor = await appendAuditAnchor(ctx.store, ctx.keys, ctx.clock(), opts.out);
           process.stderr.write(`audit: anchored entry ${anchor.seq} in ${opts.out}\n`);
         }
       }),

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.ts';
 import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
+import { appendAuditAnchor } from '../security/audit/audit-anchor.ts';
 import { bootstrap } from '../security/users/bootstrap.ts';
 
 /** `hogo serve`: the HTTP API and pages; prints the URL. */
@@ -39,8 +40,29 @@ export function registerServeCommand(program: Command): void {
             'this password is not shown again.\n\n',
         );
       }
+      const anchors = config.auditAnchors;
+      let anchorTimer: NodeJS.Timeout | undefined;
+      if (anchors !== undefined) {
+        // SECURITY.3: the chain head signed and kept outside the database, now and periodically.
+        const anchor = () =>
+          appendAuditAnchor(context.store, context.keys, context.clock(), anchors.file).catch(
+            (e: unknown) =>
+              app.log.error({ err: e }, `audit anchor not written to ${anchors.file}`),
+          );
+        await anchor();
+        anchorTimer = setInterval(() => void anchor(), anchors.everyHours * 3_600_000);
+        anchorTimer.unref();
+        process.stdout.write(
+          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop)\n`,
+        );
+      }
       const stop = async () => {
+        if (anchorTimer !== undefined) clearInterval(anchorTimer);
         await app.close();
+        if (anchors !== undefined)
+          await appendAuditAnchor(context.store, context.keys, context.clock(), anchors.file).catch(
+            () => undefined,
+          );
         await context.close();
         process.exit(0);
       };

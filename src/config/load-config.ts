@@ -11,6 +11,11 @@ export interface HogoConfig {
   readonly logLevel: string;
   /** Reverse proxies trusted for the client IP (HOGO_TRUST_PROXY): addresses or CIDRs. */
   readonly trustProxy?: string;
+  /**
+   * Where `hogo serve` appends signed anchors of the audit chain (HOGO_AUDIT_ANCHORS: a file
+   * kept apart from the database), and every how many hours (HOGO_AUDIT_ANCHOR_HOURS, 24).
+   */
+  readonly auditAnchors?: { readonly file: string; readonly everyHours: number };
 }
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -25,7 +30,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HogoConfig {
     port,
     logLevel: env.HOGO_LOG_LEVEL ?? 'info',
     ...trustProxy(env.HOGO_TRUST_PROXY),
+    ...auditAnchors(env.HOGO_AUDIT_ANCHORS, env.HOGO_AUDIT_ANCHOR_HOURS),
   };
+}
+
+/** HOGO_AUDIT_ANCHORS (a file) and HOGO_AUDIT_ANCHOR_HOURS (a positive number, default 24). */
+function auditAnchors(
+  file: string | undefined,
+  hours: string | undefined,
+): { auditAnchors?: HogoConfig['auditAnchors'] } {
+  const path = (file ?? '').trim();
+  if (path === '') {
+    if (hours !== undefined && hours.trim() !== '')
+      throw new Error('HOGO_AUDIT_ANCHOR_HOURS needs HOGO_AUDIT_ANCHORS (the file to append to)');
+    return {};
+  }
+  const everyHours = hours === undefined || hours.trim() === '' ? 24 : Number(hours);
+  if (!Number.isFinite(everyHours) || everyHours <= 0 || everyHours > 24 * 24)
+    throw new Error(
+      `HOGO_AUDIT_ANCHOR_HOURS must be a number of hours above 0 and at most 576 (24 days), got '${hours}'`,
+    );
+  return { auditAnchors: { file: path, everyHours } };
 }
 
 /** HOGO_TRUST_PROXY: a comma-separated list of proxy addresses or CIDRs. */

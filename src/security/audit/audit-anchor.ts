@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import type { Store } from '../../store/store.ts';
 import type { KeyService } from '../keys/key-service.ts';
 import { securityDb } from '../security-tables.ts';
@@ -73,4 +74,16 @@ function isAnchor(v: unknown): v is AuditAnchor {
     typeof a.mac === 'string' &&
     /^[0-9a-f]{64}$/.test(a.mac)
   );
+}
+
+/** Anchors the chain's head and appends the anchor to `file` as one JSON line (mode 0600). */
+export async function appendAuditAnchor(
+  store: Store,
+  keys: KeyService,
+  now: number,
+  file: string,
+): Promise<AuditAnchor> {
+  const anchor = await createAuditAnchor(store, keys, now);
+  appendFileSync(file, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
+  return anchor;
 }
