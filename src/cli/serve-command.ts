@@ -52,9 +52,6 @@ export function registerServeCommand(program: Command): void {
         await anchor();
         anchorTimer = setInterval(() => void anchor(), anchors.everyHours * 3_600_000);
         anchorTimer.unref();
-        process.stdout.write(
-          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop)\n`,
-        );
       }
       const stop = async () => {
         if (anchorTimer !== undefined) clearInterval(anchorTimer);
@@ -68,6 +65,11 @@ export function registerServeCommand(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Said once the stop handler is in place: a stop from now on writes its anchor.
+      if (anchors !== undefined)
+        process.stdout.write(
+          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop)\n`,
+        );
       await new Promise(() => {});
     });
 }
