@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
-import { inScope, type Principal } from '../security/principal.ts';
+import type { Principal } from '../security/principal.ts';
 import { sendAfterCommit } from '../notices/index.ts';
 import { applyEvent, type ApplyOptions } from './apply-event.ts';
 import { cipherFor } from './cipher-for.ts';
@@ -79,14 +79,6 @@ export async function fulfilRequest(
       await storePackage(ctx, tx, provisionRecords);
     } else if (request.kind in FIELDS) {
       if (request.kind === 'REQUEST.DELETION') {
-        // The letter is the last chance to reach the customer: a principal who may read neither
-        // address would write none, silently, and after the erasure no one could.
-        if (!inScope(principal, 'email') && !inScope(principal, 'address'))
-          throw new HogoError(
-            'auth.forbidden',
-            'a deletion is fulfilled by a principal who may read the customer’s e-mail or postal address, to tell them (APPI Art. 35)',
-            { permission: 'registry.readValues' },
-          );
         // APPI Art. 35(7): the customer is told — but once erased, no address of theirs can be
         // read. The outcome letter is written now, and sent from memory after commit; its
         // outbox row becomes unreadable with the rest of the customer.

@@ -16,9 +16,10 @@ const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'
 /**
  * APPI Art. 36: puts the letter telling the outcome in the outbox, in the request's language,
  * addressed to the customer's e-mail on file (else their postal address). Returns the notice
- * id with the address and text (for a send from memory), or null when no address can be
- * read: a customer erased by a deletion request, or one with no address the principal may
- * read. The registry read is audited by the registry; the refusal's sentence is opened with
+ * id with the address and text (for a send from memory), or null when the customer has no
+ * address at all (or was erased by a deletion request). A principal who may not read the
+ * address the customer has is refused ('auth.forbidden'): a letter is never skipped because of
+ * who sends it. The registry read is audited by the registry; the refusal's sentence is opened with
  * the customer's cipher for the letter only (sealed again in the outbox).
  */
 export async function outcomeNotice(
@@ -41,6 +42,15 @@ export async function outcomeNotice(
         : post !== undefined
           ? { channel: 'post', to: post.value! }
           : null;
+    const withheld = customer.items.some(
+      (i) => (i.category === 'email' || i.category === 'address') && i.value === undefined,
+    );
+    if (address === null && withheld)
+      throw new HogoError(
+        'auth.forbidden',
+        'the customer is told the outcome (APPI Art. 35–36): that needs a principal who may read their e-mail or postal address',
+        { permission: 'registry.readValues' },
+      );
   } catch (e) {
     // Erased (REQUEST.DELETION by crypto-shredding): nothing of theirs is left to write to.
     if (e instanceof HogoError && /not_found|shredded/.test(e.code)) return null;

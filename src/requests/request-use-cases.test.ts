@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HogoError } from '../http/http-error.ts';
+import { listNotices } from '../notices/index.ts';
 import { createCustomer, decideForCustomer, readCustomer } from '../registry/index.ts';
-import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
+import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { cancelRequest } from './cancel-request.ts';
 import { fileRequest } from './file-request.ts';
@@ -159,6 +160,42 @@ describe.each(ENGINES)('requests on $name', (engine) => {
     expect((await readCustomer(ctx, operator, { customerId, values: false })).id).toBe(customerId);
     await fulfilRequest(ctx, operator, { requestId: filed.id });
     expect(await codeOf(readCustomer(ctx, operator, { customerId }))).toBe('registry.not_found');
+  });
+
+  it('refuses to erase a customer whose only address the principal may not read', async () => {
+    // Name and postal address, no e-mail: a principal scoped to e-mail could write no letter.
+    const postOnly = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({
+        items: [
+          buildItem({ category: 'name', value: '佐藤　花子', channel: 'writing' }),
+          buildItem({
+            category: 'address',
+            value: '東京都千代田区大手町1-1-1',
+            channel: 'writing',
+          }),
+        ],
+      }),
+    );
+    const filed = await fileRequest(ctx, operator, {
+      kind: 'deletion',
+      customerId: postOnly.id,
+      requester: { type: 'customer' },
+      channel: 'helpdesk',
+    });
+    await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'idDocument' });
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    const emailOnly = buildPrincipal({
+      id: 'user-email-only',
+      scope: { categories: new Set(['email', 'name']), purposes: 'all' },
+    });
+    expect(await codeOf(fulfilRequest(ctx, emailOnly, { requestId: filed.id }))).toBe(
+      'auth.forbidden',
+    );
+    await fulfilRequest(ctx, operator, { requestId: filed.id });
+    const letters = await listNotices(ctx, operator, { requestId: filed.id });
+    expect(letters.map((n) => n.channel)).toEqual(['post']);
   });
 
   it('refuses with a ground of the law, and lists overdue and due-soon requests', async () => {
