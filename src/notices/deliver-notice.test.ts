@@ -55,6 +55,13 @@ describe.each(ENGINES)('the outbox on $name', (engine) => {
     );
     const letter = await enqueue('request.outcome');
     expect((await readNotice(ctx, officer, { noticeId: letter })).body).toContain('424242');
+    // A letter may quote a refusal's sentence: a narrower scope reads no body.
+    const narrow = buildPrincipal({
+      id: 'user-narrow',
+      role: 'privacyOfficer',
+      scope: { categories: new Set(['phone']), purposes: 'all' },
+    });
+    expect((await readNotice(ctx, narrow, { noticeId: letter })).body).not.toContain('424242');
     const audit = await ctx.audit.list({ customerId, limit: 10 });
     expect(audit[0]).toMatchObject({ action: 'notice.read', actor: officer.id });
     expect(audit[0]!.detail).toMatchObject({ noticeId: letter });

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { can, type Principal } from '../security/principal.ts';
 import { noticesDb } from './notice-tables.ts';
 import { noticeView, type NoticeView } from './notice-view.ts';
 
@@ -11,10 +11,16 @@ export type NoticeWithBody = NoticeView & { readonly body: string };
 /** What staff see in place of a one-time code's body. */
 export const CODE_WITHHELD = '(a one-time code: never shown to staff)';
 
+/** What staff see in place of a letter's body when their scope does not cover all of it. */
+export const LETTER_WITHHELD =
+  '(a letter to the customer: shown only to staff who may read every category of their values)';
+
 /**
  * One notice with its body decrypted (the address stays masked). The read is audited as
  * 'notice.read' in the same transaction. A one-time code's body is never decrypted for staff:
- * whoever read it could sign in as the customer (REQUEST.WEB). Needs 'notices.read';
+ * whoever read it could sign in as the customer (REQUEST.WEB). Any other letter may quote free
+ * text (a refusal's sentence), so its body is shown only with 'registry.readValues' and a
+ * scope of every category, like the request's own free texts. Needs 'notices.read';
  * 'notices.not_found' when none.
  */
 export async function readNotice(
@@ -32,6 +38,8 @@ export async function readNotice(
     if (row === undefined)
       throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
     if (row.kind === 'verification.code') return { ...noticeView(row), body: CODE_WITHHELD };
+    if (!can(principal, 'registry.readValues') || principal.scope.categories !== 'all')
+      return { ...noticeView(row), body: LETTER_WITHHELD };
     const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
     const body = cipher.decrypt(row.body_sealed, `notice:${row.id}:body`);
     await ctx.audit.append(tx, [
