@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../security/test-support.ts';
 import { addressZip } from './address-zip.ts';
 import { audienceRows } from './audience-rows.ts';
 import { metaBatchWriter, META_SCHEMA } from './meta-batch-writer.ts';
+import { openAudienceWriter } from './open-audience-writer.ts';
 import { sha256Hex } from './sha256-hex.ts';
 import { splitName } from './split-name.ts';
 import { yahooListPath } from './yahoo-list-writer.ts';
@@ -26,6 +27,19 @@ describe('metaBatchWriter', () => {
         data: [META_SCHEMA.map((_, i) => (i === 0 ? 'c' : ''))],
       }),
     );
+  });
+});
+
+describe('a writer whose file fails', () => {
+  it('rejects the next drain when its file cannot be opened, and aborts without hanging', async () => {
+    const path = join(tempDir(), 'missing-dir', 'audience.csv');
+    const writer = openAudienceWriter('google', path);
+    writer.add({ email: 'a' });
+    // The open fails while the caller is elsewhere: kept, not thrown from nowhere.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(writer.drain()).rejects.toMatchObject({ code: 'ENOENT' });
+    await writer.abort();
+    expect(existsSync(path)).toBe(false);
   });
 });
 

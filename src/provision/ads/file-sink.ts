@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 /** A file written and what the receipt says of it: its name, rows and SHA-256, no content. */
@@ -13,7 +13,9 @@ export interface WrittenFile {
 
 /**
  * A file written line by line; mode 0600 (hashed personal data). Appending never waits:
- * `drain` is the backpressure, awaited by the caller between batches. Closing twice is harmless.
+ * `drain` is the backpressure, awaited by the caller between batches. A failure of the file
+ * (cannot be opened, disk full) is kept and rejects the next `drain` or `close`, never thrown
+ * from nowhere. Closing twice is harmless; `discard` removes the file whatever its state.
  */
 export interface FileSink {
   /** Appends `text` and a line break; the line holds `rows` rows of the upload (default 1). */
@@ -23,6 +25,8 @@ export interface FileSink {
   /** Hands what was appended to the file and resolves once its stream can take more. */
   drain(): Promise<void>;
   close(): Promise<WrittenFile>;
+  /** Stops writing and deletes the file, without waiting on a stream that may have failed. */
+  discard(): Promise<void>;
 }
 
 const CHUNK = 256 * 1024;
@@ -30,6 +34,26 @@ const CHUNK = 256 * 1024;
 /** Opens a sink on `path` (created or truncated). */
 export function openFileSink(path: string): FileSink {
   const stream = createWriteStream(path, { mode: 0o600 });
+  // Kept for the next drain or close: an 'error' with no listener would end the process.
+  let failure: Error | undefined;
+  stream.on('error', (e) => {
+    failure ??= e;
+  });
+  /** Resolves on `event`, rejects with the stream's failure, whichever comes first. */
+  const until = (event: 'drain' | 'finish') =>
+    new Promise<void>((resolve, reject) => {
+      if (failure !== undefined) return reject(failure);
+      const fail = (e: Error) => {
+        stream.off(event, done);
+        reject(e);
+      };
+      const done = () => {
+        stream.off('error', fail);
+        resolve();
+      };
+      stream.once(event, done);
+      stream.once('error', fail);
+    });
   const hash = createHash('sha256');
   let rows = 0;
   let closed: Promise<WrittenFile> | undefined;
@@ -51,17 +75,24 @@ export function openFileSink(path: string): FileSink {
       if (pending.length >= CHUNK) flush();
     },
     async drain() {
+      if (failure !== undefined) throw failure;
       if (pending.length >= CHUNK) flush();
-      if (stream.writableNeedDrain) await once(stream, 'drain');
+      if (stream.writableNeedDrain) await until('drain');
     },
     close() {
       closed ??= (async () => {
+        if (failure !== undefined) throw failure;
         if (pending !== '') flush();
         stream.end();
-        await once(stream, 'finish');
+        await until('finish');
         return { path, name: basename(path), rows, sha256: hash.digest('hex') };
       })();
       return closed;
+    },
+    async discard() {
+      pending = '';
+      stream.destroy();
+      await rm(path, { force: true });
     },
   };
 }

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { AudienceRow } from './audience-row.ts';
 import type { AudienceWriter } from './audience-writer.ts';
 import { openFileSink } from './file-sink.ts';
@@ -32,8 +31,7 @@ export function googleCsvWriter(path: string): AudienceWriter {
       return [await sink.close()];
     },
     async abort() {
-      await sink.close();
-      await rm(path, { force: true });
+      await sink.discard();
     },
   };
 }

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { AudienceRow } from './audience-row.ts';
 import type { AudienceWriter } from './audience-writer.ts';
 import { openFileSink } from './file-sink.ts';
@@ -68,8 +67,7 @@ export function metaBatchWriter(path: string, batchRows = META_BATCH_ROWS): Audi
       return [await sink.close()];
     },
     async abort() {
-      await sink.close();
-      await rm(path, { force: true });
+      await sink.discard();
     },
   };
 }

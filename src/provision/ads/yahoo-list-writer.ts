@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { AudienceRow } from './audience-row.ts';
 import type { AudienceWriter } from './audience-writer.ts';
 import { openFileSink, type FileSink } from './file-sink.ts';
@@ -32,8 +31,7 @@ export function yahooListWriter(path: string): AudienceWriter {
       return Promise.all([...sinks.values()].map((s) => s.close()));
     },
     async abort() {
-      const files = await Promise.all([...sinks.values()].map((s) => s.close()));
-      await Promise.all(files.map((f) => rm(f.path, { force: true })));
+      await Promise.all([...sinks.values()].map((s) => s.discard()));
     },
   };
 }
