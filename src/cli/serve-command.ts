@@ -58,7 +58,10 @@ export function registerServeCommand(program: Command): void {
         await app.close();
         if (anchors !== undefined)
           await appendAuditAnchor(context.store, context.keys, context.clock(), anchors.file).catch(
-            () => undefined,
+            (e: unknown) =>
+              process.stderr.write(
+                `hogo: the audit anchor on stop was not written to ${anchors.file}: ${String(e)}\n`,
+              ),
           );
         await context.close();
         process.exit(0);

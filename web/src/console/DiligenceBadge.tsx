@@ -7,11 +7,10 @@ export function DiligenceBadge(props: {
   readonly required: boolean;
   readonly records: readonly DiligenceView[];
 }) {
-  const status = diligenceStatus(props.required, props.records);
-  const latest = props.records[props.records.length - 1];
+  const { status, record } = diligenceStatus(props.required, props.records);
   switch (status) {
     case 'inForce':
-      return <span className="badge onTime">In force until {dateTime(latest?.expiresAt)}</span>;
+      return <span className="badge onTime">In force until {dateTime(record?.expiresAt)}</span>;
     case 'notRequired':
       return <span className="badge">Not required</span>;
     case 'notYet':
@@ -23,7 +22,7 @@ export function DiligenceBadge(props: {
     case 'expired':
       return (
         <span className="badge overdue">
-          Expired {dateTime(latest?.expiresAt)} · provision refused (PROVIDE.DUE_DILIGENCE)
+          Expired {dateTime(record?.expiresAt)} · provision refused (PROVIDE.DUE_DILIGENCE)
         </span>
       );
     case 'missing':

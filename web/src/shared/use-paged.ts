@@ -35,15 +35,26 @@ export function usePaged<T>(
   const [error, setError] = useState<{ readonly key: string; readonly message: string } | null>(
     null,
   );
-  const first = useAsync(async () => ({ key, page: await load(null) }), deps);
+  const first = useAsync(async () => {
+    try {
+      return { key, page: await load(null) };
+    } catch (e) {
+      // Tagged like the pages, so that a failure of an earlier search is not shown for this one.
+      throw Object.assign(e instanceof Error ? e : new Error(String(e)), { key });
+    }
+  }, deps);
+  const firstError =
+    first.error !== null && (first.error as Error & { key?: string }).key === key
+      ? first.error.message
+      : null;
   const current = first.value?.key === key ? first.value.page : undefined;
   const later = more?.key === key ? more : null;
   const next = current === undefined ? null : (later ?? current).next;
   return {
     entries: current === undefined ? undefined : [...current.entries, ...(later?.entries ?? [])],
-    loading: current === undefined && first.error === null,
+    loading: current === undefined && firstError === null,
     hasMore: next !== null,
-    error: first.error?.message ?? (error?.key === key ? error.message : null),
+    error: firstError ?? (error?.key === key ? error.message : null),
     async loadMore() {
       if (next === null) return;
       setError(null);
