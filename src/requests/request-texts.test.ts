@@ -20,11 +20,7 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
   });
   afterEach(() => t.close());
 
-  const step = (id: string, name: string, payload: object = {}) => {
-    // Each step a minute later: the outbox lists newest first.
-    t.ctx.clock.advance(60_000);
-    return t.call('POST', `/v1/requests/${id}/${name}`, { token: t.staff(), payload });
-  };
+  const step = (id: string, name: string, payload: object = {}) => t.staffStep(id, name, payload);
   const file = async (kind: string, requester: object = { type: 'customer' }) => {
     const filed = await t.call('POST', '/v1/requests', {
       token: t.staff(),

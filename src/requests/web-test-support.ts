@@ -54,6 +54,11 @@ export async function openWebTestApp(engine: TestEngine) {
       ...(options.payload !== undefined ? { payload: options.payload } : {}),
     });
   const staff = (role: StaffRoleName = 'operator') => tokens.get(role)!;
+  /** One step of a request as the operator (a minute later each: the outbox lists newest first). */
+  const staffStep = (id: string, step: string, payload: object = {}) => {
+    ctx.clock.advance(60_000);
+    return call('POST', `/v1/requests/${id}/${step}`, { token: staff(), payload });
+  };
   /**
    * The newest outbox notice as staff read it, with the body the customer receives (from the
    * store: staff never see a one-time code).
@@ -92,6 +97,7 @@ export async function openWebTestApp(engine: TestEngine) {
     app,
     call,
     staff,
+    staffStep,
     newestNotice,
     verify,
     createWebCustomer,

@@ -2,6 +2,7 @@ import { api, query } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { AdExportPage, AdExportReceipt, Me } from '../shared/types.ts';
+import { LoadMore } from '../shared/LoadMore.tsx';
 import { usePaged } from '../shared/use-paged.ts';
 import { Link } from './Link.tsx';
 import { navigate } from './route.ts';
@@ -80,13 +81,7 @@ export function AdExportsPage(props: { readonly token: string; readonly me: Me }
         </tbody>
       </table>
       {!list.loading && exports.length === 0 && <p>No export has been made.</p>}
-      {list.hasMore && (
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void list.loadMore()}>
-            Load more
-          </button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { api, query } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import type { ProvisionRecordPage, ProvisionRecordView, RecipientView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { LoadMore } from '../shared/LoadMore.tsx';
 import { usePaged } from '../shared/use-paged.ts';
 import { Link } from './Link.tsx';
 import { ProvisionTable } from './ProvisionTable.tsx';
@@ -106,13 +107,7 @@ export function LedgerPage(props: {
           ) : (
             <ProvisionTable caption={`Provisions about ${about}`} records={records} />
           )}
-          {list.hasMore && (
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => void list.loadMore()}>
-                Load more
-              </button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </section>
       )}
     </>
