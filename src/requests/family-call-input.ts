@@ -1,17 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-
-/** Relations a caller may give; only the family ones are answered (PROVIDE.FAMILY). */
-export const CALLER_RELATIONS = [
-  'spouse',
-  'parent',
-  'child',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'otherRelative',
-  'friend',
-  'cohabitant',
-] as const;
+import { CALLER_RELATIONS } from './caller-relation.ts';
 
 /** PROVIDE.FAMILY: never friends, even living together; never a cohabitant who is not family. */
 export const FAMILY_RELATIONS: ReadonlySet<string> = new Set(

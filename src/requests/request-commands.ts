@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { openContext } from '../app/open-context.ts';
 import type { Principal } from '../security/principal.ts';
 import { answerFamilyCall } from './answer-family-call.ts';
-import { CALLER_RELATIONS } from './family-call-input.ts';
+import { CALLER_RELATIONS } from './caller-relation.ts';
 import { feeFor } from './fee-for.ts';
 import { listRequests } from './list-requests.ts';
 import { requestDetail } from './request-detail.ts';

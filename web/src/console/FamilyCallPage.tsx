@@ -1,19 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+// The API's own list (a module without imports): the console offers exactly what it takes.
+import { CALLER_RELATIONS } from '../../../src/requests/caller-relation.ts';
 import { FamilyAnswer, type FamilyCallAnswer } from './FamilyAnswer.tsx';
-
-const RELATIONS = [
-  'spouse',
-  'parent',
-  'child',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'otherRelative',
-  'friend',
-  'cohabitant',
-] as const;
 
 /** PROVIDE.FAMILY: a caller who says they are family; the name and address must both match. */
 export function FamilyCallPage(props: { readonly token: string }) {
@@ -66,7 +56,7 @@ export function FamilyCallPage(props: { readonly token: string }) {
             <input type="text" required {...field('customerId')} />
             <label htmlFor="family-relation">Relation the caller states</label>
             <select {...field('relation')}>
-              {RELATIONS.map((r) => (
+              {CALLER_RELATIONS.map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>

@@ -1,5 +1,6 @@
 import type { RequestKindView } from '../shared/types.ts';
-import { STATES } from './states.ts';
+// The API's own list of states (a module without imports).
+import { REQUEST_STATES } from '../../../src/requests/request-state.ts';
 
 /** The queue's filters: state, kind, due. */
 export interface Filters {
@@ -30,7 +31,7 @@ export function QueueFilters(props: {
           onChange={(e) => props.onChange({ ...f, state: e.target.value })}
         >
           <option value="">Any</option>
-          {STATES.map((s) => (
+          {REQUEST_STATES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
