@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CHANNELS, type Channel } from './channels.ts';
 
 /**
  * The registry's input shapes: the HTTP edge validates bodies against them, bulk import
@@ -11,9 +12,7 @@ const Text = (description: string, maxLength = 10_000) =>
 const Instant = (description: string) =>
   Type.String({ maxLength: 64, description: `${description} ISO 8601 with an offset.` });
 
-/** OBTAIN.CHANNEL: how an item was obtained. */
-export const CHANNELS = ['verbal', 'writing', 'electronic', 'audio', 'video', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, type Channel };
 
 /** PROVIDE.FAMILY: family only; never friends living together. */
 export const RELATIONS = [

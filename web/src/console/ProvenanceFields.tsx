@@ -1,4 +1,5 @@
-import { CHANNELS } from './fulfil-rows.ts';
+// OBTAIN.CHANNEL as the API declares it (a module without imports).
+import { CHANNELS } from '../../../src/registry/channels.ts';
 
 /** How a value was obtained: channel, source and (when indirect) who provided it. */
 export function ProvenanceFields(props: {

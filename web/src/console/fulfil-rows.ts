@@ -1,6 +1,3 @@
-/** The channels an item may be obtained through (OBTAIN.CHANNEL). */
-export const CHANNELS = ['verbal', 'writing', 'electronic', 'audio', 'video', 'other'] as const;
-
 /** A new value for one of the customer's items (an ItemUpdateInput in the making). */
 export interface AmendmentRow {
   readonly itemId: string;
