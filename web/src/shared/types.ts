@@ -1,3 +1,4 @@
+import type { NoticeView as ServerNoticeView } from '../../../src/notices/notice-view.ts';
 import type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
 import type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
 import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
@@ -183,21 +184,8 @@ export interface CustomerView {
   }[];
 }
 
-export interface NoticeView {
-  readonly id: string;
-  readonly to: string;
-  readonly channel: string;
-  readonly subject: string;
-  readonly lang: string;
-  readonly kind: string;
-  readonly customerId: string;
-  readonly requestId?: string;
-  readonly createdAt: string;
-  readonly sentAt?: string;
-  readonly failure?: string;
-  readonly attempts: number;
-  readonly body?: string;
-}
+/** A notice of the outbox (the server's view), with its body when one was read. */
+export type NoticeView = ServerNoticeView & { readonly body?: string };
 
 export interface AuditEntry {
   readonly seq: number;
