@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api.ts';
+import { useState } from 'react';
+import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { useSubmit } from '../shared/use-submit.ts';
 import { TextField } from '../shared/TextField.tsx';
 
 /** A date as midnight in Japan, the way the policy's dates are read (ISO 8601 with offset). */
@@ -16,39 +17,29 @@ export function DiligenceForm(props: {
   const [measures, setMeasures] = useState('');
   const [verifiedOn, setVerifiedOn] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, handle } = useSubmit();
+  const submit = handle(async () => {
     setDone(false);
-    try {
-      await api('POST', `/v1/recipients/${encodeURIComponent(props.recipientId)}/diligence`, {
-        token: props.token,
-        body: {
-          agreementReference: agreement.trim(),
-          measures: measures
-            .split('\n')
-            .map((m) => m.trim())
-            .filter((m) => m !== ''),
-          verifiedAt: japanMidnight(verifiedOn),
-          expiresAt: japanMidnight(expiresOn),
-        },
-      });
-      setAgreement('');
-      setMeasures('');
-      setVerifiedOn('');
-      setExpiresOn('');
-      setDone(true);
-      props.onRecorded();
-    } catch (err) {
-      setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api('POST', `/v1/recipients/${encodeURIComponent(props.recipientId)}/diligence`, {
+      token: props.token,
+      body: {
+        agreementReference: agreement.trim(),
+        measures: measures
+          .split('\n')
+          .map((m) => m.trim())
+          .filter((m) => m !== ''),
+        verifiedAt: japanMidnight(verifiedOn),
+        expiresAt: japanMidnight(expiresOn),
+      },
+    });
+    setAgreement('');
+    setMeasures('');
+    setVerifiedOn('');
+    setExpiresOn('');
+    setDone(true);
+    props.onRecorded();
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="diligence-form-heading">
       <h2 id="diligence-form-heading">Record diligence</h2>

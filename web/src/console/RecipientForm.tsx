@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api.ts';
+import { useState } from 'react';
+import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { useSubmit } from '../shared/use-submit.ts';
 import { TextField } from '../shared/TextField.tsx';
 import type { RecipientView } from '../shared/types.ts';
 import { RECIPIENT_KINDS } from './recipient-kinds.ts';
@@ -18,40 +19,30 @@ export function RecipientForm(props: {
   const [country, setCountry] = useState('JP');
   const [regime, setRegime] = useState('');
   const [byContract, setByContract] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, handle } = useSubmit();
   const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<RecipientView>('POST', '/v1/recipients', {
-        token: props.token,
-        body: {
-          id: id.trim(),
-          kind,
-          legalName: legalName.trim(),
-          address: optional(address),
-          representative: optional(representative),
-          country: country.trim().toUpperCase(),
-          protectionRegime: optional(regime),
-          recordByContract: byContract,
-        },
-      });
-      props.onCreated(created);
-      setId('');
-      setLegalName('');
-      setAddress('');
-      setRepresentative('');
-      setRegime('');
-      setByContract(false);
-    } catch (err) {
-      setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = handle(async () => {
+    const created = await api<RecipientView>('POST', '/v1/recipients', {
+      token: props.token,
+      body: {
+        id: id.trim(),
+        kind,
+        legalName: legalName.trim(),
+        address: optional(address),
+        representative: optional(representative),
+        country: country.trim().toUpperCase(),
+        protectionRegime: optional(regime),
+        recordByContract: byContract,
+      },
+    });
+    props.onCreated(created);
+    setId('');
+    setLegalName('');
+    setAddress('');
+    setRepresentative('');
+    setRegime('');
+    setByContract(false);
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="new-recipient-heading">
       <h2 id="new-recipient-heading">Register a recipient</h2>

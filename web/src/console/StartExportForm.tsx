@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../shared/api.ts';
+import { useState } from 'react';
+import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { useSubmit } from '../shared/use-submit.ts';
 import type { AdExportReceipt } from '../shared/types.ts';
 
 const PLATFORMS = [
@@ -16,24 +17,14 @@ export function StartExportForm(props: {
 }) {
   const [platform, setPlatform] = useState('google');
   const [purpose, setPurpose] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const receipt = await api<AdExportReceipt>('POST', '/v1/ads/exports', {
-        token: props.token,
-        body: { platform, ...(purpose === '' ? {} : { purpose }) },
-      });
-      props.onDone(receipt);
-    } catch (err) {
-      setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, handle } = useSubmit();
+  const submit = handle(async () => {
+    const receipt = await api<AdExportReceipt>('POST', '/v1/ads/exports', {
+      token: props.token,
+      body: { platform, ...(purpose === '' ? {} : { purpose }) },
+    });
+    props.onDone(receipt);
+  });
   return (
     <form className="card" onSubmit={submit} aria-labelledby="start-export-heading">
       <h2 id="start-export-heading">Start an export</h2>
