@@ -9,16 +9,18 @@ import { importBatchSize } from '../../src/intake/import-batch-size.ts';
 import { importFile } from '../../src/intake/import-file.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { floorInsert } from './floor-insert.ts';
 import { plainInsert } from './plain-insert.ts';
 
 /**
  * One measured import in a process of its own (so its peak RSS is its own): `hogo` imports the
- * file into a fresh database with encryption; `limit` inserts the same rows plainly. Prints
+ * file into a fresh database with encryption; `limit` inserts the same rows plainly; `floor` does
+ * the least an encrypted import must (floor-insert.ts). Prints
  * `{"rows":…,"ms":…,"maxRssMb":…}` on its last line.
  */
 const [engine, mode, file, url] = process.argv.slice(2) as [
   string,
-  'hogo' | 'limit',
+  'hogo' | 'limit' | 'floor',
   string,
   string,
 ];
@@ -46,8 +48,9 @@ try {
     ms = performance.now() - started;
     rows = summary.imported;
   } else {
+    const insert = mode === 'floor' ? floorInsert : plainInsert;
     const started = performance.now();
-    rows = await plainInsert(store, file, importBatchSize(store.capabilities));
+    rows = await insert(store, file, importBatchSize(store.capabilities));
     ms = performance.now() - started;
   }
 } finally {

@@ -13,7 +13,7 @@ export interface ChildResult {
 /** Runs import-child.ts in a fresh Node process (through tsx) and reads its last line. */
 export function runChild(
   engine: 'sqlite' | 'postgres',
-  mode: 'hogo' | 'limit',
+  mode: 'hogo' | 'limit' | 'floor',
   file: string,
   url: string,
 ): Promise<ChildResult> {
