@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./ads-child.ts', import.meta.url));
 
+/** The steps ads-child.ts runs. */
+export type StepMode = 'seed' | 'export' | 'floor-seed' | 'floor-export';
+
 /** What one step measured (see ads-child.ts). */
 export interface StepResult {
   readonly ms: number;
@@ -16,7 +19,7 @@ export interface StepResult {
 /** Runs one step of the ads benchmark in a fresh Node process (through tsx); its last line. */
 export function runStep(
   dir: string,
-  mode: 'seed' | 'export',
+  mode: StepMode,
   arg: string,
   env: NodeJS.ProcessEnv,
 ): Promise<StepResult> {

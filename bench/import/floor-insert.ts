@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { readCsvRows } from '../../src/intake/read-csv-rows.ts';
 import { IMPORT_COLUMNS } from '../../src/intake/import-columns.ts';
 import { newId } from '../../src/registry/new-id.ts';
@@ -8,7 +8,10 @@ import { seal } from '../../src/security/keys/aes-gcm.ts';
 import { fillRandom, randomPooled } from '../../src/security/keys/random-pool.ts';
 import type { BulkColumn, Store } from '../../src/store/store.ts';
 
-const PERSONAL = IMPORT_COLUMNS.filter((c) => c.role === 'item').map((c) => c.name);
+/** The personal columns, in the order their values are sealed together (a JSON array). */
+export const FLOOR_PERSONAL_COLUMNS = IMPORT_COLUMNS.filter((c) => c.role === 'item').map(
+  (c) => c.name,
+);
 const CUSTOMER_COLUMNS: readonly BulkColumn[] = [
   { name: 'id', type: 'text' },
   { name: 'external_id', type: 'text' },
@@ -21,6 +24,12 @@ const INDEX_COLUMNS: readonly BulkColumn[] = [
   { name: 'customer_id', type: 'text' },
 ];
 
+/** The master key the floor's data keys are wrapped under, and the blind index's key. */
+export interface FloorKeys {
+  readonly master: KeyObject;
+  readonly index: Buffer;
+}
+
 /**
  * The floor the import is measured against: the least work the registry issue asks of an
  * encrypted import, done as cheaply as this code base knows how, in one thread. The same file
@@ -32,7 +41,12 @@ const INDEX_COLUMNS: readonly BulkColumn[] = [
  * provenance, no services, no audit, no checkpoint: whatever hogo does beyond this costs more,
  * so no import of this design can beat this figure in one thread.
  */
-export async function floorInsert(store: Store, path: string, batch: number): Promise<number> {
+export async function floorInsert(
+  store: Store,
+  path: string,
+  batch: number,
+  keys: FloorKeys = { master: createSecretKey(randomPooled(32)), index: randomPooled(32) },
+): Promise<number> {
   const bytes = store.capabilities.bytesType;
   await store.db.schema
     .createTable('floor_customers')
@@ -48,8 +62,7 @@ export async function floorInsert(store: Store, path: string, batch: number): Pr
     .addColumn('customer_id', 'text')
     .execute();
   await store.db.schema.createIndex('floor_index_hash').on('floor_index').column('hash').execute();
-  const master = createSecretKey(randomPooled(32));
-  const indexKey = randomPooled(32);
+  const { master, index: indexKey } = keys;
   const raw = Buffer.alloc(32);
   let customers: unknown[][] = [];
   let index: unknown[][] = [];
@@ -72,8 +85,8 @@ export async function floorInsert(store: Store, path: string, batch: number): Pr
     const phone = row.phone ? normalizePhone(row.phone) : '';
     fillRandom(raw, 0, 32);
     const dataKey = createSecretKey(raw);
-    const aad = Buffer.from(id);
-    const values = PERSONAL.map((name) =>
+    const aad = floorBinding(id);
+    const values = FLOOR_PERSONAL_COLUMNS.map((name) =>
       name === 'email' ? email : name === 'phone' ? phone : (row[name] ?? ''),
     );
     customers.push([
@@ -93,3 +106,6 @@ export async function floorInsert(store: Store, path: string, batch: number): Pr
   if (customers.length > 0) await flush();
   return count;
 }
+
+/** What a floor customer's wrapped key and sealed values are bound to (AES-GCM additional data). */
+export const floorBinding = (customerId: string): Buffer => Buffer.from(`floor:${customerId}`);
