@@ -11,7 +11,7 @@ import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import type { AppContext } from './app-context.ts';
 import { appSettings } from './app-settings.ts';
-import { allMigrations } from './migrations.ts';
+import { allMigrations, keyedMigrations } from './migrations.ts';
 
 /** Options of `openContext`. */
 export interface OpenContextOptions {
@@ -35,7 +35,7 @@ export interface OpenedContext extends AppContext {
 /**
  * The composition root: opens the store (PostgreSQL from HOGO_DATABASE_URL, else SQLite in
  * HOGO_DATA_DIR, created on first start), runs every slice's migrations, loads the master
- * keys, the audit log and the policy. Nothing here is a module singleton.
+ * keys, the audit log and the policy, then runs the steps that need the keys. Nothing here is a module singleton.
  */
 export async function openContext(options: OpenContextOptions): Promise<OpenedContext> {
   const { env } = options;
@@ -48,9 +48,11 @@ export async function openContext(options: OpenContextOptions): Promise<OpenedCo
   const keyring = loadKeyring(env, settings.dataDir, options.warn ? { warn: options.warn } : {});
   const store = options.store ?? (await openStore({ url: settings.databaseUrl }));
   try {
-    const migrations = await migrateToLatest(store, allMigrations);
+    const schema = await migrateToLatest(store, allMigrations);
     const keys = await createKeyService(store, keyring, { clock });
     const audit = createAuditLog(store, { clock });
+    const keyed = await migrateToLatest(store, keyedMigrations(keys, audit));
+    const migrations = { applied: [...schema.applied, ...keyed.applied] };
     return {
       store,
       policy,

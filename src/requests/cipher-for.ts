@@ -8,7 +8,7 @@ import type { CustomerCipher } from '../security/keys/key-service.ts';
  * (REQUEST.DELETION): nothing of theirs can be sealed or opened any more.
  */
 export async function cipherFor(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'keys'>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   customerId: string,
