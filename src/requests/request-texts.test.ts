@@ -201,19 +201,8 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
       authority: 'legalRepresentative',
       evidence: 'placeholder',
     });
-    const db = requestsDb(t.ctx.store.db);
-    const row = await db
-      .selectFrom('requests')
-      .select('body')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const body = JSON.parse(row.body) as { requester: { evidence: unknown } };
-    body.requester.evidence = EVIDENCE;
-    await db
-      .updateTable('requests')
-      .set({ body: JSON.stringify(body) })
-      .where('id', '=', id)
-      .execute();
+    const body = await t.storedRequest(id);
+    await t.storeRequest(id, { ...body, requester: { ...body.requester, evidence: EVIDENCE } });
 
     const auditor = await t.call('GET', `/v1/requests/${id}`, { token: t.staff('auditor') });
     expect(auditor.json().request.requester.evidence).toEqual({ state: 'sealed' });
@@ -225,12 +214,7 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
     expect(operator.json().request.requester.evidence).toEqual({ state: 'shown', text: EVIDENCE });
 
     expect((await step(id, 'verify', { method: 'callback' })).statusCode).toBe(200);
-    const after = await db
-      .selectFrom('requests')
-      .select('body')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(after.body).not.toContain(EVIDENCE);
+    expect(JSON.stringify(await t.storedRequest(id))).not.toContain(EVIDENCE);
     const again = await t.call('GET', `/v1/requests/${id}`, { token: t.staff() });
     expect(again.json().request.requester.evidence).toEqual({ state: 'shown', text: EVIDENCE });
   });

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyedMigrations } from '../app/migrations.ts';
 import { deleteCustomer } from '../registry/index.ts';
 import { buildPrincipal } from '../registry/test-support.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import type { CustomerRequest } from './customer-request.ts';
 import { requestsDb } from './request-tables.ts';
 import { openWebTestApp } from './web-test-support.ts';
 
@@ -35,23 +33,12 @@ describe.each(ENGINES)('sealing the free texts an older version kept plain, on $
     expect(filed.statusCode).toBe(201);
     const id = filed.json().id as string;
     expect((await t.staffStep(id, 'cancel', { reason: CANCEL })).statusCode).toBe(200);
-    const db = requestsDb(t.ctx.store.db);
-    const row = await db
-      .selectFrom('requests')
-      .select('body')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const body = JSON.parse(row.body) as CustomerRequest;
-    const legacy = {
+    const body = await t.storedRequest(id);
+    await t.storeRequest(id, {
       ...body,
       requester: { type: 'agent', authority: 'appointedAgent', evidence: EVIDENCE },
       cancelled: { ...body.cancelled!, reason: CANCEL },
-    };
-    await db
-      .updateTable('requests')
-      .set({ body: JSON.stringify(legacy) })
-      .where('id', '=', id)
-      .execute();
+    });
     return { id, customerId };
   };
   const storedBodies = async () =>
@@ -88,17 +75,11 @@ describe.each(ENGINES)('sealing the free texts an older version kept plain, on $
 
     await migrate();
     expect(await storedBodies()).not.toContain(EVIDENCE);
-    const body = async (id: string) =>
-      JSON.parse(
-        (
-          await sql<{ body: string }>`select body from requests where id = ${id}`.execute(
-            t.ctx.store.db,
-          )
-        ).rows[0]!.body,
-      ) as CustomerRequest;
-    expect((await body(gone.id)).requester).toMatchObject({ evidence: { erased: true } });
-    expect((await body(gone.id)).cancelled?.reason).toEqual({ erased: true });
-    expect((await body(kept.id)).requester).toMatchObject({
+    expect((await t.storedRequest(gone.id)).requester).toMatchObject({
+      evidence: { erased: true },
+    });
+    expect((await t.storedRequest(gone.id)).cancelled?.reason).toEqual({ erased: true });
+    expect((await t.storedRequest(kept.id)).requester).toMatchObject({
       evidence: { sealed: expect.any(String) },
     });
     const entries = (await t.ctx.audit.list({ limit: 100 })).filter(

@@ -6,6 +6,8 @@ import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-suppo
 import type { StaffRoleName } from '../security/principal.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
 import type { TestEngine } from '../store/test-engines.ts';
+import type { CustomerRequest } from './customer-request.ts';
+import { requestsDb } from './request-tables.ts';
 import { openRequestContext } from './test-support.ts';
 
 /** A registered customer with name, address, e-mail, phone, a service and a line. */
@@ -92,6 +94,22 @@ export async function openWebTestApp(engine: TestEngine) {
   };
   const createWebCustomer = async (email: string, phone?: string) =>
     (await createCustomer(ctx, buildPrincipal(), buildWebCustomer(email, phone))).id;
+  /** A request's body as stored, and a way to store another (as an older version wrote it). */
+  const storedRequest = async (id: string): Promise<CustomerRequest> => {
+    const row = await requestsDb(ctx.store.db)
+      .selectFrom('requests')
+      .select('body')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(row.body) as CustomerRequest;
+  };
+  const storeRequest = async (id: string, body: object): Promise<void> => {
+    await requestsDb(ctx.store.db)
+      .updateTable('requests')
+      .set({ body: JSON.stringify(body) })
+      .where('id', '=', id)
+      .execute();
+  };
   return {
     ctx,
     app,
@@ -101,6 +119,8 @@ export async function openWebTestApp(engine: TestEngine) {
     newestNotice,
     verify,
     createWebCustomer,
+    storedRequest,
+    storeRequest,
     close: async () => {
       await app.close();
       await ctx.close();
