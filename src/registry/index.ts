@@ -32,6 +32,7 @@ export { newId } from './new-id.ts';
 export {
   listCustomers,
   MAX_PAGE,
+  type CustomerLookup,
   type CustomerPage,
   type CustomerSummary,
 } from './list-customers.ts';

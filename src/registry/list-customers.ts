@@ -3,7 +3,9 @@ import type { Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';
 import { isoInstant } from './iso-instant.ts';
 import { normalizeEmail } from './normalize/normalize-email.ts';
+import { invalidField } from './normalize/invalid-field.ts';
 import { normalizePhone } from './normalize/normalize-phone.ts';
+import { normalizeText } from './normalize/normalize-text.ts';
 import { registryDb } from './registry-tables.ts';
 
 /** Most customers one page may hold. */
@@ -23,25 +25,32 @@ export interface CustomerPage {
   readonly nextCursor: string | null;
 }
 
+/** How a list may be narrowed to the customers holding one identifier. */
+export interface CustomerLookup {
+  /** Find by e-mail or phone: matched on the blind index, never on plain text. */
+  readonly email?: string;
+  readonly phone?: string;
+  /** With `phone`: also the customers whose subscriber line has that number. */
+  readonly lines?: boolean;
+  /** Find by the external ID (the company system's customer number), as intake stores it. */
+  readonly externalId?: string;
+}
+
 /**
  * Lists customers in id order (ids are time-ordered UUIDs), `limit` per page (1–500, default
- * 50) after `cursor`; deleted customers are left out. With `email` or `phone`, only the
- * customers holding that value (compared by blind index, so the search reads no plaintext). Audited as 'customer.list'. Needs
- * 'registry.read'.
+ * 50) after `cursor`; deleted customers are left out. With one of `email`, `phone` or
+ * `externalId`, only the customers holding it (e-mail and phone compared by blind index, so the
+ * search reads no plaintext). Audited as 'customer.list', or 'customer.lookup' naming what was
+ * looked up by (never the value). Needs 'registry.read'.
  */
 export async function listCustomers(
   ctx: AppContext,
   principal: Principal,
-  input: {
-    readonly cursor?: string;
-    readonly limit?: number;
-    /** Find by e-mail or phone: matched on the blind index, never on plain text. */
-    readonly email?: string;
-    readonly phone?: string;
-  } = {},
+  input: CustomerLookup & { readonly cursor?: string; readonly limit?: number } = {},
 ): Promise<CustomerPage> {
   authorize(principal, 'registry.read');
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), MAX_PAGE);
+  const by = lookupField(input);
   return ctx.store.db.transaction().execute(async (tx) => {
     let q = registryDb(tx)
       .selectFrom('customers')
@@ -50,19 +59,42 @@ export async function listCustomers(
       .orderBy('id')
       .limit(limit + 1);
     if (input.cursor !== undefined) q = q.where('id', '>', input.cursor);
-    const lookup =
-      input.email !== undefined
-        ? ctx.keys.blindIndex('email', normalizeEmail(input.email))
-        : input.phone !== undefined
-          ? ctx.keys.blindIndex('phone', normalizePhone(input.phone))
-          : null;
-    if (lookup !== null) {
-      q = q.where('id', 'in', (sub) =>
-        sub
-          .selectFrom('items')
-          .select('customer_id')
-          .where('value_index', '=', lookup)
-          .where('superseded_at', 'is', null),
+    if (by === 'externalId') {
+      const externalId = normalizeText(input.externalId, 'externalId', {
+        form: 'NFKC',
+        maxLength: 200,
+      });
+      q = q.where('external_id', '=', externalId);
+    } else if (by !== null) {
+      const lookup =
+        by === 'email'
+          ? ctx.keys.blindIndex('email', normalizeEmail(input.email))
+          : ctx.keys.blindIndex('phone', normalizePhone(input.phone));
+      q = q.where((eb) =>
+        eb.or([
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('items')
+              .select('customer_id')
+              .where('value_index', '=', lookup)
+              .where('superseded_at', 'is', null),
+          ),
+          ...(by === 'phone' && input.lines === true
+            ? [
+                eb(
+                  'id',
+                  'in',
+                  eb
+                    .selectFrom('subscriber_lines')
+                    .select('customer_id')
+                    .where('number_index', '=', lookup)
+                    .where('ended_at', 'is', null),
+                ),
+              ]
+            : []),
+        ]),
       );
     }
     const rows = await q.execute();
@@ -70,11 +102,8 @@ export async function listCustomers(
     await ctx.audit.append(tx, [
       {
         actor: principal.id,
-        action: lookup === null ? 'customer.list' : 'customer.lookup',
-        detail: {
-          count: page.length,
-          ...(lookup === null ? {} : { by: input.email ? 'email' : 'phone' }),
-        },
+        action: by === null ? 'customer.list' : 'customer.lookup',
+        detail: { count: page.length, ...(by === null ? {} : { by }) },
       },
     ]);
     return {
@@ -87,4 +116,13 @@ export async function listCustomers(
       nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
     };
   });
+}
+
+/** Which identifier the lookup names; more than one is refused, naming the second. */
+function lookupField(input: CustomerLookup): 'email' | 'phone' | 'externalId' | null {
+  const given = (['email', 'phone', 'externalId'] as const).filter((f) => input[f] !== undefined);
+  if (given.length > 1) {
+    throw invalidField(given[1]!, `cannot be combined with ${given[0]}: look up by one at a time`);
+  }
+  return given[0] ?? null;
 }

@@ -120,5 +120,14 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
     expect((await listCustomers(ctx, operator, { email: 'nobody@example.com' })).customers).toEqual(
       [],
     );
+    // A subscriber line's number finds its holder only when lines are asked for.
+    const { id: lineHolder } = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({ externalId: 'FIND-3', subscriberLines: [{ number: '050-9999-0000' }] }),
+    );
+    expect((await listCustomers(ctx, operator, { phone: '05099990000' })).customers).toEqual([]);
+    const byLine = await listCustomers(ctx, operator, { phone: '05099990000', lines: true });
+    expect(byLine.customers.map((c) => c.id)).toEqual([lineHolder]);
   });
 });

@@ -79,6 +79,39 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     expect(res.body).not.toContain('secret-not-an-email');
   });
 
+  it('finds customers by e-mail, phone, subscriber line or external ID, one at a time', async () => {
+    const { id } = await create(
+      buildCustomer({
+        externalId: 'ＣＵＳＴ-0042',
+        subscriberLines: [{ number: '050-1111-2222' }],
+      }),
+    );
+    await create(buildCustomer({ externalId: 'CUST-0043' }));
+    const find = async (query: string) => {
+      const res = await app.inject({ url: `/v1/customers?${query}`, headers: as('auditor') });
+      expect(res.statusCode).toBe(200);
+      return (res.json().customers as { id: string }[]).map((c) => c.id);
+    };
+    // The external ID as intake stores it (NFKC), the line by its number in any spelling.
+    expect(await find('externalId=CUST-0042')).toEqual([id]);
+    expect(await find(`phone=${encodeURIComponent('+81 50 1111 2222')}`)).toEqual([id]);
+    expect(await find('externalId=CUST-9999')).toEqual([]);
+    expect(await find('email=taro.yamada%40example.jp')).toHaveLength(2);
+    const both = await app.inject({
+      url: '/v1/customers?email=taro.yamada%40example.jp&externalId=CUST-0042',
+      headers: as('auditor'),
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json()).toMatchObject({
+      error: { code: 'registry.invalid_field', field: 'externalId' },
+    });
+    const lookups = (await ctx.audit.list({ limit: 50 })).filter(
+      (e) => e.action === 'customer.lookup',
+    );
+    expect(lookups.map((e) => e.detail.by)).toEqual(['email', 'externalId', 'phone', 'externalId']);
+    expect(JSON.stringify(lookups)).not.toContain('CUST-0042');
+  });
+
   it('refuses writes without registry.write, and unknown customers with 404', async () => {
     const denied = await app.inject({
       method: 'POST',

@@ -9,7 +9,7 @@ import { addSubscriberLine } from './add-subscriber-line.ts';
 import { createCustomer } from './create-customer.ts';
 import { itemHistory } from './item-history.ts';
 import { linkFamily } from './link-family.ts';
-import { listCustomers, MAX_PAGE } from './list-customers.ts';
+import { listCustomers, MAX_PAGE, type CustomerLookup } from './list-customers.ts';
 import { readCustomer } from './read-customer.ts';
 import { recordConsent } from './record-consent.ts';
 import { recordOptOut } from './record-opt-out.ts';
@@ -82,17 +82,22 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
         cursor: Type.Optional(Type.String({ maxLength: 64 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
         email: Type.Optional(Type.String({ maxLength: 320, description: 'Find by e-mail.' })),
-        phone: Type.Optional(Type.String({ maxLength: 40, description: 'Find by phone.' })),
+        phone: Type.Optional(
+          Type.String({
+            maxLength: 40,
+            description: 'Find by phone: a phone item, or a current subscriber line.',
+          }),
+        ),
+        externalId: Type.Optional(
+          Type.String({ maxLength: 200, description: 'Find by external ID.' }),
+        ),
       }),
     }),
     async (request) => {
-      const q = request.query as {
-        cursor?: string;
-        limit?: number;
-        email?: string;
-        phone?: string;
-      };
-      return listCustomers(ctx, requirePermission(request, 'registry.read'), q);
+      const q = request.query as { cursor?: string; limit?: number } & CustomerLookup;
+      // Staff find a caller by the line they call about, not only by a phone item.
+      const lines = q.phone !== undefined;
+      return listCustomers(ctx, requirePermission(request, 'registry.read'), { ...q, lines });
     },
   );
 
