@@ -108,7 +108,12 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     const lookups = (await ctx.audit.list({ limit: 50 })).filter(
       (e) => e.action === 'customer.lookup',
     );
-    expect(lookups.map((e) => e.detail.by)).toEqual(['email', 'externalId', 'phone', 'externalId']);
+    expect(lookups.map((e) => e.detail?.by)).toEqual([
+      'email',
+      'externalId',
+      'phone',
+      'externalId',
+    ]);
     expect(JSON.stringify(lookups)).not.toContain('CUST-0042');
   });
 

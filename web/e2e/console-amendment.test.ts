@@ -104,4 +104,40 @@ describe('amendment fulfilled in the staff console', () => {
     expect(history.body.map((i) => i.value)).toEqual([carol.email, 'carol.new@example.jp']);
     expect(history.body[0]!.supersededAt).not.toBeNull();
   }, 25_000);
+
+  it('finds the customer by the new e-mail, phone and external ID; the old e-mail finds nobody', async () => {
+    await staff.getByRole('link', { name: 'Customers' }).click();
+    const find = async (by: string, value: string) => {
+      await staff.getByLabel('Find by').selectOption({ label: by });
+      await staff.getByLabel(by, { exact: true }).fill(value);
+      await staff.getByRole('button', { name: 'Find' }).click();
+    };
+    const opened = () =>
+      staff.getByRole('heading', { level: 2, name: carol.id }).waitFor({ timeout: 10_000 });
+
+    await find('E-mail', carol.email);
+    await staff
+      .getByRole('status')
+      .filter({ hasText: 'No customer holds this e-mail' })
+      .waitFor({ timeout: 10_000 });
+    await find('E-mail', 'Carol.New@example.jp');
+    await opened();
+    await snap(staff, 'console-customer-found');
+
+    await staff.goto(`${server.url}/console/customers`);
+    const phone = carol.demo.row.phone;
+    expect(phone).toBeTruthy();
+    await find('Phone or line number', phone!);
+    await opened();
+
+    await staff.goto(`${server.url}/console/customers`);
+    await find('External ID', carol.demo.row.externalId!);
+    await opened();
+    const audit = await server.staffApi<{ action: string; detail: { by?: string } }[]>(
+      'GET',
+      '/v1/audit?limit=50',
+    );
+    const lookups = audit.body.filter((e) => e.action === 'customer.lookup');
+    expect(lookups.map((e) => e.detail.by)).toEqual(['externalId', 'phone', 'email', 'email']);
+  }, 25_000);
 });

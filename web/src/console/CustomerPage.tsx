@@ -1,16 +1,14 @@
-import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { CustomerView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { CustomerItems } from './CustomerItems.tsx';
+import { FindCustomer } from './FindCustomer.tsx';
 import { Link } from './Link.tsx';
-import { navigate } from './route.ts';
 
 /** A customer as the registry holds them; values only where the API returns them (audited). */
 export function CustomerPage(props: { readonly token: string; readonly id: string | null }) {
-  const [typed, setTyped] = useState(props.id ?? '');
   const customer = useAsync(
     () =>
       props.id === null
@@ -20,30 +18,13 @@ export function CustomerPage(props: { readonly token: string; readonly id: strin
           }),
     [props.id, props.token],
   );
-  const open = (e: FormEvent) => {
-    e.preventDefault();
-    if (typed.trim() !== '') navigate(`/console/customers/${encodeURIComponent(typed.trim())}`);
-  };
   const missing = customer.error instanceof ApiError && customer.error.status === 404;
   const c = customer.value;
   return (
     <>
       <h1>Customer</h1>
       <p className="lead">Every read of a value is recorded in the audit log.</p>
-      <form className="actions card" onSubmit={open} aria-label="Find a customer">
-        <div style={{ flex: 1 }}>
-          <label htmlFor="customer-id">Customer ID</label>
-          <input
-            id="customer-id"
-            type="text"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </div>
-        <button type="submit" style={{ alignSelf: 'flex-end' }}>
-          Open
-        </button>
-      </form>
+      <FindCustomer key={props.id ?? ''} token={props.token} id={props.id} />
       {missing && (
         <p className="notice info" role="status">
           No customer with this ID (never registered, or erased).

@@ -159,6 +159,14 @@ export interface ItemView {
   readonly supersededAt: string | null;
 }
 
+/** A customer as a list names them: no personal value. */
+export interface CustomerSummary {
+  readonly id: string;
+  readonly externalId: string | null;
+  readonly group: string;
+  readonly createdAt: string;
+}
+
 export interface CustomerView {
   readonly id: string;
   readonly externalId: string | null;
