@@ -122,6 +122,17 @@ describe('amendment fulfilled in the staff console', () => {
       .waitFor({ timeout: 10_000 });
     await find('E-mail', 'Carol.New@example.jp');
     await opened();
+    // The corrected item shows its versions on demand, oldest first.
+    await staff.getByRole('button', { name: 'History of this email' }).click();
+    const versions = staff.getByRole('list', { name: 'Versions, oldest first' });
+    await versions.waitFor({ timeout: 10_000 });
+    expect(await versions.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(carol.email),
+      expect.stringContaining('carol.new@example.jp'),
+    ]);
+    expect((await versions.getByRole('listitem').first().textContent()) ?? '').toContain(
+      'replaced',
+    );
     await snap(staff, 'console-customer-found');
 
     await staff.goto(`${server.url}/console/customers`);

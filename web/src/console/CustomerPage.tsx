@@ -61,7 +61,7 @@ export function CustomerPage(props: { readonly token: string; readonly id: strin
           </section>
           <section className="card" aria-labelledby="items-heading">
             <h2 id="items-heading">Items</h2>
-            <CustomerItems items={c.items} />
+            <CustomerItems token={props.token} items={c.items} />
           </section>
         </>
       )}

@@ -2,6 +2,7 @@ import type { NoticeView as ServerNoticeView } from '../../../src/notices/notice
 import type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
 import type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
 import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
+import type { ItemView } from '../../../src/registry/item-view.ts';
 import type { TextView } from '../../../src/requests/text-view.ts';
 
 export type { TextView };
@@ -148,16 +149,8 @@ export interface Me {
   readonly permissions: readonly string[];
 }
 
-export interface ItemView {
-  readonly id: string;
-  readonly category: string;
-  readonly value?: string;
-  readonly valueWithheld?: true;
-  readonly channel: string;
-  readonly source: string;
-  readonly acquiredAt: string;
-  readonly supersededAt: string | null;
-}
+/** An item as the API shows it (the registry's own view): its value only within scope. */
+export type { ItemView };
 
 /** A customer as a list names them: no personal value. */
 export interface CustomerSummary {
