@@ -92,6 +92,16 @@ describe('HTTP', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('<html lang="ja"');
     expect(res.body).toContain('プライバシーポリシー');
+    expect(res.body).toContain('<a href="?lang=en" hreflang="en"');
+  });
+
+  it('GET /policy keeps the date asked for in its language switch, and leaves it out embedded', async () => {
+    const dated = await app.inject({ method: 'GET', url: '/policy?lang=ja&at=2022-06-30' });
+    expect(dated.body).toContain('href="?lang=en&amp;at=2022-06-30"');
+    const embedded = await app.inject({ method: 'GET', url: '/policy?lang=ja&embed=true' });
+    expect(embedded.statusCode).toBe(200);
+    expect(embedded.body).toContain('プライバシーポリシー');
+    expect(embedded.body).not.toContain('hreflang=');
   });
 
   it('GET /openapi.json documents every route', async () => {

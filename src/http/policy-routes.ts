@@ -115,16 +115,29 @@ export function registerPolicyRoutes(
           lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('ja')])),
           format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('md')])),
           at: AtQuery.properties.at,
+          embed: Type.Optional(
+            Type.Boolean({
+              description: 'Shown inside a page with its own language switch: leave it out.',
+            }),
+          ),
         }),
       },
     },
     async (request, reply) => {
-      const q = request.query as { lang?: 'en' | 'ja'; format?: 'html' | 'md'; at?: string };
+      const q = request.query as {
+        lang?: 'en' | 'ja';
+        format?: 'html' | 'md';
+        at?: string;
+        embed?: boolean;
+      };
       const format = q.format ?? 'html';
       const page = renderPolicy(policy, {
         lang: q.lang ?? 'en',
         format,
         at: instantFrom(policy, q.at),
+        // The switch to the other language keeps the date asked for.
+        ...(q.at !== undefined ? { query: { at: q.at } } : {}),
+        embedded: q.embed === true,
       });
       return reply
         .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')

@@ -29,6 +29,11 @@ export interface RenderOptions {
    * link is `?lang=…` followed by these, sorted by name.
    */
   readonly query?: Readonly<Record<string, string>>;
+  /**
+   * Shown inside another page (the privacy center) that has its own language switch: the
+   * page's own switch is left out, so a reader cannot turn the frame's language alone.
+   */
+  readonly embedded?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +87,7 @@ interface Page {
   readonly sections: readonly Section[];
   readonly notes: readonly { readonly id: string; readonly content: readonly Inline[] }[];
   readonly switchHref: string;
+  readonly embedded: boolean;
   readonly switchLabel: string;
 }
 
@@ -276,6 +282,7 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     company: loc(view.company),
     switchHref: `?${params.toString()}`,
     switchLabel: w.switchLabel,
+    embedded: options.embedded === true,
   };
 
   const version = view.version;
@@ -822,7 +829,11 @@ function toHtml(page: Page): string {
     '<body>',
     '<header>',
     `<a class="skip" href="#main">${escapeHtml(w.skip)}</a>`,
-    `<nav aria-label="${escapeHtml(w.language)}"><a href="${escapeHtml(page.switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(page.switchLabel)}</a></nav>`,
+    ...(page.embedded
+      ? []
+      : [
+          `<nav aria-label="${escapeHtml(w.language)}"><a href="${escapeHtml(page.switchHref)}" hreflang="${other}" lang="${other}">${escapeHtml(page.switchLabel)}</a></nav>`,
+        ]),
     '</header>',
     '<main id="main">',
     `<h1>${escapeHtml(page.title)}</h1>`,

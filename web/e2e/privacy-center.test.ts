@@ -117,8 +117,10 @@ describe('privacy center and staff console in Chromium', () => {
     await page.getByRole('heading', { name: 'プライバシーポリシー' }).waitFor();
     await page.getByRole('cell', { name: '第三者提供記録の開示' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    expect(await page.locator('iframe').getAttribute('src')).toBe('/policy?lang=ja');
+    expect(await page.locator('iframe').getAttribute('src')).toBe('/policy?lang=ja&embed=true');
     await page.frameLocator('iframe').locator('h1').first().waitFor();
+    // The frame follows the page's language switch and has none of its own.
+    expect(await page.frameLocator('iframe').locator('[hreflang]').count()).toBe(0);
     await snap(page, 'center-policy-ja');
     await page.context().close();
   });

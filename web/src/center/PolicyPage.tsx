@@ -20,7 +20,7 @@ export function PolicyPage(props: {
           <KindsTable lang={props.lang} kinds={props.kinds} />
         )}
       </section>
-      <iframe className="policy" title={t.frame} src={`/policy?lang=${props.lang}`} />
+      <iframe className="policy" title={t.frame} src={`/policy?lang=${props.lang}&embed=true`} />
     </>
   );
 }
