@@ -147,4 +147,42 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
       ]),
     );
   });
+
+  it('lets an officer of limited scope grant only within it, to users and tokens alike', async () => {
+    const created = await call('POST', '/v1/users', admin, {
+      name: 'suzuki',
+      role: 'privacyOfficer',
+      categories: ['name', 'address'],
+    });
+    expect(created.statusCode).toBe(201);
+    const narrow = (
+      await call('POST', '/v1/session', undefined, {
+        name: 'suzuki',
+        password: created.json().password,
+      })
+    ).json().token as string;
+    const wider = [
+      { url: '/v1/tokens', payload: { label: 'all of it', role: 'system', categories: 'all' } },
+      { url: '/v1/tokens', payload: { label: 'unnamed', role: 'system' } },
+      { url: '/v1/users', payload: { name: 'sato2', role: 'operator', categories: ['email'] } },
+    ];
+    for (const { url, payload } of wider) {
+      const res = await call('POST', url, narrow, payload);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('auth.forbidden');
+    }
+    const outside = await call('POST', '/v1/users', narrow, {
+      name: 'sato3',
+      role: 'operator',
+      categories: ['name', 'email'],
+    });
+    expect(outside.json().error).toMatchObject({ code: 'auth.forbidden', path: 'categories[1]' });
+    // Within the officer's own scope (purposes are theirs in full): granted.
+    const within = await call('POST', '/v1/tokens', narrow, {
+      label: 'names only',
+      role: 'system',
+      categories: ['name'],
+    });
+    expect(within.statusCode).toBe(201);
+  });
 });

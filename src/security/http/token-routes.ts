@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { checkGrantableScope } from '../users/check-grantable-scope.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { createApiToken } from '../tokens/create-api-token.ts';
@@ -44,11 +45,9 @@ export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): v
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'users.manage');
-      const created = await createApiToken(
-        deps,
-        request.body as Static<typeof NewTokenBody>,
-        actor.id,
-      );
+      const body = request.body as Static<typeof NewTokenBody>;
+      checkGrantableScope(actor, body);
+      const created = await createApiToken(deps, body, actor.id);
       return reply.status(201).send(created);
     },
   );

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { checkGrantableScope } from '../users/check-grantable-scope.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { createUser } from '../users/create-user.ts';
@@ -49,7 +50,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): vo
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'users.manage');
-      const created = await createUser(deps, request.body as Static<typeof NewUserBody>, actor.id);
+      const body = request.body as Static<typeof NewUserBody>;
+      checkGrantableScope(actor, body);
+      const created = await createUser(deps, body, actor.id);
       return reply.status(201).send(created);
     },
   );
