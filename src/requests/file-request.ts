@@ -32,7 +32,8 @@ export async function fileRequest(
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.file');
   const kind = requestKind(ctx.policy, input.kind);
-  const receivedAt = input.receivedAt === undefined ? ctx.clock() : instant(input.receivedAt);
+  const now = ctx.clock();
+  const receivedAt = input.receivedAt === undefined ? now : receivedInstant(input.receivedAt, now);
   const lineIds = [...new Set(input.lineIds ?? [])];
   const fee = feeFor(ctx.policy, { kind: kind.id, lines: Math.max(1, lineIds.length) });
   const due = dueDateFor(ctx.policy, kind.id, receivedAt);
@@ -129,10 +130,22 @@ export async function fileRequest(
   });
 }
 
-function instant(text: string): number {
+/** Clocks of other systems may run a little ahead; more than this is a date not yet come. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * When a request filed later (a letter, a call) was received. Never in the future: a later
+ * receipt would move the due date (REQUEST.TIMELY, APPI Art. 39's 14 days) past what the law
+ * allows from the real receipt.
+ */
+function receivedInstant(text: string, now: number): number {
   const at = parseIsoInstant(text);
   if (Number.isNaN(at))
     throw new HogoError('requests.invalid_instant', 'an ISO 8601 date-time with an offset', {
+      field: 'receivedAt',
+    });
+  if (at > now + CLOCK_SKEW_MS)
+    throw new HogoError('requests.invalid_instant', 'a request cannot be received in the future', {
       field: 'receivedAt',
     });
   return at;

@@ -198,6 +198,18 @@ describe.each(ENGINES)('requests on $name', (engine) => {
     expect(letters.map((n) => n.channel)).toEqual(['post']);
   });
 
+  it('refuses a receipt in the future: it would move the due date past the law’s days', async () => {
+    await expect(
+      file('disclosure', { receivedAt: '2026-06-01T00:00:00+09:00' }),
+    ).rejects.toMatchObject({
+      code: 'requests.invalid_instant',
+      details: { field: 'receivedAt' },
+    });
+    // A clock a minute ahead is not the future.
+    const now = new Date(ctx.clock() + 60_000).toISOString();
+    expect((await file('disclosure', { receivedAt: now })).state).toBe('received');
+  });
+
   it('refuses with a ground of the law, and lists overdue and due-soon requests', async () => {
     const old = await file('disclosure', { receivedAt: '2025-12-20T10:00:00+09:00' });
     const soon = await file('complaint', { receivedAt: '2025-12-29T10:00:00+09:00' });
