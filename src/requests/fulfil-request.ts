@@ -63,6 +63,15 @@ export async function fulfilRequest(
     // Checked before the registry is touched: the state and the refusal, with no change yet.
     transition(request, event({}));
     checkFields(request.kind, input);
+    if (request.kind === 'REQUEST.DELETION' && input.partial !== undefined) {
+      // The erasure shreds the customer's data key: nothing of theirs could be kept, so a
+      // "partly fulfilled" deletion would tell the customer something untrue (Art. 35(7)).
+      throw new HogoError(
+        'requests.invalid_fulfilment',
+        'a deletion erases the customer whole; to keep anything, refuse the request with its ground',
+        { field: 'partial' },
+      );
+    }
     let disclosure: DisclosurePackage | undefined;
     let provisionRecords: ProvisionRecordsPackage | undefined;
     let summary: Record<string, unknown>;
@@ -83,7 +92,7 @@ export async function fulfilRequest(
         // read. The outcome letter is written now, and sent from memory after commit; its
         // outbox row becomes unreadable with the rest of the customer.
         farewell = await outcomeNotice(inTx, tx, principal, transition(request, event({})));
-        // A partial refusal's sentence is sealed under the key the erasure is about to shred.
+        // A text still plain is sealed under the key the erasure is about to shred.
         options = { cipher: await cipherFor(ctx, tx, request.customerId) };
       }
       summary = await fulfilRegistryChange(inTx, principal, request, input);

@@ -160,14 +160,22 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
     const deletion = await file('deletion');
     expect((await step(deletion, 'verify', { method: 'idDocument' })).statusCode).toBe(200);
     expect((await step(deletion, 'start')).statusCode).toBe(200);
+    // A deletion is whole: the erasure shreds the key, so nothing could be kept.
     const partial = await step(deletion, 'fulfil', {
       partial: { reason: 'alternativeMeasure', message: REFUSAL },
     });
-    expect(partial.statusCode).toBe(200);
-    expect(partial.json().request.state).toBe('partlyFulfilled');
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error).toMatchObject({
+      code: 'requests.invalid_fulfilment',
+      field: 'partial',
+    });
+    expect((await step(deletion, 'fulfil')).json().request.state).toBe('fulfilled');
     expect((await step(deletion, 'notify')).statusCode).toBe(200);
     const erased = { state: 'erased' };
-    for (const id of [refused, cancelled, deletion]) {
+    expect((await t.call('GET', `/v1/requests/${deletion}`, { token: t.staff() })).statusCode).toBe(
+      200,
+    );
+    for (const id of [refused, cancelled]) {
       const view = await t.call('GET', `/v1/requests/${id}`, { token: t.staff() });
       expect(view.statusCode).toBe(200);
       for (const text of TEXTS) expect(view.body).not.toContain(text);
@@ -180,7 +188,7 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
     const list = await t.call('GET', '/v1/requests', { token: t.staff() });
     expect(list.statusCode).toBe(200);
     expect(list.json().requests).toHaveLength(4);
-    // The partial refusal's sentence was sealed under the key the erasure shredded.
+    // The refusal's sentence was sealed under the key the erasure shredded.
     const rows = JSON.stringify(
       await requestsDb(t.ctx.store.db).selectFrom('requests').selectAll().execute(),
     );

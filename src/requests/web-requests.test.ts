@@ -239,7 +239,7 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       const letter = outbox.find((n) => n.kind === 'request.outcome' && n.requestId === r.id);
       expect(letter?.to).toMatch(/^h\*+@e\*+\.jp$/);
       // Sent from memory after the commit: nothing of the customer can be decrypted any more.
-      for (let i = 0; i < 100 && sink.received.length === sent; i++) {
+      for (let i = 0; i < 300 && sink.received.length === sent; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const mail = sink.received.slice(sent).join('\n');

@@ -7,7 +7,8 @@ export function PartialRefusal(props: {
   readonly onChange: (value: { reason: string; message: string } | null) => void;
 }) {
   const codes = REFUSAL_CODES.filter((c) => c.kinds.includes(props.kind));
-  if (codes.length === 0) return null;
+  // A deletion is whole (the API refuses a partial one): the erasure shreds the customer's key.
+  if (codes.length === 0 || props.kind === 'REQUEST.DELETION') return null;
   const v = props.value;
   return (
     <fieldset aria-label="Partial refusal">
