@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
-import { isDecisionError } from '../policy/index.ts';
+import { decide, isDecisionError } from '../policy/index.ts';
 import { recordFamilyProvision } from '../provision/record-family-provision.ts';
-import { decideForCustomersIn, readCustomer, type CustomerView } from '../registry/index.ts';
+import {
+  decideForCustomersIn,
+  factsForDecision,
+  readCustomer,
+  type CustomerDecisionInput,
+  type CustomerView,
+  type ServiceView,
+} from '../registry/index.ts';
 import { authorize } from '../security/authorize.ts';
 import { purposeInScope, type Principal } from '../security/principal.ts';
 import { joinTransaction } from '../store/join-transaction.ts';
@@ -153,12 +160,27 @@ export async function answerFamilyCall(
         sealed,
       );
     const told = items.filter((i) => permittedIds.has(i.id));
+    // The contract relationship is told service by service, each decided as a 'contract' item
+    // of this customer would be (a suspension or rule that denies it is obeyed), and recorded.
+    const contracts = await decideContracts(ctx, tx, principal, customer, {
+      customerId: customer.id,
+      itemId: name.id,
+      purpose: purpose?.id ?? 'PURPOSE',
+      at,
+      recipient: { kind: 'family', id: 'family' },
+    });
+    const toldCategories = [
+      ...new Set([
+        ...told.map((i) => i.category),
+        ...(contracts.told.length > 0 ? ['contract'] : []),
+      ]),
+    ];
     const provisionId = await recordFamilyProvision(
       tx,
       {
         customerId: customer.id,
         itemIds: told.map((i) => i.id),
-        itemCategories: told.map((i) => i.category),
+        itemCategories: toldCategories,
         purpose: purpose?.id ?? 'PURPOSE',
         relation: input.relation,
         at: now,
@@ -177,7 +199,10 @@ export async function answerFamilyCall(
     });
     const clauses = [
       'PROVIDE.FAMILY',
-      ...new Set(decisions.flatMap((d) => (isDecisionError(d) ? [] : d.clauses))),
+      ...new Set([
+        ...decisions.flatMap((d) => (isDecisionError(d) ? [] : d.clauses)),
+        ...contracts.clauses,
+      ]),
     ];
     await ctx.audit.append(tx, [
       {
@@ -186,7 +211,12 @@ export async function answerFamilyCall(
         customerId: customer.id,
         itemIds: told.map((i) => i.id),
         clauses,
-        detail: { callId, provisionId, relation: input.relation },
+        detail: {
+          callId,
+          provisionId,
+          relation: input.relation,
+          services: contracts.told.map((c) => c.id),
+        },
       },
     ]);
     return {
@@ -198,7 +228,7 @@ export async function answerFamilyCall(
         answer: {
           name: name.value!,
           address: address.value!,
-          contracts: customer.services.map((s) => ({
+          contracts: contracts.told.map((s) => ({
             service: s.name,
             startedAt: s.startedAt,
             endedAt: s.endedAt,
@@ -259,4 +289,58 @@ async function logCall(
       by: c.by,
     })
     .execute();
+}
+
+/**
+ * The customer's services a family caller may hear of: each decided as the registry would decide
+ * an item of category 'contract' obtained under it (the customer's facts — suspensions, opt-outs,
+ * consents — from `base`, the decision about the name item), each decision audited.
+ */
+async function decideContracts(
+  ctx: AppContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  principal: Principal,
+  customer: CustomerView,
+  base: CustomerDecisionInput,
+): Promise<{ told: ServiceView[]; clauses: string[] }> {
+  if (customer.services.length === 0) return { told: [], clauses: [] };
+  const now = ctx.clock();
+  const [facts] = await factsForDecision(tx, ctx.store.capabilities, [base], now);
+  if (facts === undefined || facts instanceof Error) return { told: [], clauses: [] };
+  const told: ServiceView[] = [];
+  const clauses: string[] = [];
+  const events = customer.services.map((s) => {
+    const outcome = decide(
+      ctx.policy,
+      {
+        ...facts,
+        item: {
+          category: 'contract',
+          acquiredAt: s.startedAt,
+          service: {
+            id: s.name,
+            transferredFromDocomo: s.transferredFromDocomo,
+            ...(s.endedAt !== null ? { endedAt: s.endedAt } : {}),
+          },
+        },
+      },
+      { now },
+    );
+    const permitted = !isDecisionError(outcome) && outcome.decision === 'permit';
+    if (permitted) {
+      told.push(s);
+      clauses.push(...outcome.clauses);
+    }
+    return {
+      actor: principal.id,
+      action: 'decision',
+      customerId: customer.id,
+      decision: isDecisionError(outcome) ? null : outcome.decision,
+      clauses: isDecisionError(outcome) ? [] : outcome.clauses,
+      detail: { purpose: base.purpose, recipient: base.recipient ?? null, serviceId: s.id },
+    };
+  });
+  await ctx.audit.append(tx, events);
+  return { told, clauses };
 }

@@ -53,11 +53,17 @@ describe.each(ENGINES)('family callers (PROVIDE.FAMILY) on $name', (engine) => {
       provisionId: body.provisionId,
       clause: 'PROVIDE.FAMILY',
       ground: 'family:spouse',
-      itemCategories: ['address', 'name'],
+      // The contract relationship told is recorded with the items.
+      itemCategories: ['address', 'contract', 'name'],
       statutory: false,
       recipient: { id: 'family', kind: 'family' },
     });
     const audit = await t.ctx.audit.list({ customerId, limit: 100 });
+    // Each service told was decided as a contract item, and that decision audited.
+    const contractDecisions = audit.filter(
+      (e) => e.action === 'decision' && e.detail.serviceId !== undefined,
+    );
+    expect(contractDecisions.map((e) => e.decision)).toEqual(['permit']);
     expect(audit.find((e) => e.action === 'family.answer')?.clauses).toContain('PROVIDE.FAMILY');
     expect(JSON.stringify(audit)).not.toContain('山田　花子');
   });
