@@ -61,7 +61,7 @@ describe.each(ENGINES)('family callers (PROVIDE.FAMILY) on $name', (engine) => {
     const audit = await t.ctx.audit.list({ customerId, limit: 100 });
     // Each service told was decided as a contract item, and that decision audited.
     const contractDecisions = audit.filter(
-      (e) => e.action === 'decision' && e.detail.serviceId !== undefined,
+      (e) => e.action === 'decision' && e.detail?.serviceId !== undefined,
     );
     expect(contractDecisions.map((e) => e.decision)).toEqual(['permit']);
     expect(audit.find((e) => e.action === 'family.answer')?.clauses).toContain('PROVIDE.FAMILY');
