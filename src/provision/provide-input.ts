@@ -13,7 +13,6 @@ export const ProvideInput = Type.Object(
     ),
     itemIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
     purpose: Type.String({ minLength: 1, maxLength: 200, description: 'A purpose ID (§3).' }),
-    at: Type.Optional(Type.String({ maxLength: 64, description: 'ISO 8601 with offset.' })),
     legalBasis: Type.Optional(
       Type.String({ minLength: 1, maxLength: 500, description: 'PROVIDE.AUTHORITY: the law.' }),
     ),

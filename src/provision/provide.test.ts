@@ -7,6 +7,7 @@ import { provide } from './provide.ts';
 import { provisionRecordsFor } from './provision-records-for.ts';
 import { purgeProvisionRecords } from './purge-provision-records.ts';
 import { recordDiligence } from './record-diligence.ts';
+import { recordFamilyProvision } from './record-family-provision.ts';
 import {
   buildDiligence,
   buildOfficer,
@@ -91,6 +92,55 @@ describe.each(ENGINES)('provide on $name', (engine) => {
       details: { clauses: ['PROVIDE.DUE_DILIGENCE'] },
     });
     expect(await provisionRecordsFor(ctx, officer, customer.id)).toEqual([]);
+  });
+
+  it('takes the latest verification: one that ends an agreement withdraws an older, longer one', async () => {
+    const customer = await createCustomer(ctx, officer, withService('docomo'));
+    const ask = () =>
+      provide(ctx, officer, {
+        recipientId: 'docomo',
+        customerIds: [customer.id],
+        itemCategories: ['email'],
+        purpose: 'PURPOSE.REG.1b',
+      });
+    await recordDiligence(ctx, officer, { recipientId: 'docomo', diligence: inForce2026 });
+    expect((await ask()).provided).toHaveLength(1);
+    await recordDiligence(ctx, officer, {
+      recipientId: 'docomo',
+      diligence: buildDiligence({
+        verifiedAt: '2025-12-15T00:00:00+09:00',
+        expiresAt: '2025-12-31T00:00:00+09:00',
+        agreementReference: 'AGR-TERMINATED',
+      }),
+    });
+    await expect(ask()).rejects.toMatchObject({ code: 'provision.diligence_missing' });
+  });
+
+  it('refuses the family-call recipient: a family caller is answered through a family call only', async () => {
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    await ctx.store.db.transaction().execute((tx) =>
+      recordFamilyProvision(
+        tx,
+        {
+          customerId: customer.id,
+          itemIds: [],
+          itemCategories: ['name'],
+          purpose: 'PURPOSE.REG.1b',
+          relation: 'spouse',
+          at: TEST_NOW,
+        },
+        officer.id,
+        TEST_NOW,
+      ),
+    );
+    await expect(
+      provide(ctx, officer, {
+        recipientId: 'family',
+        customerIds: [customer.id],
+        itemCategories: ['name'],
+        purpose: 'PURPOSE.REG.1b',
+      }),
+    ).rejects.toMatchObject({ code: 'provision.invalid_recipient' });
   });
 
   it('refuses a provision to an authority without its legal basis, records it with one', async () => {

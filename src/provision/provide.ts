@@ -5,7 +5,6 @@ import { authorize, itemsForProvision, newId, type ProvisionItem } from '../regi
 import type { Principal } from '../security/principal.ts';
 import { decideForCustomersIn } from '../registry/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
-import { parseInstant } from './parse-instant.ts';
 import type { ProvideInput } from './provide-input.ts';
 import type { ProvidedItem, ProvisionResult, RefusedItem } from './provision-result.ts';
 import { requireRecipient } from './recipient-rows.ts';
@@ -34,8 +33,10 @@ export async function provide(
       field: 'itemCategories',
     });
   }
+  // Decided, checked and recorded at the moment the items are handed over: a provision is not
+  // backdated past a suspension, nor dated ahead past one's end.
   const now = ctx.clock();
-  const at = input.at === undefined ? now : parseInstant(input.at, 'at');
+  const at = now;
   const atIso = new Date(at).toISOString();
   return ctx.store.db.transaction().execute(async (tx) => {
     const recipient = await requireRecipient(tx, input.recipientId);
@@ -44,6 +45,14 @@ export async function provide(
       throw new HogoError(
         'provision.invalid_recipient',
         'ad platforms receive hashed audiences through an ad export only (ADS)',
+        { field: 'recipientId' },
+      );
+    }
+    // 'family' (the family-call ledger's recipient) is no RecipientKind: only kinds with a clause.
+    if (!Object.hasOwn(CLAUSE_OF_KIND, kind)) {
+      throw new HogoError(
+        'provision.invalid_recipient',
+        'a family caller is answered through a family call only (PROVIDE.FAMILY)',
         { field: 'recipientId' },
       );
     }
