@@ -11,6 +11,7 @@ import { createJointUse } from './create-joint-use.ts';
 import { createRecipient } from './create-recipient.ts';
 import { deleteRecipient } from './delete-recipient.ts';
 import { exportAudience } from './export-audience.ts';
+import { provide } from './provide.ts';
 import type { JointUseInput } from './joint-use-input.ts';
 import type { ProvisionRecordPage } from './search-provision-records.ts';
 import { searchProvisionRecords } from './search-provision-records.ts';
@@ -116,6 +117,33 @@ describe.each(ENGINES)('joint-use register and ledger paging on $name', (engine)
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'provision.invalid_category' } });
+  });
+
+  it('provides to a joint user only under a register entry in force, and only its items (JOINT_USE)', async () => {
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    const ask = () =>
+      provide(ctx, officer, {
+        recipientId: 'group-co',
+        customerIds: [customer.id],
+        itemCategories: ['name', 'email', 'phone'],
+        purpose: 'PURPOSE.REG.1b',
+      });
+    await expect(ask()).rejects.toMatchObject({
+      code: 'provision.joint_use_missing',
+      details: { clauses: ['JOINT_USE'] },
+    });
+    // An entry not yet started does not count.
+    await createJointUse(ctx, officer, jointUse({ startedAt: '2026-02-01T00:00:00+09:00' }));
+    await expect(ask()).rejects.toMatchObject({ code: 'provision.joint_use_missing' });
+    await createJointUse(ctx, officer, jointUse());
+    const result = await ask();
+    expect(result.provided.flatMap((p) => p.items.map((i) => i.category)).sort()).toEqual([
+      'email',
+      'name',
+    ]);
+    expect(result.refused.map((r) => [r.category, r.reason, r.clauses])).toEqual([
+      ['phone', 'not_in_joint_use', ['JOINT_USE']],
+    ]);
   });
 
   it('keeps a joint user the register names from being deleted', async () => {

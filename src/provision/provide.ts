@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { isDecisionError } from '../policy/index.ts';
@@ -7,6 +8,7 @@ import { decideForCustomersIn } from '../registry/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import type { ProvideInput } from './provide-input.ts';
 import type { ProvidedItem, ProvisionResult, RefusedItem } from './provision-result.ts';
+import { provisionDb } from './provision-tables.ts';
 import { requireRecipient } from './recipient-rows.ts';
 import { CLAUSE_OF_KIND, type RecipientKind } from './recipient-kind.ts';
 import { requireDiligence } from './require-diligence.ts';
@@ -64,6 +66,7 @@ export async function provide(
       );
     }
     await requireDiligence(tx, recipient, at);
+    const jointItems = kind === 'jointUser' ? await jointUseItems(tx, recipient.id, at) : null;
     const customerIds = [...new Set(input.customerIds)];
     const items = await itemsForProvision(ctx, tx, principal, {
       customerIds,
@@ -98,6 +101,10 @@ export async function provide(
         });
       if (isDecisionError(outcome)) return refuse(outcome.error.code, []);
       if (outcome.decision === 'deny') return refuse('denied', outcome.clauses);
+      // JOINT_USE (APPI Art. 27(5)(iii)): only the items the register published for this user.
+      if (jointItems !== null && !jointItems.has(item.category)) {
+        return refuse('not_in_joint_use', ['JOINT_USE']);
+      }
       // PROVIDE.CLAIMS: only where the service's claims are assigned to this collector.
       if (kind === 'claimsCollector' && item.claimsAssignee !== recipient.id) {
         return refuse('claims_not_assigned', ['PROVIDE.CLAIMS']);
@@ -170,4 +177,37 @@ function providedItem(item: ProvisionItem): ProvidedItem {
     category: item.category,
     ...(item.value !== undefined ? { value: item.value } : {}),
   };
+}
+
+/**
+ * JOINT_USE: the item categories the joint-use register publishes for this joint user, over the
+ * entries in force at `at` (started, not ended). None in force refuses the whole provision
+ * ('provision.joint_use_missing'): joint use without a published entry is a provision to a
+ * third party the policy does not allow.
+ */
+async function jointUseItems(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  recipientId: string,
+  at: number,
+): Promise<Set<string>> {
+  const entries = await provisionDb(tx)
+    .selectFrom('joint_uses')
+    .select(['joint_users', 'items'])
+    .where('started_at', '<=', at)
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', at)]))
+    .execute();
+  const items = new Set<string>();
+  for (const e of entries) {
+    if (!(JSON.parse(e.joint_users) as string[]).includes(recipientId)) continue;
+    for (const category of JSON.parse(e.items) as string[]) items.add(category);
+  }
+  if (items.size === 0) {
+    throw new HogoError(
+      'provision.joint_use_missing',
+      'no entry of the joint-use register in force names this joint user',
+      { recipientId, clauses: ['JOINT_USE'] },
+    );
+  }
+  return items;
 }
