@@ -103,7 +103,11 @@ export async function listCustomers(
       {
         actor: principal.id,
         action: by === null ? 'customer.list' : 'customer.lookup',
-        detail: { count: page.length, ...(by === null ? {} : { by }) },
+        // A lookup names whom it found (ids only): whose identifier was confirmed is on record.
+        detail: {
+          count: page.length,
+          ...(by === null ? {} : { by, customerIds: page.map((r) => r.id) }),
+        },
       },
     ]);
     return {

@@ -87,11 +87,22 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
       }),
     );
     await create(buildCustomer({ externalId: 'CUST-0043' }));
-    const find = async (query: string) => {
-      const res = await app.inject({ url: `/v1/customers?${query}`, headers: as('auditor') });
+    const find = async (query: string, role: RoleName = 'operator') => {
+      const res = await app.inject({ url: `/v1/customers?${query}`, headers: as(role) });
       expect(res.statusCode).toBe(200);
       return (res.json().customers as { id: string }[]).map((c) => c.id);
     };
+    // Matching an e-mail or phone reads it: an auditor, or an operator whose scope leaves the
+    // category out, may not; an external ID is no personal value.
+    for (const [headers, query] of [
+      [as('auditor'), 'email=taro.yamada%40example.jp'],
+      [as('operator', 'name'), 'phone=09012345678'],
+    ] as const) {
+      const refused = await app.inject({ url: `/v1/customers?${query}`, headers });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('auth.forbidden');
+    }
+    expect(await find('externalId=CUST-0043', 'auditor')).toHaveLength(1);
     // The external ID as intake stores it (NFKC), the line by its number in any spelling.
     expect(await find('externalId=CUST-0042')).toEqual([id]);
     expect(await find(`phone=${encodeURIComponent('+81 50 1111 2222')}`)).toEqual([id]);
@@ -99,7 +110,7 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     expect(await find('email=taro.yamada%40example.jp')).toHaveLength(2);
     const both = await app.inject({
       url: '/v1/customers?email=taro.yamada%40example.jp&externalId=CUST-0042',
-      headers: as('auditor'),
+      headers: as('operator'),
     });
     expect(both.statusCode).toBe(400);
     expect(both.json()).toMatchObject({
@@ -113,7 +124,11 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
       'externalId',
       'phone',
       'externalId',
+      'externalId',
     ]);
+    // Whose identifier a lookup confirmed is on record, by id.
+    expect(lookups[1]!.detail).toMatchObject({ customerIds: [] });
+    expect(lookups[2]!.detail).toMatchObject({ customerIds: [id] });
     expect(JSON.stringify(lookups)).not.toContain('CUST-0042');
   });
 

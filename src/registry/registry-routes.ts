@@ -1,7 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import type { Permission, Principal } from '../security/principal.ts';
+import { HogoError } from '../http/http-error.ts';
+import { can, inScope, type Permission, type Principal } from '../security/principal.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
@@ -95,9 +96,24 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     }),
     async (request) => {
       const q = request.query as { cursor?: string; limit?: number } & CustomerLookup;
+      const principal = requirePermission(request, 'registry.read');
+      // SECURITY.6: matching an e-mail or phone tells whose it is: a read of that value, only
+      // for a principal who may read values of that category.
+      for (const category of ['email', 'phone'] as const) {
+        if (q[category] === undefined) continue;
+        if (!can(principal, 'registry.readValues') || !inScope(principal, category))
+          throw new HogoError(
+            'auth.forbidden',
+            `looking up by ${category} needs its values in scope`,
+            {
+              permission: 'registry.readValues',
+              field: category,
+            },
+          );
+      }
       // Staff find a caller by the line they call about, not only by a phone item.
       const lines = q.phone !== undefined;
-      return listCustomers(ctx, requirePermission(request, 'registry.read'), { ...q, lines });
+      return listCustomers(ctx, principal, { ...q, lines });
     },
   );
 
