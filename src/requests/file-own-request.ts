@@ -16,7 +16,8 @@ export const ONE_TIME_CODE = 'oneTimeCode';
  * REQUEST.WEB: a customer verified by a one-time code files their own request. Filed by
  * `fileRequest` for the token's customer with channel 'web', then — in the same transaction —
  * its identity recorded as verified by the code (received → identityVerified), and for a
- * charged kind the fee asked (REQUEST.FEE). Needs 'requests.own'.
+ * charged kind the fee asked (REQUEST.FEE). A request filed by an agent stays 'received': the
+ * code does not prove the agent's authority, which staff check. Needs 'requests.own'.
  */
 export async function fileOwnRequest(
   ctx: AppContext,
@@ -28,6 +29,9 @@ export async function fileOwnRequest(
   return ctx.store.db.transaction().execute(async (tx) => {
     const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     const filed = await fileRequest(inTx, web, { ...input, customerId, channel: 'web' });
+    // APPI Art. 37: the code proves access to the customer's mailbox, not an agent's authority;
+    // an agent's request waits, received, for staff to check the document that proves it.
+    if (filed.requester.type === 'agent') return filed;
     const at = ctx.clock();
     const verified = await applyEvent(
       ctx,

@@ -210,6 +210,27 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(unknown.json().error.code).toBe('requests.invalid_kind');
   });
 
+  it('leaves an agent’s web request received: the code proves the mailbox, not the authority', async () => {
+    const token = await t.verify('hanako@example.jp');
+    const r = await t.call('POST', '/v1/public/requests', {
+      token,
+      payload: {
+        kind: 'disclosure',
+        requester: {
+          type: 'agent',
+          authority: 'legalRepresentative',
+          evidence: 'Family register extract',
+        },
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ state: 'received', identity: null });
+    // Staff check the agent's document, then the request goes on as any other.
+    expect((await t.staffStep(r.json().id, 'verify', { method: 'idDocument' })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('tells a deletion’s outcome: the letter is written before the erasure and sent by SMTP', async () => {
     const sink = await smtpSink();
     try {
