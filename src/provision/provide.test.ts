@@ -8,6 +8,7 @@ import { provisionRecordsFor } from './provision-records-for.ts';
 import { purgeProvisionRecords } from './purge-provision-records.ts';
 import { recordDiligence } from './record-diligence.ts';
 import { recordFamilyProvision } from './record-family-provision.ts';
+import { updateRecipient } from './update-recipient.ts';
 import {
   buildDiligence,
   buildOfficer,
@@ -114,6 +115,28 @@ describe.each(ENGINES)('provide on $name', (engine) => {
       }),
     });
     await expect(ask()).rejects.toMatchObject({ code: 'provision.diligence_missing' });
+  });
+
+  it('records the recipient as it stood at the provision, whatever is edited later (Rule 20)', async () => {
+    await createRecipient(ctx, officer, buildRecipient());
+    await recordDiligence(ctx, officer, { recipientId: 'print-co', diligence: inForce2026 });
+    const customer = await createCustomer(ctx, officer, buildCustomer());
+    await provide(ctx, officer, {
+      recipientId: 'print-co',
+      customerIds: [customer.id],
+      itemCategories: ['name'],
+      purpose: 'PURPOSE.REG.1b',
+    });
+    await updateRecipient(ctx, officer, {
+      recipientId: 'print-co',
+      changes: { legalName: 'Other Co.', address: 'Elsewhere', country: 'CN' },
+    });
+    const [record] = await provisionRecordsFor(ctx, officer, customer.id);
+    expect(record!.recipient).toMatchObject({
+      legalName: 'Print Co., Ltd.',
+      address: '1-1 Otemachi, Chiyoda-ku, Tokyo',
+      country: 'JP',
+    });
   });
 
   it('refuses the family-call recipient: a family caller is answered through a family call only', async () => {

@@ -139,4 +139,18 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0550-provision-records-recipient': {
+    async up(db) {
+      // APPI Art. 29, Rule 20: the recipient as it stood at the provision, not as edited since.
+      // Rows written before stay null and show the recipient's current details.
+      for (const column of [
+        'recipient_name',
+        'recipient_address',
+        'recipient_representative',
+        'recipient_country',
+      ]) {
+        await db.schema.alterTable('provision_records').addColumn(column, 'text').execute();
+      }
+    },
+  },
 };

@@ -57,6 +57,11 @@ export type ProvisionTables = {
     /** Art. 29(2), Rule 21: the row may be deleted from then on. */
     retention_end: number;
     created_by: string;
+    /** Rule 20: the recipient's name, address, representative and country at the provision. */
+    recipient_name: string | null;
+    recipient_address: string | null;
+    recipient_representative: string | null;
+    recipient_country: string | null;
   };
   ad_exports: {
     id: string;

@@ -27,6 +27,10 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'statutory', type: 'integer' },
   { name: 'retention_end', type: 'bigint' },
   { name: 'created_by', type: 'text' },
+  { name: 'recipient_name', type: 'text' },
+  { name: 'recipient_address', type: 'text' },
+  { name: 'recipient_representative', type: 'text' },
+  { name: 'recipient_country', type: 'text' },
 ];
 
 const rowValues = (r: ProvisionTables['provision_records']): unknown[] => [
@@ -45,6 +49,10 @@ const rowValues = (r: ProvisionTables['provision_records']): unknown[] => [
   r.statutory,
   r.retention_end,
   r.created_by,
+  r.recipient_name,
+  r.recipient_address,
+  r.recipient_representative,
+  r.recipient_country,
 ];
 
 /**
@@ -82,6 +90,10 @@ export async function writeLedger(
     statutory,
     retention_end: retentionEnd(byContract ? e.providedAt : now, byContract),
     created_by: createdBy,
+    recipient_name: recipient.legal_name,
+    recipient_address: recipient.address,
+    recipient_representative: recipient.representative,
+    recipient_country: recipient.country,
   }));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
