@@ -1,6 +1,11 @@
 import { compileCondition, ConditionError } from './condition-language.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
 
+/** The request kinds the law lets a business charge for (APPI Art. 38(1) with Art. 33). */
+const CHARGEABLE_KINDS: ReadonlySet<string> = new Set([
+  'REQUEST.DISCLOSURE',
+  'REQUEST.PROVISION_RECORDS',
+]);
 /** One problem in a policy file, located by its path in the document. */
 export interface PolicyProblem {
   readonly code: string;
@@ -190,9 +195,17 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
       reference('category', c, categories, ['adPlatforms', i, 'accepts', j]),
     ),
   );
-  doc.requestKinds.forEach((k, i) =>
-    reference('clause', k.id, clauseIds, ['requestKinds', i, 'id']),
-  );
+  doc.requestKinds.forEach((k, i) => {
+    reference('clause', k.id, clauseIds, ['requestKinds', i, 'id']);
+    // APPI Art. 38: a fee may be charged for a disclosure (of Personal Information or of the
+    // records of provision) only; the law, not the file, fixes which kinds.
+    if (k.fee !== undefined && !CHARGEABLE_KINDS.has(k.id))
+      problem(
+        'policy.fee_not_allowed',
+        `${k.id} may not be charged: the law allows a fee for a disclosure only (APPI Art. 38)`,
+        ['requestKinds', i, 'fee'],
+      );
+  });
   (doc.contacts ?? []).forEach((c, i) =>
     reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']),
   );

@@ -122,6 +122,27 @@ describe('hogo policy check, on a broken copy', () => {
     );
   });
 
+  it('refuses a fee on a kind the law lets no one charge for, naming its line', () => {
+    const idLine = lineOf(/^\s*- id: REQUEST\.DELETION\s*$/, lineOf(/^requestKinds:/));
+    const dueLine = lineOf(/^\s*dueDays: /, idLine);
+    const source = lines
+      .flatMap((l, i) =>
+        i === dueLine - 1
+          ? [
+              l,
+              l.replace(
+                /dueDays: .*/,
+                'fee: { amount: 500, taxRate: 0.1, per: request, currency: JPY }',
+              ),
+            ]
+          : [l],
+      )
+      .join('\n');
+    expect(problemsOf(source)).toContainEqual(
+      expect.objectContaining({ code: 'policy.fee_not_allowed', line: dueLine + 1 }),
+    );
+  });
+
   it('refuses a purpose without text, naming the purpose', () => {
     const idLine = lineOf(/^\s*- id: PURPOSE\.REG\.3\s*$/);
     const enLine = lineOf(/^\s*en: /, idLine);

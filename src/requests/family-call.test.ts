@@ -105,10 +105,10 @@ describe.each(ENGINES)('family callers (PROVIDE.FAMILY) on $name', (engine) => {
         payload: { kind: 'provision-records', requester: { type: 'customer' }, lang: 'ja' },
       })
     ).json();
-    expect(filed.state).toBe('feeDue');
+    // REQUEST.FEE: only a disclosure of Personal Information is charged.
+    expect(filed).toMatchObject({ state: 'identityVerified', charged: false });
     const step = (s: string, payload: object = {}) =>
       t.call('POST', `/v1/requests/${filed.id}/${s}`, { token: t.staff(), payload });
-    await step('payment', { amount: filed.fee.total });
     await step('start');
     const fulfilled = await step('fulfil');
     expect(fulfilled.statusCode).toBe(200);

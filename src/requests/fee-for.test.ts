@@ -5,7 +5,8 @@ import { feeFor } from './fee-for.ts';
 import { SHORT_KINDS } from './request-kind.ts';
 
 const policy = bundledPolicy();
-const CHARGED = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
+// REQUEST.FEE: a disclosure only; no other kind is charged.
+const CHARGED = new Set(['REQUEST.DISCLOSURE']);
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

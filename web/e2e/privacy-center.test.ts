@@ -104,7 +104,7 @@ describe('privacy center and staff console in Chromium', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Privacy policy' }).waitFor();
     await page.getByRole('cell', { name: 'Disclosure', exact: true }).waitFor();
-    await expect.poll(() => page.getByText('¥1,100 per subscriber line').count(), POLL).toBe(2);
+    await expect.poll(() => page.getByText('¥1,100 per subscriber line').count(), POLL).toBe(1);
     const frame = page.frameLocator('iframe[title="The privacy policy, in full"]');
     await frame.locator('h1').first().waitFor();
     await snap(page, 'center-policy-en');
@@ -176,19 +176,23 @@ describe('privacy center and staff console in Chromium', () => {
     const filed = await requestsOf(alice.id);
     const disclosure = filed.find((r) => r.kind === 'REQUEST.DISCLOSURE')!;
     const records = filed.find((r) => r.kind === 'REQUEST.PROVISION_RECORDS')!;
-    expect([disclosure.state, records.state]).toEqual(['feeDue', 'feeDue']);
+    // REQUEST.FEE: the disclosure is charged, the records of provision are not.
+    expect([disclosure.state, records.state]).toEqual(['feeDue', 'identityVerified']);
 
     await page.getByRole('link', { name: 'ご請求の状況', exact: true }).click();
-    await expect.poll(() => page.getByText('お支払い待ち').count(), POLL).toBe(2);
+    await expect.poll(() => page.getByText('お支払い待ち').count(), POLL).toBe(1);
     await snap(page, 'center-my-requests-ja');
 
     // Staff: payment, start, fulfil — each button the state allows, in turn.
     await staff.getByRole('link', { name: 'Requests', exact: true }).click();
     await staff.getByRole('link', { name: disclosure.id }).waitFor();
     await snap(staff, 'console-queue');
-    const steps = ['Record payment', 'Start work', 'Fulfil'];
-    await work(disclosure.id, steps, 'console-request-fulfilled');
-    await work(records.id, steps, 'console-request-records-fulfilled');
+    await work(
+      disclosure.id,
+      ['Record payment', 'Start work', 'Fulfil'],
+      'console-request-fulfilled',
+    );
+    await work(records.id, ['Start work', 'Fulfil'], 'console-request-records-fulfilled');
     expect((await requestsOf(alice.id)).map((r) => r.state)).toEqual(['fulfilled', 'fulfilled']);
 
     // The customer sees both done and downloads each package.
