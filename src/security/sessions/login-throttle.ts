@@ -11,34 +11,43 @@ export const FAILURE_WINDOW_MS = 15 * 60_000;
 // The name is kept hashed: people type passwords into the name field by mistake.
 const nameKey = (name: string) => createHash('sha256').update(name, 'utf8').digest();
 
-/** Throws HogoError 'auth.locked' when the name has failed too often lately (SECURITY.6). */
-export async function assertNotLocked(deps: SecurityDeps, name: string): Promise<void> {
-  const since = deps.clock() - FAILURE_WINDOW_MS;
-  const row = await securityDb(deps.store.db)
-    .selectFrom('login_failures')
-    .select([sql<number>`count(*)`.as('n'), sql<number>`min(at)`.as('oldest')])
-    .where('name_hash', '=', nameKey(name))
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(row.n) >= MAX_FAILURES) {
-    const retryAfterSeconds = Math.ceil((Number(row.oldest) - since) / 1000);
-    throw new HogoError('auth.locked', 'too many failed sign-ins for this name; try again later', {
-      retryAfterSeconds,
-    });
-  }
-}
-
-/** Records a failed sign-in and forgets this name's failures older than the window. */
-export async function recordFailure(deps: SecurityDeps, name: string): Promise<void> {
+/**
+ * Takes one sign-in attempt for the name (SECURITY.6): refused with 'auth.locked' when the name
+ * has failed too often lately, else counted as a failure before the password is checked — so
+ * guesses sent at the same moment are counted one after the other (a lock per name on
+ * PostgreSQL; SQLite has one writer) and no more than `MAX_FAILURES` are ever checked. A
+ * successful sign-in clears the count (`clearFailures`). Older failures are forgotten.
+ */
+export async function takeAttempt(deps: SecurityDeps, name: string): Promise<void> {
   const key = nameKey(name);
   const now = deps.clock();
+  const since = now - FAILURE_WINDOW_MS;
   await deps.store.db.transaction().execute(async (tx) => {
+    if (deps.store.capabilities.concurrentWriters) {
+      await sql`select pg_advisory_xact_lock(hashtext(${key.toString('hex')}))`.execute(tx);
+    }
     const t = securityDb(tx);
+    const row = await t
+      .selectFrom('login_failures')
+      .select([sql<number>`count(*)`.as('n'), sql<number>`min(at)`.as('oldest')])
+      .where('name_hash', '=', key)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) >= MAX_FAILURES) {
+      const retryAfterSeconds = Math.ceil((Number(row.oldest) - since) / 1000);
+      throw new HogoError(
+        'auth.locked',
+        'too many failed sign-ins for this name; try again later',
+        {
+          retryAfterSeconds,
+        },
+      );
+    }
     await t.insertInto('login_failures').values({ name_hash: key, at: now }).execute();
     await t
       .deleteFrom('login_failures')
       .where('name_hash', '=', key)
-      .where('at', '<=', now - FAILURE_WINDOW_MS)
+      .where('at', '<=', since)
       .execute();
   });
 }

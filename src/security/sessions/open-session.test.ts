@@ -71,6 +71,26 @@ describe.each(ENGINES)('sessions on $name', (engine) => {
     }
   });
 
+  it('checks no more than the allowed guesses when they all arrive at once', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      const guesses = [...Array.from({ length: 15 }, (_, i) => `guess-${i}`), password];
+      const outcomes = await Promise.allSettled(guesses.map((g) => openSession(ctx, 'sato', g)));
+      const codes = outcomes.map((o) =>
+        o.status === 'fulfilled' ? 'signed in' : (o.reason as { code: string }).code,
+      );
+      // At most MAX_FAILURES passwords were checked; every other attempt met the lock.
+      const checked = codes.filter((c) => c !== 'auth.locked');
+      expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES);
+      expect(codes.filter((c) => c === 'auth.locked').length).toBeGreaterThanOrEqual(
+        guesses.length - MAX_FAILURES,
+      );
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('refuses a disabled user', async () => {
     const ctx = await openTestContext(engine);
     try {

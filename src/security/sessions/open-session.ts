@@ -4,7 +4,7 @@ import { securityDb } from '../security-tables.ts';
 import { verifyPassword } from '../users/password-hash.ts';
 import { hashSecret, newId, newSecret, SESSION_PREFIX } from '../users/secrets.ts';
 import { userView, type UserView } from '../users/user-view.ts';
-import { assertNotLocked, clearFailures, recordFailure } from './login-throttle.ts';
+import { clearFailures, takeAttempt } from './login-throttle.ts';
 
 /** How long a session lasts: one working day. */
 export const SESSION_TTL_MS = 12 * 3_600_000;
@@ -26,7 +26,8 @@ export async function openSession(
   name: string,
   password: string,
 ): Promise<OpenedSession> {
-  await assertNotLocked(deps, name);
+  // Counted as a failure until the password proves right: concurrent guesses cannot slip past.
+  await takeAttempt(deps, name);
   const row = await securityDb(deps.store.db)
     .selectFrom('users')
     .selectAll()
@@ -34,7 +35,6 @@ export async function openSession(
     .executeTakeFirst();
   const ok = await verifyPassword(row?.password_hash, password);
   if (!ok || row === undefined || row.disabled === 1) {
-    await recordFailure(deps, name);
     throw new HogoError('auth.unauthenticated', 'wrong name or password');
   }
   await clearFailures(deps, name);
