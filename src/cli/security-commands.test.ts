@@ -99,4 +99,28 @@ describe('hogo db, users, tokens, keys, audit', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/^audit: entry 2 was changed/);
   }, 120_000); // fourteen CLI processes in a row, each a Node start: slow on a loaded machine
+
+  it('lists and revokes tokens, disables and enables users by name', () => {
+    const dir2 = tempDir();
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [bin, ...args], {
+        env: { ...env, HOGO_DATA_DIR: dir2 },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const created = run('tokens', 'create', '--name', 'billing', '--role', 'system');
+    const id = /created token (tok_\S+)/.exec(created.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(run('tokens', 'revoke', id!).stdout).toBe(`revoked token ${id}\n`);
+    const listed = run('tokens', 'list');
+    expect(listed.stdout).toMatch(new RegExp(`^${id}\\tsystem\\tbilling\\trevoked `));
+    expect(listed.stdout).not.toContain('hogo_tok_');
+    expect(run('users', 'create', '--name', 'kato', '--role', 'operator').code).toBe(0);
+    expect(run('users', 'disable', 'kato').stdout).toBe('disabled user kato\n');
+    const nobody = run('users', 'disable', 'nobody');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('(users.not_found)');
+  }, 120_000); // six CLI processes, each a Node start
 });

@@ -11,6 +11,10 @@ import {
 import { rotateMasterKey } from '../security/keys/rotate-master-key.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
 import { createUser } from '../security/users/create-user.ts';
+import { listUsers } from '../security/users/list-users.ts';
+import { setUserDisabled } from '../security/users/set-user-disabled.ts';
+import { listApiTokens } from '../security/tokens/list-api-tokens.ts';
+import { revokeApiToken } from '../security/tokens/revoke-api-token.ts';
 import { CliError } from './cli-error.ts';
 
 /** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
@@ -64,9 +68,8 @@ export function registerSecurityCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('users')
-    .description('Staff users.')
+  const users = program.command('users').description('Staff users.');
+  users
     .command('create')
     .description('Create a staff user; prints the generated password once.')
     .requiredOption('--name <name>', 'login name (a-z 0-9 . _ -)')
@@ -92,9 +95,52 @@ export function registerSecurityCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('tokens')
-    .description('API tokens for other systems.')
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    users
+      .command(`${verb} <name>`)
+      .description(
+        disabled
+          ? 'Disable a staff user: their sessions end at once and they cannot sign in.'
+          : 'Let a disabled staff user sign in again.',
+      )
+      .action((name: string) =>
+        withContext(async (ctx) => {
+          const user = (await listUsers(ctx)).find((u) => u.name === name);
+          if (user === undefined) throw new HogoError('users.not_found', `no user named ${name}`);
+          await setUserDisabled(ctx, { userId: user.id, disabled }, cliActor());
+          process.stdout.write(`${disabled ? 'disabled' : 'enabled'} user ${name}\n`);
+        }),
+      );
+  }
+
+  const tokens = program.command('tokens').description('API tokens for other systems.');
+  tokens
+    .command('list')
+    .description('API tokens, newest first (never their secrets).')
+    .action(() =>
+      withContext(async (ctx) => {
+        for (const t of await listApiTokens(ctx)) {
+          const state =
+            t.revokedAt !== null
+              ? `revoked ${new Date(t.revokedAt).toISOString()}`
+              : `expires ${t.expiresAt === null ? 'never' : new Date(t.expiresAt).toISOString()}`;
+          process.stdout.write(`${t.id}\t${t.role}\t${t.label}\t${state}\n`);
+        }
+      }),
+    );
+  tokens
+    .command('revoke <id>')
+    .description('Revoke an API token at once: the next request bearing it is refused.')
+    .action((id: string) =>
+      withContext(async (ctx) => {
+        await revokeApiToken(ctx, id, cliActor());
+        process.stdout.write(`revoked token ${id}\n`);
+      }),
+    );
+  tokens
     .command('create')
     .description('Issue an API token; prints the secret once.')
     .requiredOption('--name <label>', 'what system the token is for')

@@ -185,4 +185,69 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
     });
     expect(within.statusCode).toBe(201);
   });
+
+  it('disables a user at once (sessions ended, no sign-in), enables them again, and lists tokens', async () => {
+    const created = (
+      await call('POST', '/v1/users', admin, { name: 'leaver', role: 'operator' })
+    ).json();
+    const session = (
+      await call('POST', '/v1/session', undefined, {
+        name: 'leaver',
+        password: created.password,
+      })
+    ).json().token as string;
+    expect((await call('GET', '/v1/me', session)).statusCode).toBe(200);
+    const disable = await app.inject({
+      method: 'PATCH',
+      url: `/v1/users/${created.user.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { disabled: true },
+    });
+    expect(disable.statusCode).toBe(200);
+    expect(disable.json()).toMatchObject({ name: 'leaver', disabled: true });
+    expect((await call('GET', '/v1/me', session)).statusCode).toBe(401);
+    const again = await call('POST', '/v1/session', undefined, {
+      name: 'leaver',
+      password: created.password,
+    });
+    expect(again.statusCode).toBe(401);
+    const me = (await call('GET', '/v1/me', admin)).json();
+    const self = await app.inject({
+      method: 'PATCH',
+      url: `/v1/users/${me.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { disabled: true },
+    });
+    expect(self.statusCode).toBe(400);
+    const enable = await app.inject({
+      method: 'PATCH',
+      url: `/v1/users/${created.user.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { disabled: false },
+    });
+    expect(enable.json()).toMatchObject({ disabled: false });
+    const back = await call('POST', '/v1/session', undefined, {
+      name: 'leaver',
+      password: created.password,
+    });
+    expect(back.statusCode).toBe(200);
+    const audit = (await call('GET', '/v1/audit?limit=50', admin)).json() as { action: string }[];
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['users.disable', 'users.enable']),
+    );
+
+    const issued = (
+      await call('POST', '/v1/tokens', admin, { label: 'billing batch', role: 'system' })
+    ).json();
+    const tokens = await call('GET', '/v1/tokens', admin);
+    expect(tokens.statusCode).toBe(200);
+    expect(tokens.json().find((t: { id: string }) => t.id === issued.token.id)).toMatchObject({
+      label: 'billing batch',
+      revokedAt: null,
+    });
+    expect(tokens.body).not.toContain(issued.secret);
+    // The old session stays ended; an operator may not list tokens.
+    expect((await call('GET', '/v1/me', session)).statusCode).toBe(401);
+    expect((await call('GET', '/v1/tokens', back.json().token)).statusCode).toBe(403);
+  });
 });

@@ -4,8 +4,9 @@ import { checkGrantableScope } from '../users/check-grantable-scope.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { createApiToken } from '../tokens/create-api-token.ts';
+import { listApiTokens } from '../tokens/list-api-tokens.ts';
 import { revokeApiToken } from '../tokens/revoke-api-token.ts';
-import { ErrorSchema, RoleSchema, ScopeListSchema } from './security-schemas.ts';
+import { ErrorSchema, RoleSchema, ScopeListSchema, ScopeSchema } from './security-schemas.ts';
 
 const NewTokenBody = Type.Object(
   {
@@ -68,5 +69,31 @@ export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): v
       await revokeApiToken(deps, (request.params as { id: string }).id, actor.id);
       return reply.status(204).send();
     },
+  );
+
+  app.get(
+    '/v1/tokens',
+    {
+      config: manage,
+      schema: {
+        summary: 'API tokens, newest first (never their secrets), to find one to revoke.',
+        tags: ['security'],
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              label: Type.String(),
+              role: RoleSchema,
+              scope: ScopeSchema,
+              createdBy: Type.String(),
+              createdAt: Type.Integer(),
+              expiresAt: Type.Union([Type.Integer(), Type.Null()]),
+              revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+          ),
+        },
+      },
+    },
+    async () => listApiTokens(deps),
   );
 }

@@ -5,6 +5,7 @@ import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { createUser } from '../users/create-user.ts';
 import { listUsers } from '../users/list-users.ts';
+import { setUserDisabled } from '../users/set-user-disabled.ts';
 import { ErrorSchema, RoleSchema, ScopeListSchema, UserSchema } from './security-schemas.ts';
 
 const NewUserBody = Type.Object(
@@ -54,6 +55,32 @@ export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): vo
       checkGrantableScope(actor, body);
       const created = await createUser(deps, body, actor.id);
       return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/v1/users/:id',
+    {
+      config: manage,
+      schema: {
+        summary:
+          'Disable a staff user (their sessions end at once, they cannot sign in) or enable them again.',
+        tags: ['security'],
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        body: Type.Object({ disabled: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: UserSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'users.manage');
+      return setUserDisabled(
+        deps,
+        {
+          userId: (request.params as { id: string }).id,
+          disabled: (request.body as { disabled: boolean }).disabled,
+        },
+        actor.id,
+      );
     },
   );
 }
