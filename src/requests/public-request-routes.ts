@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../http/http-error.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
+import { endRequesterToken } from '../security/requesters/end-requester-token.ts';
 import { confirmVerification } from './confirm-verification.ts';
 import { fileOwnRequest } from './file-own-request.ts';
 import { listOwnRequests } from './list-own-requests.ts';
@@ -76,6 +77,14 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: AppContex
       const principal = requirePermission(request, 'requests.own');
       const filed = await fileOwnRequest(ctx, principal, request.body as PublicFileRequestInput);
       return reply.status(201).send(requestView(filed));
+    },
+  );
+  app.delete(
+    '/v1/public/session',
+    ownRoute('Sign out: the requester token is refused from now on.', {}),
+    async (request, reply) => {
+      await endRequesterToken(ctx, requirePermission(request, 'requests.own'));
+      return reply.status(204).send();
     },
   );
   app.get(

@@ -210,6 +210,20 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(unknown.json().error.code).toBe('requests.invalid_kind');
   });
 
+  it('signs a customer out: the requester token is refused from then on, the sign-out audited', async () => {
+    const token = await t.verify('hanako@example.jp');
+    expect((await t.call('GET', '/v1/public/requests', { token })).statusCode).toBe(200);
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/v1/public/session',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await t.call('GET', '/v1/public/requests', { token })).statusCode).toBe(401);
+    const audit = await t.ctx.audit.list({ limit: 20 });
+    expect(audit.map((e) => e.action)).toContain('requester.signOut');
+  });
+
   it('leaves an agent’s web request received: the code proves the mailbox, not the authority', async () => {
     const token = await t.verify('hanako@example.jp');
     const r = await t.call('POST', '/v1/public/requests', {

@@ -125,4 +125,10 @@ export const securityMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0140-security-requester-tokens-ended': {
+    async up(db) {
+      // A customer who signs out (a shared computer) ends their token at once.
+      await db.schema.alterTable('requester_tokens').addColumn('ended_at', 'bigint').execute();
+    },
+  },
 };

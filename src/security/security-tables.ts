@@ -53,6 +53,8 @@ export type SecurityTables = {
     token_hash: Uint8Array;
     created_at: number;
     expires_at: number;
+    /** When the customer signed out; null while the token lives. */
+    ended_at: number | null;
   };
   login_failures: {
     name_hash: Uint8Array;

@@ -29,6 +29,7 @@ export async function authenticateBearer(
       .select(['id', 'customer_id'])
       .where('token_hash', '=', hashSecret(token))
       .where('expires_at', '>', now)
+      .where('ended_at', 'is', null)
       .executeTakeFirst();
     if (row === undefined) return undefined;
     return {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { api } from '../shared/api.ts';
 import type { Lang } from '../shared/types.ts';
 import { MyRequestList } from './MyRequestList.tsx';
 import { RequestStatus } from './RequestStatus.tsx';
@@ -24,7 +25,16 @@ export function MyRequestsPage(props: {
         <>
           <div className="actions" style={{ marginTop: 0, marginBottom: '1rem' }}>
             <span className="hint">{t.verify.signedIn}</span>
-            <button type="button" className="secondary" onClick={() => props.onSession(null)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                // The token ends on the server too: on a shared computer nothing stays usable.
+                const token = props.session?.token;
+                props.onSession(null);
+                if (token) void api('DELETE', '/v1/public/session', { token }).catch(() => {});
+              }}
+            >
               {t.verify.signOut}
             </button>
           </div>
