@@ -32,6 +32,15 @@ describe('key file keyring', () => {
     expect(readFileSync(path, 'utf8').match(/^v\d+ /gm)).toEqual(['v1 ', 'v2 ']);
   });
 
+  it('wraps new keys under the version another process added, without a restart', () => {
+    const path = join(tempDir(), 'master.key');
+    const serving = keyFileKeyring(path, { warn: () => {} });
+    const rotating = keyFileKeyring(path, { warn: () => {} });
+    expect(serving.current().version).toBe(1);
+    rotating.addVersion!();
+    expect(serving.current().version).toBe(2);
+  });
+
   it('names the line of a malformed key file', () => {
     const path = join(tempDir(), 'master.key');
     writeFileSync(path, `v1 ${key(1)}\nnot a key\n`, { mode: 0o600 });

@@ -51,7 +51,8 @@ export function parseKeyFile(text: string, path: string): MasterKey[] {
 /**
  * The master keys kept in a file, created with one fresh key (mode 0600) on first start.
  * Rotation appends a version; a version this process does not know yet (another process
- * rotated) is read from the file again.
+ * rotated) is read from the file again, and so is a file changed since it was read when a new
+ * key is to be wrapped.
  */
 export function keyFileKeyring(path: string, options: KeyFileOptions = {}): MasterKeyring {
   const warn = options.warn ?? ((m: string) => process.stderr.write(`hogo: ${m}\n`));
@@ -61,7 +62,13 @@ export function keyFileKeyring(path: string, options: KeyFileOptions = {}): Mast
   }
   let keys = new Map<number, KeyObject>();
   let newest: MasterKey;
+  let seen = '';
+  const stamp = () => {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  };
   const load = () => {
+    seen = stamp();
     const parsed = parseKeyFile(readFileSync(path, 'utf8'), path);
     keys = new Map(parsed.map((k) => [k.version, k.key]));
     newest = parsed.reduce((a, b) => (b.version > a.version ? b : a));
@@ -69,7 +76,12 @@ export function keyFileKeyring(path: string, options: KeyFileOptions = {}): Mast
   load();
   return {
     source: path,
-    current: () => newest,
+    // Another process may have rotated: new data keys are wrapped under the newest version the
+    // file holds, not the one this process started with (a stat per call, no read unless changed).
+    current() {
+      if (stamp() !== seen) load();
+      return newest;
+    },
     key(version) {
       if (!keys.has(version)) load();
       return keys.get(version);
