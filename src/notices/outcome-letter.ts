@@ -16,6 +16,11 @@ export interface OutcomeLetterInput {
   /** For disclosures: the package can be downloaded from the privacy center. */
   readonly hasPackage: boolean;
   /**
+   * APPI Art. 33(1), the method the customer chose: 'paper' — the letter goes by post with the
+   * package printed and enclosed; 'download' (default) — from the privacy center.
+   */
+  readonly delivery?: 'download' | 'paper';
+  /**
    * For corrections, additions and suspensions: what changed, as sentences already in the
    * letter's language (item categories and purposes, never a value).
    */
@@ -60,7 +65,12 @@ function english(i: OutcomeLetterInput): { subject: string; body: string } {
   if (i.changes !== undefined && i.changes.length > 0) {
     lines.push('', 'What changed:', ...i.changes.map((c) => `- ${c}`));
   }
-  if (i.hasPackage) {
+  if (i.hasPackage && i.delivery === 'paper') {
+    lines.push(
+      '',
+      'As you asked, the disclosed information is enclosed with this letter, printed on paper.',
+    );
+  } else if (i.hasPackage) {
     lines.push(
       '',
       'How to receive the disclosed information:',
@@ -97,7 +107,9 @@ function japanese(i: OutcomeLetterInput): { subject: string; body: string } {
   if (i.changes !== undefined && i.changes.length > 0) {
     lines.push('', '変更した内容：', ...i.changes.map((c) => `・${c}`));
   }
-  if (i.hasPackage) {
+  if (i.hasPackage && i.delivery === 'paper') {
+    lines.push('', 'ご希望により、開示内容を書面に印刷して本状に同封しております。');
+  } else if (i.hasPackage) {
     lines.push(
       '',
       '開示内容の受け取り方法：',

@@ -36,8 +36,10 @@ export async function outcomeNotice(
     const customer = await readCustomer(ctx, principal, { customerId: request.customerId });
     const email = customer.items.find((i) => i.category === 'email' && i.value !== undefined);
     const post = customer.items.find((i) => i.category === 'address' && i.value !== undefined);
+    // APPI Art. 33(1): a disclosure asked for on paper goes by post with the pages enclosed.
+    const onPaper = request.deliveryMethod === 'paper' && post !== undefined;
     address =
-      email !== undefined
+      email !== undefined && !onPaper
         ? { channel: 'email', to: email.value! }
         : post !== undefined
           ? { channel: 'post', to: post.value! }
@@ -80,6 +82,8 @@ export async function outcomeNotice(
             message,
           },
     hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
+    delivery:
+      request.deliveryMethod === 'paper' && address.channel === 'post' ? 'paper' : 'download',
     changes: changesOf(ctx, request, lang),
   });
   const id = await enqueueNotice(ctx, tx, {

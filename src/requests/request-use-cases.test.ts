@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HogoError } from '../http/http-error.ts';
 import { listNotices } from '../notices/index.ts';
+import { noticeBody } from '../notices/test-support.ts';
 import { createCustomer, decideForCustomer, readCustomer } from '../registry/index.ts';
 import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
@@ -253,6 +254,42 @@ describe.each(ENGINES)('requests on $name', (engine) => {
       ),
     ).toBe('auth.forbidden');
     expect(await listRequests(ctx, auditor)).toEqual([]);
+  });
+
+  it('sends a disclosure asked for on paper by post with the pages enclosed, though an e-mail is on file', async () => {
+    const both = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({
+        externalId: 'PAPER-1',
+        items: [
+          buildItem(),
+          buildItem({
+            category: 'address',
+            value: '東京都千代田区大手町1-1-1',
+            channel: 'writing',
+          }),
+        ],
+      }),
+    );
+    const filed = await fileRequest(ctx, operator, {
+      kind: 'disclosure',
+      customerId: both.id,
+      requester: { type: 'customer' },
+      channel: 'helpdesk',
+      deliveryMethod: 'paper',
+      lang: 'en',
+    });
+    await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'idDocument' });
+    await recordPayment(ctx, operator, { requestId: filed.id, amount: 1100 });
+    await startFulfilment(ctx, operator, { requestId: filed.id });
+    await fulfilRequest(ctx, operator, { requestId: filed.id });
+    await markNotified(ctx, operator, { requestId: filed.id });
+    const letters = await listNotices(ctx, operator, { requestId: filed.id });
+    expect(letters.map((n) => n.channel)).toEqual(['post']);
+    const body = await noticeBody(ctx, letters[0]!.id);
+    expect(body).toContain('enclosed with this letter, printed on paper');
+    expect(body).not.toContain('one-time code');
   });
 
   it('records an agent with the authority checked', async () => {
