@@ -44,7 +44,8 @@ export async function fileOwnRequest(
     if (!verified.charged) return verified;
     const fee = feeFor(ctx.policy, {
       kind: verified.kind,
-      lines: Math.max(1, verified.lineIds.length),
+      // The lines counted at filing (those named, else every line held then).
+      lines: verified.fee.lines,
     });
     return applyEvent(
       ctx,

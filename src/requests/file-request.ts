@@ -73,6 +73,13 @@ export async function fileRequest(
       throw new HogoError('requests.invalid_line', 'not a subscriber line of this customer', {
         field: `lineIds[${foreign}]`,
       });
+    if (lineIds.length === 0) {
+      // REQUEST.FEE is per subscriber line disclosed: a request naming none discloses every
+      // line the customer holds, and is charged for each (one at least).
+      const active = customer.subscriberLines.filter((l) => l.endedAt === null).length;
+      const all = feeFor(ctx.policy, { kind: kind.id, lines: Math.max(1, active) });
+      request = { ...request, fee: all, charged: all.total > 0 };
+    }
     if (input.details !== undefined || hasPlainText(request)) {
       // An erased customer's key: 'keys.shredded', nothing can be filed for them.
       const cipher = (await ctx.keys.ciphersFor(tx, [request.customerId])).get(request.customerId)!;

@@ -58,6 +58,14 @@ describe.each(ENGINES)('requests on $name', (engine) => {
       ...extra,
     });
 
+  it('charges a disclosure naming no line for every line the customer holds, as it discloses them all', async () => {
+    const filed = await file('disclosure');
+    expect(filed.fee).toMatchObject({ lines: lineIds.length, total: 1100 * lineIds.length });
+    const due = await verifyIdentity(ctx, operator, { requestId: filed.id, method: 'callback' });
+    expect(due.fee.total).toBe(1100 * lineIds.length);
+    expect((await file('disclosure', { lineIds: [lineIds[0]] })).fee.total).toBe(1100);
+  });
+
   it('takes a disclosure of two lines through fee, payment and fulfilment, audited at every step', async () => {
     const filed = await file('disclosure', { lineIds });
     expect(filed).toMatchObject({ state: 'received', charged: true, fee: { total: 2200 } });
