@@ -8,11 +8,24 @@ export interface RefusalGround {
   readonly kinds: readonly string[];
   /** The sentence the customer is told (APPI Art. 36: reasons with every refusal). */
   readonly text: Localized;
+  /**
+   * The states a request may be refused in on this ground; absent: once examined
+   * ('inProgress'). Identity and fee grounds refuse before any examination.
+   */
+  readonly states?: readonly string[];
 }
 
 const DISCLOSURES = ['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'];
 const CORRECTIONS = ['REQUEST.AMENDMENT', 'REQUEST.ADDITION', 'REQUEST.DELETION'];
 const SUSPENSIONS = ['REQUEST.SUSPEND_USE', 'REQUEST.SUSPEND_PROVISION', 'REQUEST.DELETION'];
+const ALL_KINDS = [
+  ...DISCLOSURES,
+  ...CORRECTIONS,
+  'REQUEST.SUSPEND_USE',
+  'REQUEST.SUSPEND_PROVISION',
+  'REQUEST.COMPLAINT',
+  'REQUEST.COMMENT',
+];
 
 /** The grounds of refusal the law gives (Art. 33(2) i–iii and 33(3), 34, 35), by code. */
 export const REFUSAL_REASONS = {
@@ -62,6 +75,24 @@ export const REFUSAL_REASONS = {
     text: {
       en: 'The request does not meet the grounds the law sets for stopping use, erasure or stopping provision.',
       ja: 'ご請求は、法令が定める利用停止等又は第三者提供の停止の要件に該当しません。',
+    },
+  },
+  identityNotConfirmed: {
+    article: 'APPI Art. 37(1)',
+    kinds: ALL_KINDS,
+    states: ['received'],
+    text: {
+      en: 'We could not confirm that the request comes from you (or from your agent with authority), so it cannot be answered.',
+      ja: 'ご本人（又は権限のある代理人）からのご請求であることを確認できなかったため、お応えできません。',
+    },
+  },
+  feeNotPaid: {
+    article: 'APPI Art. 38(1)',
+    kinds: DISCLOSURES,
+    states: ['feeDue'],
+    text: {
+      en: 'The fee for the request was not paid, so it cannot be answered.',
+      ja: '手数料のお支払いが確認できなかったため、お応えできません。',
     },
   },
   alternativeMeasure: {

@@ -17,12 +17,13 @@ const refusal = { reason: 'notHeld', message: 'We hold no such data.' } as const
 describe('requestSteps', () => {
   it('offers each state of a charged disclosure exactly the steps the transition table allows', () => {
     let r: CustomerRequest = buildRequest({ kind: 'REQUEST.DISCLOSURE' });
-    expect(requestSteps(r, operator)).toEqual(['verify', 'cancel']);
+    // Received: verified, or refused when the identity cannot be confirmed (Art. 36: told why).
+    expect(requestSteps(r, operator)).toEqual(['verify', 'refuse', 'cancel']);
     r = transition(r, { type: 'verify', method: 'idDocument', by, at });
     // identityVerified, charged: the fee is requested by the API, not a step of the operator.
     expect(requestSteps(r, operator)).toEqual(['cancel']);
     r = transition(r, { type: 'requestFee', fee, by, at });
-    expect(requestSteps(r, operator)).toEqual(['payment', 'cancel']);
+    expect(requestSteps(r, operator)).toEqual(['payment', 'refuse', 'cancel']);
     r = transition(r, { type: 'pay', amount: fee.total, reference: null, by, at });
     expect(requestSteps(r, operator)).toEqual(['start', 'cancel']);
     r = transition(r, { type: 'start', by, at });

@@ -300,6 +300,24 @@ describe.each(ENGINES)('requests on $name', (engine) => {
     expect(body).not.toContain('one-time code');
   });
 
+  it('refuses a request whose requester could not be identified, and tells the customer why', async () => {
+    const filed = await file('complaint', { lang: 'en' });
+    const refused = await refuseRequest(ctx, operator, {
+      requestId: filed.id,
+      refusal: {
+        reason: 'identityNotConfirmed',
+        message: 'The caller could not answer our checks.',
+      },
+    });
+    expect(refused.state).toBe('refused');
+    await markNotified(ctx, operator, { requestId: filed.id });
+    const [letter] = await listNotices(ctx, operator, { requestId: filed.id });
+    const body = await noticeBody(ctx, letter!.id);
+    expect(body).toContain('could not be fulfilled');
+    expect(body).toContain('APPI Art. 37(1)');
+    expect(body).toContain('The caller could not answer our checks.');
+  });
+
   it('records an agent with the authority checked', async () => {
     const filed = await file('disclosure', {
       requester: {

@@ -5,6 +5,8 @@ import type { CustomerRequest } from './customer-request.ts';
 import { feeFor } from './fee-for.ts';
 import type { RequestEvent } from './request-event.ts';
 import { buildRequest } from './test-support.ts';
+import type { Refusal } from './refusal-reason.ts';
+import type { RequestState } from './request-state.ts';
 import { transition } from './transition.ts';
 
 const by = 'user-operator';
@@ -84,6 +86,36 @@ describe('transition', () => {
     const partly = transition(started, { type: 'fulfilPartly', refusal, summary: null, at, by });
     expect(partly.outcome).toMatchObject({ result: 'partlyFulfilled', refusal });
     expect(started.outcome).toBeNull();
+  });
+
+  it('refuses before examination only for identity (received) or an unpaid fee (feeDue)', () => {
+    const refuse =
+      (state: RequestState, reason: string, charged = true) =>
+      () =>
+        transition(buildRequest({ state, charged }), {
+          type: 'refuse',
+          refusal: { reason, message: 'Sorry.' } as Refusal,
+          at,
+          by,
+        });
+    expect(refuse('received', 'identityNotConfirmed')().state).toBe('refused');
+    expect(refuse('feeDue', 'feeNotPaid')().state).toBe('refused');
+    // A ground on the merits needs an examination first; an identity ground comes before it.
+    expect(errorOf(refuse('received', 'notHeld')).code).toBe('requests.invalid_refusal_reason');
+    expect(errorOf(refuse('feeDue', 'identityNotConfirmed')).code).toBe(
+      'requests.invalid_refusal_reason',
+    );
+    const started = buildRequest({ state: 'inProgress' });
+    expect(
+      errorOf(() =>
+        transition(started, {
+          type: 'refuse',
+          refusal: { reason: 'feeNotPaid', message: 'Sorry.' },
+          at,
+          by,
+        }),
+      ).code,
+    ).toBe('requests.invalid_refusal_reason');
   });
 
   it('refuses a refusal without a ground of the law, with a foreign ground, or without a sentence', () => {

@@ -45,13 +45,13 @@ export function transition(request: CustomerRequest, event: RequestEvent): Custo
     case 'fulfil':
       return { ...next, outcome: outcome('fulfilled', event, null, event.summary) };
     case 'fulfilPartly':
-      checkRefusal(request.kind, event.refusal);
+      checkRefusal(request.kind, request.state, event.refusal);
       return {
         ...next,
         outcome: outcome('partlyFulfilled', event, event.refusal, event.summary),
       };
     case 'refuse':
-      checkRefusal(request.kind, event.refusal);
+      checkRefusal(request.kind, request.state, event.refusal);
       return { ...next, outcome: outcome('refused', event, event.refusal, null) };
     case 'notify':
       return { ...next, notifiedAt: event.at, closedAt: event.at };
@@ -73,8 +73,11 @@ function outcome(
   return { result, at: event.at, by: event.by, refusal, summary };
 }
 
-/** APPI Art. 36: a refusal names a ground the law gives for this kind, and says it to the customer. */
-function checkRefusal(kind: string, refusal: Refusal): void {
+/**
+ * APPI Art. 36: a refusal names a ground the law gives for this kind, in the request's state (a
+ * ground on the merits once examined; identity or fee before), and says it to the customer.
+ */
+function checkRefusal(kind: string, state: string, refusal: Refusal): void {
   const ground = Object.hasOwn(REFUSAL_REASONS, refusal.reason)
     ? REFUSAL_REASONS[refusal.reason]
     : undefined;
@@ -86,6 +89,13 @@ function checkRefusal(kind: string, refusal: Refusal): void {
     throw new HogoError(
       'requests.invalid_refusal_reason',
       `${refusal.reason} (${ground.article}) is no ground to refuse ${kind}`,
+      { field: 'refusal.reason' },
+    );
+  const states: readonly string[] = 'states' in ground ? ground.states : ['inProgress'];
+  if (!states.includes(state))
+    throw new HogoError(
+      'requests.invalid_refusal_reason',
+      `${refusal.reason} (${ground.article}) is no ground to refuse a request ${state}`,
       { field: 'refusal.reason' },
     );
   if (refusal.message.trim() === '')

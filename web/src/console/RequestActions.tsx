@@ -106,7 +106,9 @@ export function RequestActions(props: {
         <>
           <h3>Refuse</h3>
           <RefuseForm
+            key={r.state}
             kind={r.kind}
+            state={r.state}
             busy={props.busy}
             onRefuse={(refusal) => step('refuse', { refusal })}
           />
