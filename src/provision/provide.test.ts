@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCustomer, DOCOMO_TRANSFER_ORIGIN, recordSuspension } from '../registry/index.ts';
+import {
+  createCustomer,
+  deleteCustomer,
+  DOCOMO_TRANSFER_ORIGIN,
+  recordSuspension,
+} from '../registry/index.ts';
 import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { createRecipient } from './create-recipient.ts';
@@ -198,6 +203,30 @@ describe.each(ENGINES)('provide on $name', (engine) => {
       documentReference: 'inquiry 2026-15',
       statutory: false,
     });
+  });
+
+  it('refuses an erased or unknown customer listed among others, providing the rest with values', async () => {
+    await recordDiligence(ctx, officer, { recipientId: 'docomo', diligence: inForce2026 });
+    const live = await createCustomer(ctx, officer, withService('docomo'));
+    const erased = await createCustomer(ctx, officer, withService('docomo'));
+    await deleteCustomer(ctx, officer, { customerId: erased.id });
+    const result = await provide(ctx, officer, {
+      recipientId: 'docomo',
+      customerIds: [live.id, erased.id, 'no-such-customer'],
+      itemCategories: ['email'],
+      purpose: 'PURPOSE.REG.1b',
+      values: true,
+    });
+    expect(result.provided.map((p) => p.customerId)).toEqual([live.id]);
+    expect(result.refused.map((r) => [r.customerId, r.reason])).toEqual([
+      [erased.id, 'no_items'],
+      ['no-such-customer', 'no_items'],
+    ]);
+    const keys = await ctx.store.db
+      .selectFrom('data_keys' as never)
+      .select('customer_id' as never)
+      .execute();
+    expect(JSON.stringify(keys)).not.toContain('no-such-customer');
   });
 
   it('refuses every item of a customer with a suspension of provision, citing it', async () => {
