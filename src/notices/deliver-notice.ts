@@ -31,6 +31,16 @@ export async function deliverNotice(
     throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
   if (smtpUrl === null || row.channel !== 'email' || row.sent_at !== null || row.failed_at !== null)
     return 'kept';
+  if (plain === undefined && (await isErased(ctx, row.customer_id))) {
+    // REQUEST.DELETION shredded the customer's key: the notice can never be read again, so it
+    // fails for good ('erased') instead of failing every retry run.
+    await db
+      .updateTable('notices')
+      .set({ failure: 'erased', failed_at: ctx.clock(), next_attempt_at: null })
+      .where('id', '=', row.id)
+      .execute();
+    return 'gaveUp';
+  }
   const { to, body } = await ctx.store.db.transaction().execute(async (tx) => {
     await ctx.audit.append(tx, [
       {
@@ -74,4 +84,15 @@ export async function deliverNotice(
     .where('id', '=', row.id)
     .execute();
   return failure === null ? 'sent' : retryAt === null ? 'gaveUp' : 'failed';
+}
+
+/** True when the customer's data key was shredded (REQUEST.DELETION). */
+async function isErased(ctx: AppContext, customerId: string): Promise<boolean> {
+  try {
+    await ctx.keys.ciphersFor(ctx.store.db, [customerId]);
+    return false;
+  } catch (e) {
+    if (e instanceof HogoError && e.code === 'keys.shredded') return true;
+    throw e;
+  }
 }

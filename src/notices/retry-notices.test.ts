@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app/app-context.ts';
 import { openContext } from '../app/open-context.ts';
-import { createCustomer } from '../registry/index.ts';
+import { createCustomer, deleteCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import { openRequestContext } from '../requests/test-support.ts';
 import { tempDir } from '../security/test-support.ts';
@@ -160,6 +160,27 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
       expiresAt: new Date(expiresAt).toISOString(),
       failedAt: new Date(ctx.clock()).toISOString(),
     });
+  });
+
+  it('fails a notice for good once its customer is erased, and sends the others of the run', async () => {
+    const down = withSmtp(await closedPort());
+    const gone = await enqueue('Your verification code: 111111\n');
+    expect(await deliverNotice(down, gone)).toBe('failed');
+    await deleteCustomer(ctx, officer, { customerId });
+    customerId = (await createCustomer(ctx, officer, buildCustomer({ externalId: 'OTHER' }))).id;
+    const other = await enqueue('Your verification code: 222222\n');
+    expect(await deliverNotice(down, other)).toBe('failed');
+    ctx.clock.advance(MINUTE);
+    const sink = await smtpSink();
+    try {
+      const up = withSmtp(sink.port);
+      expect(await retryNotices(up, system)).toMatchObject({ tried: 2, sent: 1 });
+      expect(sink.received.join('\n')).toContain('222222');
+      expect(await retryNotices(up, system)).toMatchObject({ tried: 0 });
+    } finally {
+      sink.server.close();
+    }
+    expect(await listed(gone)).toMatchObject({ status: 'failed', failure: 'erased' });
   });
 
   it('does nothing without SMTP, and only for a role that may send', async () => {
