@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../app/app-context.ts';
-import { listCustomers, readCustomer } from '../registry/index.ts';
+import { deleteCustomer, listCustomers, readCustomer } from '../registry/index.ts';
 import { buildPrincipal, openRegistryContext } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { openBadRowReport } from './bad-row-report.ts';
@@ -105,6 +105,13 @@ describe.each(ENGINES)('importFile on $name', (engine) => {
       expect(await run(ctx, more, { batchSize: 2 })).toMatchObject({ imported: 1, skipped: 5 });
       expect(await run(ctx, file)).toMatchObject({ imported: 0, skipped: 5, resumedAtLine: null });
       expect(await externalIds(ctx)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+      // An erased customer is not brought back by a file that still lists them.
+      const [first] = (await listCustomers(ctx, officer, { externalId: 'A' })).customers;
+      await deleteCustomer(ctx, officer, { customerId: first!.id });
+      expect(await run(ctx, tempFile('again.csv', csvText(rows)))).toMatchObject({
+        imported: 0,
+        skipped: 5,
+      });
     } finally {
       await ctx.close();
     }

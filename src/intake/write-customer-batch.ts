@@ -84,7 +84,7 @@ async function freshCustomers(
   customers: readonly PreparedCustomer[],
 ): Promise<PreparedCustomer[]> {
   const ids = customers.flatMap((c) => (c.externalId === null ? [] : [c.externalId]));
-  const seen = await takenExternalIds(tx, ids, ctx.store.capabilities.maxParameters);
+  const seen = await takenExternalIds(tx, ctx.keys, ids, ctx.store.capabilities.maxParameters);
   return customers.filter((c) => {
     if (c.externalId === null) return true;
     if (seen.has(c.externalId)) return false;

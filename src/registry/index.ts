@@ -13,7 +13,7 @@ export type {
 } from './customer-view.ts';
 export { decideForCustomer } from './decide-for-customer.ts';
 export { decideForCustomers, decideForCustomersIn } from './decide-for-customers.ts';
-export { deleteCustomer } from './delete-customer.ts';
+export { deleteCustomer, erasedExternalId } from './delete-customer.ts';
 export { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 export {
   insertCustomersBatch,

@@ -5,6 +5,8 @@ import type { AuditEvent } from '../security/audit-entry.ts';
 import type { Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';
 import type { BulkColumn } from '../store/store.ts';
+import type { KeyService } from '../security/keys/key-service.ts';
+import { erasedExternalId } from './delete-customer.ts';
 import { ITEM_COLUMNS, itemRowValues, recordingRow } from './item-rows.ts';
 import type { PreparedCustomer } from './prepared-customer.ts';
 import { registryDb, type RegistryTables } from './registry-tables.ts';
@@ -87,7 +89,7 @@ export async function insertCustomersBatch(
   if (customers.length === 0) return [];
   return ctx.store.db.transaction().execute(async (tx) => {
     const db = registryDb(tx);
-    await refuseTakenExternalIds(db, ctx.store.capabilities.maxParameters, customers);
+    await refuseTakenExternalIds(db, ctx.keys, ctx.store.capabilities.maxParameters, customers);
     const now = ctx.clock();
     const keys = ctx.keys;
     const ciphers = await keys.createCiphers(
@@ -209,6 +211,7 @@ function batchEvent(
 
 async function refuseTakenExternalIds(
   db: Kysely<RegistryTables>,
+  keys: KeyService,
   maxParameters: number,
   customers: readonly PreparedCustomer[],
 ): Promise<void> {
@@ -218,6 +221,8 @@ async function refuseTakenExternalIds(
     if (indexById.has(c.externalId)) throw conflict(index);
     indexById.set(c.externalId, index);
   });
+  // An erased customer's number is taken too, kept as a keyed MAC (`erasedExternalId`).
+  for (const [id, index] of [...indexById]) indexById.set(erasedExternalId(keys, id), index);
   const ids = [...indexById.keys()];
   const chunk = Math.max(1, maxParameters - 10);
   for (let i = 0; i < ids.length; i += chunk) {

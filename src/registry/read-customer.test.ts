@@ -5,6 +5,7 @@ import { deleteCustomer } from './delete-customer.ts';
 import { linkFamily } from './link-family.ts';
 import { listCustomers } from './list-customers.ts';
 import { readCustomer } from './read-customer.ts';
+import { registryDb } from './registry-tables.ts';
 import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from './test-support.ts';
 
 describe.each(ENGINES)('reading customers on $name', (engine) => {
@@ -86,6 +87,43 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
     await expect(ctx.keys.ciphersFor(ctx.store.db, [id])).rejects.toMatchObject({
       code: 'keys.shredded',
     });
+  });
+
+  it('leaves no blind index or external ID of an erased customer, yet knows the number is taken', async () => {
+    const { id } = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({ externalId: 'BILL-000123', subscriberLines: [{ number: '090-1234-5678' }] }),
+    );
+    await deleteCustomer(ctx, operator, { customerId: id });
+    const db = registryDb(ctx.store.db);
+    const items = await db
+      .selectFrom('items')
+      .select('value_index')
+      .where('customer_id', '=', id)
+      .execute();
+    expect(items.every((i) => i.value_index === null)).toBe(true);
+    const lookup = ctx.keys.blindIndex('phone', '+819012345678');
+    const lines = await db
+      .selectFrom('subscriber_lines')
+      .select('number_index')
+      .where('customer_id', '=', id)
+      .execute();
+    expect(lines).toHaveLength(1);
+    expect(Buffer.from(lines[0]!.number_index).equals(lookup)).toBe(false);
+    const row = await db
+      .selectFrom('customers')
+      .select('external_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.external_id).toMatch(/^erased:[0-9a-f]{64}$/);
+    // Registering the same number again is refused, as it was before the erasure.
+    await expect(
+      createCustomer(ctx, operator, buildCustomer({ externalId: 'BILL-000123' })),
+    ).rejects.toMatchObject({ code: 'registry.conflict' });
+    expect(
+      (await listCustomers(ctx, operator, { phone: '09012345678', lines: true })).customers,
+    ).toEqual([]);
   });
 
   it('pages through customers without values', async () => {

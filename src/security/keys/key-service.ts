@@ -41,7 +41,7 @@ export interface KeyService {
    * for `text`: the index key is stored wrapped by the master key, so no one holding only the
    * database can make or check one.
    */
-  attest(purpose: 'audit-anchor', text: string): Buffer;
+  attest(purpose: 'audit-anchor' | 'erased-external-id', text: string): Buffer;
   /** Erases the customer's data key: every value of theirs becomes unreadable, everywhere. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   shred(db: Kysely<any>, customerId: string): Promise<void>;
