@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openContext, type OpenedContext } from '../app/open-context.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { purgeExpiredRecordings } from '../registry/purge-recordings.ts';
 import { HogoError } from '../http/http-error.ts';
 import { openBadRowReport } from './bad-row-report.ts';
 import { cliPrincipal } from './cli-principal.ts';
@@ -43,7 +44,10 @@ function formatOf(path: string, option: string | undefined): ImportFormat {
   return format;
 }
 
-/** `hogo import FILE` and `hogo demo seed`: bulk intake of customers into the registry. */
+/**
+ * `hogo import FILE`, `hogo demo seed` and `hogo recordings purge`: bulk intake of customers into
+ * the registry, and the end of call recordings' retention.
+ */
 export function registerIntakeCommands(program: Command): void {
   program
     .command('import')
@@ -126,5 +130,20 @@ export function registerIntakeCommands(program: Command): void {
         `demo seed ${seed}: ${count(summary.imported)} customers registered, ${count(summary.skipped)} already there ` +
           `(${count(summary.consents)} consents, ${count(summary.optOuts)} opt-outs, ${count(summary.suspensions)} suspensions) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
+    });
+
+  program
+    .command('recordings')
+    .description('Call recordings (OBTAIN.CALLS).')
+    .command('purge')
+    .description('Delete the call recordings whose retention period has ended; audited.')
+    .option('--dry-run', 'count them, delete nothing')
+    .action(async (opts: { dryRun?: boolean }) => {
+      const report = await withContext((ctx) =>
+        purgeExpiredRecordings(ctx, cliPrincipal('recordings-purge'), {
+          dryRun: opts.dryRun === true,
+        }),
+      );
+      process.stdout.write(`${JSON.stringify(report)}\n`);
     });
 }

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../store/test-engines.ts';
 import { createCustomer } from './create-customer.ts';
+import { decideForCustomer } from './decide-for-customer.ts';
 import { insertCustomersBatch } from './insert-customers-batch.ts';
 import { prepareCustomer } from './prepare-customer.ts';
+import { purgeExpiredRecordings } from './purge-recordings.ts';
 import { readCustomer } from './read-customer.ts';
 import { registryDb } from './registry-tables.ts';
 import { buildCustomer, buildItem, buildPrincipal, openRegistryContext } from './test-support.ts';
@@ -113,6 +115,63 @@ describe.each(ENGINES)('registering customers on $name', (engine) => {
         buildCustomer({ items: [{ ...recording, channel: 'verbal' }] }),
       ),
     ).rejects.toMatchObject({ details: { field: 'items[0].channel' } });
+  });
+
+  it('keeps a call recording only for its retention period, then purges it (OBTAIN.CALLS)', async () => {
+    const recording = (retentionEnd: string, value: string) =>
+      buildItem({
+        category: 'callRecording',
+        value,
+        channel: 'audio',
+        recording: { retentionEnd },
+      });
+    const created = await createCustomer(
+      ctx,
+      operator,
+      buildCustomer({
+        items: [
+          recording('2025-06-01T00:00:00+09:00', 's3://recordings/old.ogg'),
+          recording('2027-06-01T00:00:00+09:00', 's3://recordings/kept.ogg'),
+        ],
+      }),
+    );
+    const [expiredId, keptId] = created.itemIds;
+    // Past its retention (the clock says 2026-01-10): not shown, not decided on, not provided.
+    const view = await readCustomer(ctx, operator, { customerId: created.id });
+    expect(view.items.map((i) => i.id)).toEqual([keptId]);
+    await expect(
+      decideForCustomer(ctx, operator, {
+        customerId: created.id,
+        itemId: expiredId!,
+        purpose: 'PURPOSE.REG.3',
+      }),
+    ).rejects.toMatchObject({ code: 'registry.not_found' });
+    expect(await purgeExpiredRecordings(ctx, operator, { dryRun: true })).toEqual({
+      dryRun: true,
+      due: 1,
+      deleted: 0,
+    });
+    expect(await purgeExpiredRecordings(ctx, operator)).toEqual({
+      dryRun: false,
+      due: 1,
+      deleted: 1,
+    });
+    const left = await registryDb(ctx.store.db)
+      .selectFrom('items')
+      .select('id')
+      .where('customer_id', '=', created.id)
+      .execute();
+    expect(left.map((r) => r.id)).toEqual([keptId]);
+    const audit = await ctx.audit.list({ customerId: created.id, limit: 20 });
+    expect(audit.find((e) => e.action === 'recording.delete')?.itemIds).toEqual([expiredId]);
+    // A retention that ends before the call was recorded keeps nothing: refused.
+    await expect(
+      createCustomer(
+        ctx,
+        operator,
+        buildCustomer({ items: [recording('2020-01-01T00:00:00+09:00', 's3://recordings/x.ogg')] }),
+      ),
+    ).rejects.toMatchObject({ details: { field: 'items[0].recording.retentionEnd' } });
   });
 
   it('links an item to the service it was obtained under, by name', async () => {

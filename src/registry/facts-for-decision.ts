@@ -4,6 +4,7 @@ import type { DecisionRequest } from '../policy/index.ts';
 import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
 import type { StoreCapabilities } from '../store/store.ts';
 import { isoInstant } from './iso-instant.ts';
+import { notExpiredRecording } from './recording-retention.ts';
 import { registryDb, type RegistryTables } from './registry-tables.ts';
 import { notFound } from './require-customer.ts';
 
@@ -36,7 +37,10 @@ export async function factsForDecision(
   const customerIds = [...new Set(inputs.map((i) => i.customerId))];
   const itemIds = [...new Set(inputs.map((i) => i.itemId))];
   const chunk = Math.max(1, capabilities.maxParameters - 10);
-  const items = groupBy(await inChunks(itemIds, chunk, (ids) => selectItems(db, ids)), (r) => r.id);
+  const items = groupBy(
+    await inChunks(itemIds, chunk, (ids) => selectItems(db, ids, now)),
+    (r) => r.id,
+  );
   const customers = groupBy(
     await inChunks(customerIds, chunk, (ids) =>
       db
@@ -142,23 +146,27 @@ export async function factsForDecision(
   });
 }
 
-function selectItems(db: Db, ids: readonly string[]) {
-  return db
-    .selectFrom('items')
-    .leftJoin('services', 'services.id', 'items.service_id')
-    .select([
-      'items.id',
-      'items.customer_id',
-      'items.category',
-      'items.acquired_at',
-      'items.survey',
-      'items.superseded_by',
-      'services.name as service_name',
-      'services.transferred_from_docomo',
-      'services.ended_at',
-    ])
-    .where('items.id', 'in', ids)
-    .execute();
+function selectItems(db: Db, ids: readonly string[], now: number) {
+  return (
+    db
+      .selectFrom('items')
+      // OBTAIN.CALLS: a recording past its retention is no longer there to decide on.
+      .where(notExpiredRecording(now))
+      .leftJoin('services', 'services.id', 'items.service_id')
+      .select([
+        'items.id',
+        'items.customer_id',
+        'items.category',
+        'items.acquired_at',
+        'items.survey',
+        'items.superseded_by',
+        'services.name as service_name',
+        'services.transferred_from_docomo',
+        'services.ended_at',
+      ])
+      .where('items.id', 'in', ids)
+      .execute()
+  );
 }
 
 async function inChunks<T>(

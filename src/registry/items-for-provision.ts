@@ -3,6 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
 import { can, inScope, type Principal } from '../security/principal.ts';
 import { registryDb } from './registry-tables.ts';
+import { notExpiredRecording } from './recording-retention.ts';
 import { itemContext } from './value-contexts.ts';
 
 /** A current item of a customer, as a provision needs it: ids, category, claims assignee. */
@@ -56,7 +57,8 @@ export async function itemsForProvision(
     ])
     .where('items.customer_id', 'in', query.customerIds)
     .where('customers.deleted_at', 'is', null)
-    .where('items.superseded_at', 'is', null);
+    .where('items.superseded_at', 'is', null)
+    .where(notExpiredRecording(ctx.clock()));
   if (query.categories !== undefined) q = q.where('items.category', 'in', query.categories);
   if (query.itemIds !== undefined) q = q.where('items.id', 'in', query.itemIds);
   const rows = await q.orderBy('items.customer_id').orderBy('items.id').execute();

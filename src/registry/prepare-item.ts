@@ -51,6 +51,9 @@ export function prepareItem(
       ? null
       : resolveService(services, input.service, acquiredAt ?? 0, f('service')),
   );
+  // OBTAIN.CALLS: a retention period that ends before the call was recorded keeps nothing.
+  if (recording != null && acquiredAt !== undefined && recording.retentionEnd <= acquiredAt)
+    problems.push({ field: `${f('recording')}.retentionEnd`, reason: 'must be after acquiredAt' });
   if (problems.length > before) return undefined;
   const version = versionIndexAt(policy, acquiredAt!);
   return {

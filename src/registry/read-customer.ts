@@ -11,6 +11,7 @@ import {
 } from './customer-view.ts';
 import { isoInstant, isoOrNull } from './iso-instant.ts';
 import { itemView } from './item-view.ts';
+import { notExpiredRecording } from './recording-retention.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
 import { familyContext, itemContext, lineContext } from './value-contexts.ts';
@@ -44,6 +45,7 @@ export async function readCustomer(
       .selectAll()
       .where('customer_id', '=', id)
       .where('superseded_at', 'is', null)
+      .where(notExpiredRecording(ctx.clock()))
       .orderBy('id')
       .execute();
     const recordings = await db
