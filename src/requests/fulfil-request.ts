@@ -63,7 +63,7 @@ export async function fulfilRequest(
     // Checked before the registry is touched: the state and the refusal, with no change yet.
     transition(request, event({}));
     checkFields(request.kind, input);
-    if (request.kind === 'REQUEST.DELETION' && input.partial !== undefined) {
+    if (input.partial !== undefined && request.kind === 'REQUEST.DELETION') {
       // The erasure shreds the customer's data key: nothing of theirs could be kept, so a
       // "partly fulfilled" deletion would tell the customer something untrue (Art. 35(7)).
       throw new HogoError(

@@ -116,3 +116,23 @@ export interface Refusal {
   readonly reason: RefusalReasonCode;
   readonly message: string;
 }
+
+/** The grounds a request may be refused on now: wholly (`refuse`), and for a part (`partly`). */
+export interface RefusalGrounds {
+  readonly refuse: readonly RefusalReasonCode[];
+  readonly partly: readonly RefusalReasonCode[];
+}
+
+/**
+ * The grounds of the law for this kind in this state (APPI Art. 33–38): on the merits once the
+ * request is examined ('inProgress'); identity before verification, the fee while it is due.
+ * A deletion is never refused in part: its erasure shreds the customer's key, nothing is kept.
+ * `transition` checks refusals against this; clients offer these and no copy of the rules.
+ */
+export function refusalGrounds(kind: string, state: string): RefusalGrounds {
+  const refuse = REFUSAL_REASON_CODES.filter((code) => {
+    const ground: RefusalGround = REFUSAL_REASONS[code];
+    return ground.kinds.includes(kind) && (ground.states ?? ['inProgress']).includes(state);
+  });
+  return { refuse, partly: state === 'inProgress' && kind !== 'REQUEST.DELETION' ? refuse : [] };
+}

@@ -4,6 +4,7 @@ import type { Principal } from '../security/principal.ts';
 import { dueStatus, type DueStatus } from './due-status.ts';
 import { readRequestTexts } from './read-request-texts.ts';
 import { requireRequest } from './require-request.ts';
+import { refusalGrounds, type RefusalGrounds } from './refusal-reason.ts';
 import { requestSteps, type RequestStep } from './request-steps.ts';
 import { requestsDb } from './request-tables.ts';
 import { requestView, type RequestView } from './request-view.ts';
@@ -26,6 +27,8 @@ export interface RequestDetail {
   readonly dueStatus: DueStatus;
   /** The steps the principal may take now (the transition table and its permissions). */
   readonly steps: readonly RequestStep[];
+  /** The law's grounds it may be refused on now, wholly or in part (`refusalGrounds`). */
+  readonly refusals: RefusalGrounds;
   readonly events: readonly RequestHistoryEntry[];
 }
 
@@ -54,6 +57,7 @@ export async function requestDetail(
     request: requestView(request, texts),
     dueStatus: dueStatus(request, ctx.clock()),
     steps: requestSteps(request, principal),
+    refusals: refusalGrounds(request.kind, request.state),
     events: rows.map((r) => ({
       seq: Number(r.seq),
       type: r.type,

@@ -4,6 +4,7 @@ import { buildPrincipal } from '../registry/test-support.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { feeFor } from './fee-for.ts';
 import { buildRequest } from './test-support.ts';
+import { refusalGrounds } from './refusal-reason.ts';
 import { requestSteps } from './request-steps.ts';
 import { transition } from './transition.ts';
 
@@ -45,5 +46,18 @@ describe('requestSteps', () => {
 
   it('offers nothing to a principal who may not manage requests', () => {
     expect(requestSteps(buildRequest({ kind: 'REQUEST.DISCLOSURE' }), auditor)).toEqual([]);
+  });
+
+  it('names the grounds a request may be refused on now, wholly or in part', () => {
+    expect(refusalGrounds('REQUEST.DISCLOSURE', 'received')).toEqual({
+      refuse: ['identityNotConfirmed'],
+      partly: [],
+    });
+    expect(refusalGrounds('REQUEST.DISCLOSURE', 'feeDue').refuse).toEqual(['feeNotPaid']);
+    expect(refusalGrounds('REQUEST.DISCLOSURE', 'inProgress').partly).toContain('notHeld');
+    // A deletion is refused whole or fulfilled whole: never in part.
+    const deletion = refusalGrounds('REQUEST.DELETION', 'inProgress');
+    expect(deletion.refuse).toContain('alternativeMeasure');
+    expect(deletion.partly).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { HogoError } from '../http/http-error.ts';
 import type { CustomerRequest, RequestOutcome } from './customer-request.ts';
-import { REFUSAL_REASONS, type Refusal } from './refusal-reason.ts';
+import { REFUSAL_REASONS, refusalGrounds, type Refusal } from './refusal-reason.ts';
 import type { RequestEvent } from './request-event.ts';
 import { allowedTarget } from './transition-table.ts';
 
@@ -85,17 +85,10 @@ function checkRefusal(kind: string, state: string, refusal: Refusal): void {
     throw new HogoError('requests.refusal_reason_required', 'a refusal needs a reason code', {
       field: 'refusal.reason',
     });
-  if (!(ground.kinds as readonly string[]).includes(kind))
+  if (!refusalGrounds(kind, state).refuse.includes(refusal.reason))
     throw new HogoError(
       'requests.invalid_refusal_reason',
-      `${refusal.reason} (${ground.article}) is no ground to refuse ${kind}`,
-      { field: 'refusal.reason' },
-    );
-  const states: readonly string[] = 'states' in ground ? ground.states : ['inProgress'];
-  if (!states.includes(state))
-    throw new HogoError(
-      'requests.invalid_refusal_reason',
-      `${refusal.reason} (${ground.article}) is no ground to refuse a request ${state}`,
+      `${refusal.reason} (${ground.article}) is no ground to refuse ${kind} while ${state}`,
       { field: 'refusal.reason' },
     );
   if (refusal.message.trim() === '')

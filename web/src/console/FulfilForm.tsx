@@ -35,6 +35,8 @@ const NEEDS_POLICY = new Set(['REQUEST.ADDITION', 'REQUEST.SUSPEND_USE']);
 export function FulfilForm(props: {
   readonly token: string;
   readonly kind: string;
+  /** The grounds the API allows for a refused part (none: fulfilled whole). */
+  readonly partlyCodes: readonly string[];
   readonly customerId: string;
   readonly busy: boolean;
   /** The API's answer when fulfilling failed. */
@@ -99,7 +101,7 @@ export function FulfilForm(props: {
           onChange={setPurposes}
         />
       )}
-      <PartialRefusal kind={kind} value={partial} onChange={setPartial} />
+      <PartialRefusal codes={props.partlyCodes} value={partial} onChange={setPartial} />
       <ErrorNotice message={props.error} />
       <div className="actions">
         <button type="submit" disabled={props.busy || loading}>

@@ -2,13 +2,13 @@ import { REFUSAL_CODES } from './refusal-codes.ts';
 
 /** The refused part when a request is fulfilled only partly: a ground (by code) and a message. */
 export function PartialRefusal(props: {
-  readonly kind: string;
+  /** The grounds the API allows for the refused part. */
+  readonly codes: readonly string[];
   readonly value: { reason: string; message: string } | null;
   readonly onChange: (value: { reason: string; message: string } | null) => void;
 }) {
-  const codes = REFUSAL_CODES.filter((c) => c.kinds.includes(props.kind));
-  // A deletion is whole (the API refuses a partial one): the erasure shreds the customer's key.
-  if (codes.length === 0 || props.kind === 'REQUEST.DELETION') return null;
+  const codes = REFUSAL_CODES.filter((c) => props.codes.includes(c.code));
+  if (codes.length === 0) return null;
   const v = props.value;
   return (
     <fieldset aria-label="Partial refusal">

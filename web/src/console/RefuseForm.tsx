@@ -3,15 +3,12 @@ import { REFUSAL_CODES } from './refusal-codes.ts';
 
 /** A refusal: the law's ground (by code) and what the customer is told. */
 export function RefuseForm(props: {
-  readonly kind: string;
-  /** The request's state: before examination only identity or fee grounds apply. */
-  readonly state: string;
+  /** The grounds the API allows now (kind and state). */
+  readonly codes: readonly string[];
   readonly busy: boolean;
   readonly onRefuse: (refusal: { reason: string; message: string }) => void;
 }) {
-  const codes = REFUSAL_CODES.filter(
-    (c) => c.kinds.includes(props.kind) && (c.states ?? ['inProgress']).includes(props.state),
-  );
+  const codes = REFUSAL_CODES.filter((c) => props.codes.includes(c.code));
   const [reason, setReason] = useState(codes[0]?.code ?? '');
   const [message, setMessage] = useState('');
   const submit = (e: FormEvent) => {

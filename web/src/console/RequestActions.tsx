@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RequestStep, StaffRequest } from '../shared/types.ts';
+import type { RequestStep, StaffRequest, StaffRequestDetail } from '../shared/types.ts';
 import { FulfilForm } from './FulfilForm.tsx';
 import { RefuseForm } from './RefuseForm.tsx';
 
@@ -10,6 +10,7 @@ export type Step = { readonly name: string; readonly body?: unknown };
 export function RequestActions(props: {
   readonly request: StaffRequest;
   readonly steps: readonly RequestStep[];
+  readonly refusals: StaffRequestDetail['refusals'];
   readonly token: string;
   /** The API's answer to a failed fulfil, shown next to the fulfil form. */
   readonly fulfilError?: string | null;
@@ -95,6 +96,7 @@ export function RequestActions(props: {
           <FulfilForm
             token={props.token}
             kind={r.kind}
+            partlyCodes={props.refusals.partly}
             customerId={r.customerId}
             busy={props.busy}
             error={props.fulfilError ?? null}
@@ -107,8 +109,7 @@ export function RequestActions(props: {
           <h3>Refuse</h3>
           <RefuseForm
             key={r.state}
-            kind={r.kind}
-            state={r.state}
+            codes={props.refusals.refuse}
             busy={props.busy}
             onRefuse={(refusal) => step('refuse', { refusal })}
           />

@@ -159,6 +159,7 @@ export function RequestPage(props: {
           <RequestActions
             request={r}
             steps={d.steps}
+            refusals={d.refusals}
             token={props.token}
             busy={busy}
             fulfilError={failed === 'fulfil' ? error : null}

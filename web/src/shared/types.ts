@@ -131,6 +131,8 @@ export interface StaffRequestDetail {
   readonly dueStatus: DueStatus;
   /** The steps this user may take now: the API's transition table, not a copy. */
   readonly steps: readonly RequestStep[];
+  /** The law's grounds it may be refused on now, wholly or in part: the API's rules, no copy. */
+  readonly refusals: { readonly refuse: readonly string[]; readonly partly: readonly string[] };
   readonly events: readonly {
     readonly seq: number;
     readonly type: string;
