@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
+import { HogoError } from '../http/http-error.ts';
+import { can, inScope, type Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';
 import { isoInstant } from './iso-instant.ts';
 import { normalizeEmail } from './normalize/normalize-email.ts';
@@ -129,4 +130,20 @@ function lookupField(input: CustomerLookup): 'email' | 'phone' | 'externalId' | 
     throw invalidField(given[1]!, `cannot be combined with ${given[0]}: look up by one at a time`);
   }
   return given[0] ?? null;
+}
+
+/**
+ * SECURITY.6 for staff: matching an e-mail or phone tells whose it is, a read of that value, so
+ * only a principal who may read values of that category looks a customer up by it
+ * ('auth.forbidden'). The web's one-time-code look-up proves the address instead and skips it.
+ */
+export function authorizeLookup(principal: Principal, lookup: CustomerLookup): void {
+  for (const category of ['email', 'phone'] as const) {
+    if (lookup[category] === undefined) continue;
+    if (!can(principal, 'registry.readValues') || !inScope(principal, category))
+      throw new HogoError('auth.forbidden', `looking up by ${category} needs its values in scope`, {
+        permission: 'registry.readValues',
+        field: category,
+      });
+  }
 }

@@ -1,8 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
-import { can, inScope, type Permission, type Principal } from '../security/principal.ts';
+import type { Permission, Principal } from '../security/principal.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
@@ -10,7 +9,7 @@ import { addSubscriberLine } from './add-subscriber-line.ts';
 import { createCustomer } from './create-customer.ts';
 import { itemHistory } from './item-history.ts';
 import { linkFamily } from './link-family.ts';
-import { listCustomers, MAX_PAGE, type CustomerLookup } from './list-customers.ts';
+import { authorizeLookup, listCustomers, MAX_PAGE, type CustomerLookup } from './list-customers.ts';
 import { readCustomer } from './read-customer.ts';
 import { recordConsent } from './record-consent.ts';
 import { recordOptOut } from './record-opt-out.ts';
@@ -97,20 +96,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const q = request.query as { cursor?: string; limit?: number } & CustomerLookup;
       const principal = requirePermission(request, 'registry.read');
-      // SECURITY.6: matching an e-mail or phone tells whose it is: a read of that value, only
-      // for a principal who may read values of that category.
-      for (const category of ['email', 'phone'] as const) {
-        if (q[category] === undefined) continue;
-        if (!can(principal, 'registry.readValues') || !inScope(principal, category))
-          throw new HogoError(
-            'auth.forbidden',
-            `looking up by ${category} needs its values in scope`,
-            {
-              permission: 'registry.readValues',
-              field: category,
-            },
-          );
-      }
+      authorizeLookup(principal, q);
       // Staff find a caller by the line they call about, not only by a phone item.
       const lines = q.phone !== undefined;
       return listCustomers(ctx, principal, { ...q, lines });
