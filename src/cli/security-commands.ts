@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { openContext, type OpenedContext } from '../app/open-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import {
   appendAuditAnchor,
   checkAuditAnchor,

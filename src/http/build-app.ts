@@ -6,7 +6,8 @@ import { registerAuthentication } from '../security/auth/register-authentication
 import { registerSecurityRoutes } from '../security/http/register-security-routes.ts';
 import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
 import { validationProblem } from './validation-problem.ts';
-import { HogoError, statusForCode } from './http-error.ts';
+import { HogoError } from '../errors/index.ts';
+import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/registry-routes.ts';
 import { registerProvisionRoutes } from '../provision/provision-routes.ts';

@@ -6,7 +6,7 @@ import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/ind
 import { decideForCustomers } from '../registry/decide-for-customers.ts';
 import type { CustomerDecisionInput } from '../registry/facts-for-decision.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
-import { HogoError } from './http-error.ts';
+import { HogoError } from '../errors/index.ts';
 
 /** The by-customer form of a decision request: ids instead of facts (docs/decision-format.md). */
 export const CustomerDecisionSchema = Type.Object(

@@ -1,16 +1,5 @@
 import { Type } from '@sinclair/typebox';
 
-/** A domain error with a stable machine code; `src/http` maps the code to a status. */
-export class HogoError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-  }
-}
-
 const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/\.not_found$/, 404],
   // REQUEST.WEB one-time codes; a package asked for before the request is fulfilled.

@@ -12,7 +12,8 @@ import {
 import { policyAt } from '../policy/policy-at.ts';
 import { renderPolicy } from '../policy/render-policy.ts';
 import { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';
-import { ErrorBodySchema, HogoError } from './http-error.ts';
+import { HogoError } from '../errors/index.ts';
+import { ErrorBodySchema } from './http-error.ts';
 
 /** Most requests one POST /v1/decide may carry. */
 export const MAX_BATCH = 10_000;

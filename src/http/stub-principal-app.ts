@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import type { Permission, Principal, RoleName } from '../security/principal.ts';
 import { requireAccessDeclaration } from './access-guard.ts';
-import { HogoError, statusForCode } from './http-error.ts';
+import { HogoError } from '../errors/index.ts';
+import { statusForCode } from './http-error.ts';
 
 /**
  * For route tests: a Fastify app like buildApp's (access declarations, error codes), with the

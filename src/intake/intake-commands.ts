@@ -4,7 +4,7 @@ import { openContext, type OpenedContext } from '../app/open-context.ts';
 import { CliError } from '../cli/cli-error.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { purgeExpiredRecordings } from '../registry/purge-recordings.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { openBadRowReport } from './bad-row-report.ts';
 import { cliPrincipal } from './cli-principal.ts';
 import { importFile, type ImportFormat } from './import-file.ts';

@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 
 /** 'intake.encoding': the file is not UTF-8 at this line (Shift_JIS, most often). */
 export function notUtf8(line: number): HogoError {

@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from '../policy/index.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { prepareCustomer, type FieldProblem, type PreparedCustomer } from '../registry/index.ts';
 import type { ImportRow } from './import-columns.ts';
 import { rowToCustomer } from './row-to-customer.ts';

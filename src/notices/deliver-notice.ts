@@ -1,6 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
 

@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 
 /** The purpose of an ad export for each customer group (PURPOSE: REG and OTH). */
 export type AdPurposes = Readonly<Record<'REG' | 'OTH', string>>;

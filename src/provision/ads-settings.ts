@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { appSettings } from '../app/app-settings.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { DEFAULT_DELETE_AFTER_DAYS } from './export-audience.ts';
 
 /** Where ad exports go and how long their files live, read from the environment once. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { provisionDb } from './provision-tables.ts';

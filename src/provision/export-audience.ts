@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { authorize, customerIdPage, newId } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/principal.ts';
 import type { AdExportReceipt } from './ad-export-receipt.ts';

@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
 
 /** Epoch milliseconds of an ISO 8601 instant with offset; 'provision.invalid_instant' naming the field. */

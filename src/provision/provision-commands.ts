@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openContext, type OpenedContext } from '../app/open-context.ts';
 import { CliError } from '../cli/cli-error.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { cliPrincipal } from '../intake/cli-principal.ts';
 import { AD_PLATFORM_IDS, isAdPlatformId } from './ads/ad-platform-id.ts';
 import { adsSettings } from './ads-settings.ts';

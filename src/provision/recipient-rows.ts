@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { provisionDb, type ProvisionTables } from './provision-tables.ts';
 
 type RecipientRow = ProvisionTables['provision_recipients'];

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { provisionDb, type ProvisionTables } from './provision-tables.ts';
 import { DILIGENCE_KINDS, type RecipientKind } from './recipient-kind.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { isDecisionError, type DecisionResult } from '../policy/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { decideForCustomers } from './decide-for-customers.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { DecisionRequest } from '../policy/index.ts';
 import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
 import type { StoreCapabilities } from '../store/store.ts';

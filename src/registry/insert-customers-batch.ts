@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
 import type { Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { registryDb, type RegistryTables } from './registry-tables.ts';
 
 /** The error for a customer, item or record that does not exist or is not visible. */

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { authorize } from '../security/authorize.ts';
 import { isoInstant } from './iso-instant.ts';

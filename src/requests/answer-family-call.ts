@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { decide, isDecisionError } from '../policy/index.ts';
 import { recordFamilyProvision } from '../provision/record-family-provision.ts';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { CustomerCipher } from '../security/keys/key-service.ts';
 import type { Principal } from '../security/principal.ts';
 import { cipherFor } from './cipher-for.ts';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { issueRequesterToken } from '../security/requesters/issue-requester-token.ts';
 import { codeHash, MAX_FAILURES } from './verification-code.ts';
 import { requestsDb } from './request-tables.ts';

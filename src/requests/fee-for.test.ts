@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { bundledPolicy } from '../policy/test-support.ts';
 import { feeFor } from './fee-for.ts';
 import { SHORT_KINDS } from './request-kind.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
 import { joinTransaction } from '../store/join-transaction.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
 import { authorize } from '../security/authorize.ts';
 import { readCustomer } from '../registry/index.ts';

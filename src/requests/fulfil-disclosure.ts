@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
 import { provisionRecordsFor } from '../provision/provision-records-for.ts';
 import type { ProvisionRecordView } from '../provision/provision-record-view.ts';

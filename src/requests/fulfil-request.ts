@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
 import { sendAfterCommit } from '../notices/index.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { enqueueNotice, outcomeLetter } from '../notices/index.ts';
 import { readCustomer } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';

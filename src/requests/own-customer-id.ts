@@ -1,6 +1,6 @@
 import { authorize } from '../security/authorize.ts';
 import type { Principal } from '../security/principal.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 
 /**
  * REQUEST.WEB: the one customer a requester token stands for; throws 'auth.forbidden' for any

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { publicDetail, type PublicRequestDetail } from './public-request-view.ts';

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { requirePermission } from '../security/auth/require-permission.ts';
 import { endRequesterToken } from '../security/requesters/end-requester-token.ts';
 import { confirmVerification } from './confirm-verification.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli/cli-error.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { loadPolicyFile } from '../policy/index.ts';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';

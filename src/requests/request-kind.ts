@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
 import type { PolicyRequestKind } from '../policy/policy-schema.ts';
 

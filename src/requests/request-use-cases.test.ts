@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { listNotices } from '../notices/index.ts';
 import { noticeBody } from '../notices/test-support.ts';
 import { createCustomer, decideForCustomer, readCustomer } from '../registry/index.ts';

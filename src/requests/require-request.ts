@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requestsDb } from './request-tables.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { codeNotice, enqueueNotice, rehearseNotice, sendAfterCommit } from '../notices/index.ts';
 import { listCustomers, normalizeEmail, normalizePhone } from '../registry/index.ts';
 import { joinTransaction } from '../store/join-transaction.ts';

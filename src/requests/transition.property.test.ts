@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { bundledPolicy } from '../policy/test-support.ts';
 import { feeFor } from './fee-for.ts';
 import { REFUSAL_REASON_CODES, REFUSAL_REASONS } from './refusal-reason.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { bundledPolicy } from '../policy/test-support.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { feeFor } from './fee-for.ts';

@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import type { CustomerRequest, RequestOutcome } from './customer-request.ts';
 import { REFUSAL_REASONS, refusalGrounds, type Refusal } from './refusal-reason.ts';
 import type { RequestEvent } from './request-event.ts';

@@ -1,4 +1,4 @@
-import { HogoError } from '../http/http-error.ts';
+import { HogoError } from '../errors/index.ts';
 import { can, type Permission, type Principal } from './principal.ts';
 
 /**

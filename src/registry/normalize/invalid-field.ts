@@ -1,4 +1,4 @@
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 
 /** One invalid field: where, and why; never the value itself. */
 export interface FieldProblem {

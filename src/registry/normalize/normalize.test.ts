@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { normalizeEmail } from './normalize-email.ts';
 import { normalizeInstant } from './normalize-instant.ts';

@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireAccessDeclaration } from '../../http/access-guard.ts';
-import { HogoError, statusForCode } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
+import { statusForCode } from '../../http/http-error.ts';
 import { ENGINES } from '../../store/test-engines.ts';
 import { openTestContext } from '../test-support.ts';
 import { createApiToken } from '../tokens/create-api-token.ts';

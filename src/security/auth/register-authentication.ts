@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { isPermission } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { authenticateBearer } from './authenticate-bearer.ts';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { can, type Permission, type Principal } from '../principal.ts';
 import './principal-request.ts';
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { bearerToken } from '../auth/bearer-token.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import { ROLE_PERMISSIONS } from '../principal.ts';

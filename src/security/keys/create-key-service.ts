@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import type { BulkColumn, Store } from '../../store/store.ts';
 import { securityDb, type SecurityTables } from '../security-tables.ts';
 import { customerCipher } from './customer-cipher.ts';

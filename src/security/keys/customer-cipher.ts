@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { open, seal } from './aes-gcm.ts';
 import type { CustomerCipher } from './key-service.ts';
 

@@ -1,5 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { open, seal } from './aes-gcm.ts';
 import type { MasterKey, MasterKeyring } from './master-keyring.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { securityDb } from '../security-tables.ts';
 

@@ -1,5 +1,5 @@
 import { checkScopeNames } from '../users/check-scope-names.ts';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import { isRoleName, type RoleName } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { securityDb } from '../security-tables.ts';

@@ -1,4 +1,4 @@
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { securityDb } from '../security-tables.ts';
 

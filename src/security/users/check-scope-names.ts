@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app/app-context.ts';
-import { HogoError } from '../../http/http-error.ts';
+import { HogoError } from '../../errors/index.ts';
 
 /**
  * Refuses a scope naming an item category or purpose the policy does not have
