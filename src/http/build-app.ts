@@ -77,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {
+      // A fault of the system, not the caller's: logged with its code (the caller sees the code).
+      if (error.kind === 'internal') request.log.error({ code: error.code }, 'domain fault');
       return reply.status(statusForCode(error.code)).send({
         error: { code: error.code, message: error.message, ...(error.details ?? {}) },
       });

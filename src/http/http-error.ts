@@ -1,34 +1,25 @@
 import { Type } from '@sinclair/typebox';
+import { kindOf, type ErrorKind } from '../errors/index.ts';
 
-const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
-  [/\.not_found$/, 404],
-  // REQUEST.WEB one-time codes; a package asked for before the request is fulfilled.
-  [/^verification\.wrong_code$/, 400],
-  [/^verification\.expired$/, 410],
-  [/^verification\.locked$/, 423],
-  [/^verification\.rate_limited$/, 429],
-  [/^request\.not_fulfilled$/, 409],
-  // PROVIDE.FAMILY: not family (friends, cohabitants) or a name/address that does not match.
-  [/^family\.not_family$/, 403],
-  [/^family\.(mismatch|refused)$/, 422],
-  // A purpose outside the principal's scope (Principal.scope.purposes).
-  [/^decide\.out_of_scope$/, 403],
-  [/^auth\.unauthenticated$/, 401],
-  [/^auth\.locked$/, 429],
-  [/\.shredded$/, 410],
-  [/^auth\./, 403],
-  [/\.conflict$|\.illegal_transition$/, 409],
-  [/\.too_large$/, 413],
-  [/\.not_implemented$/, 501],
-  // PROVIDE.DUE_DILIGENCE, PROVIDE.AUTHORITY: well-formed, but refused until the record exists.
-  [/^(provision|ads)\.\w+_(required|missing)$/, 422],
-  [/^request\.|\.invalid|\.malformed|\.missing|_required$|_not_allowed$/, 400],
-];
+/** The status of each kind of domain error: complete by type, so a new kind must choose one. */
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  refused: 422,
+  locked: 423,
+  rate_limited: 429,
+  internal: 500,
+  not_implemented: 501,
+};
 
-/** The HTTP status for a domain error code; 500 for a code no rule names. */
+/** The HTTP status for a domain error code, through its kind in the catalog. */
 export function statusForCode(code: string): number {
-  for (const [pattern, status] of STATUS_BY_PREFIX) if (pattern.test(code)) return status;
-  return 500;
+  return STATUS_BY_KIND[kindOf(code)];
 }
 
 /** The body of every error answer: a stable code, a message, and where when known. */

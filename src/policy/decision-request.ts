@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/index.ts';
 import { Type, type Static, type TLiteral, type TString, type TUnion } from '@sinclair/typebox';
 
 /**
@@ -109,7 +110,7 @@ export interface DecisionResult {
 
 /** In place of a result, for a request that is not of the documented form. */
 export interface DecisionError {
-  readonly error: { readonly code: string; readonly message: string; readonly path: string };
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly path: string };
 }
 
 export type DecisionOutcome = DecisionResult | DecisionError;

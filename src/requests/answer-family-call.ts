@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../errors/index.ts';
+import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { decide, isDecisionError } from '../policy/index.ts';
 import { recordFamilyProvision } from '../provision/record-family-provision.ts';
 import {
@@ -61,7 +61,7 @@ export async function answerFamilyCall(
     const now = ctx.clock();
     const callId = randomUUID();
     const refuse = async (
-      code: string,
+      code: ErrorCode,
       message: string,
       clauses: readonly string[],
       sealed: Uint8Array | null,

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { HogoError } from '../errors/index.ts';
+import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { issueRequesterToken } from '../security/requesters/issue-requester-token.ts';
 import { codeHash, MAX_FAILURES } from './verification-code.ts';
 import { requestsDb } from './request-tables.ts';
@@ -108,6 +108,6 @@ export async function confirmVerification(
   return outcome.confirmed;
 }
 
-function fail(code: string, message: string, details?: Record<string, unknown>): Outcome {
+function fail(code: ErrorCode, message: string, details?: Record<string, unknown>): Outcome {
   return { ok: false, error: new HogoError(code, message, details) };
 }
