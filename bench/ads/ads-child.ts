@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openContext } from '../../src/app/open-context.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
-import { cliPrincipal } from '../../src/intake/cli-principal.ts';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { isAdPlatformId, type AdPlatformId } from '../../src/provision/ads/ad-platform-id.ts';
 import { AUDIENCE_EXTENSION } from '../../src/provision/ads/open-audience-writer.ts';
 import { exportAudience } from '../../src/provision/export-audience.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openContext } from '../../src/app/open-context.ts';
-import { cliPrincipal } from '../../src/intake/cli-principal.ts';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { importBatchSize } from '../../src/intake/import-batch-size.ts';
 import { importFile } from '../../src/intake/import-file.ts';
 import { openStore } from '../../src/store/open-store.ts';

@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { registerIntakeCommands } from '../intake/intake-commands.ts';
-import { registerRequestCommands } from '../requests/request-commands.ts';
-import { registerNoticeCommands } from '../notices/notice-commands.ts';
-import { registerProvisionCommands } from '../provision/provision-commands.ts';
+import { registerIntakeCommands } from './intake-commands.ts';
+import { registerRequestCommands } from './request-commands.ts';
+import { registerNoticeCommands } from './notice-commands.ts';
+import { registerProvisionCommands } from './provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { HogoError } from '../errors/index.ts';
 import { CliError } from './cli-error.ts';
+import { EXIT_BY_KIND } from './exit-code.ts';
 
 /** Builds the `hogo` program; each slice contributes its commands. */
 export function buildProgram(): Command {
@@ -40,6 +42,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CliError) {
       process.stderr.write(`hogo: ${e.message}\n`);
       return e.exitCode;
+    }
+    // Every command's domain errors end here: one line, the exit code of the error's kind.
+    if (e instanceof HogoError) {
+      process.stderr.write(`hogo: ${e.message} (${e.code})\n`);
+      return EXIT_BY_KIND[e.kind];
     }
     const problems = (e as { problems?: unknown }).problems;
     if (Array.isArray(problems)) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { openContext, type OpenedContext } from '../app/open-context.ts';
+import { withContext } from './with-context.ts';
 import { HogoError } from '../errors/index.ts';
 import {
   appendAuditAnchor,
@@ -16,19 +16,6 @@ import { setUserDisabled } from '../security/users/set-user-disabled.ts';
 import { listApiTokens } from '../security/tokens/list-api-tokens.ts';
 import { revokeApiToken } from '../security/tokens/revoke-api-token.ts';
 import { CliError } from './cli-error.ts';
-
-/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
-async function withContext(fn: (ctx: OpenedContext) => Promise<void>): Promise<void> {
-  const ctx = await openContext({ env: process.env });
-  try {
-    await fn(ctx);
-  } catch (e) {
-    if (e instanceof HogoError) throw new CliError(`${e.message} (${e.code})`, 1);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
-}
 
 /** Who acts from the command line, for the audit log (SECURITY.3). */
 function cliActor(): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliPrincipal } from '../intake/cli-principal.ts';
+import { cliPrincipal } from '../cli/cli-principal.ts';
 import { listCustomers, readCustomer } from '../registry/index.ts';
 import { buildPrincipal, openRegistryContext } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';

@@ -6,7 +6,7 @@ import { deleteCustomer, listCustomers, readCustomer } from '../registry/index.t
 import { buildPrincipal, openRegistryContext } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { openBadRowReport } from './bad-row-report.ts';
-import { cliPrincipal } from './cli-principal.ts';
+import { cliPrincipal } from '../cli/cli-principal.ts';
 import { importFile, type ImportOptions } from './import-file.ts';
 import { buildRow, csvText, tempDir, tempFile } from './test-support.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportAudience } from '../../src/provision/export-audience.ts';
-import { cliPrincipal } from '../../src/intake/cli-principal.ts';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import type { E2eServer } from './e2e-server.ts';
 
 /** SHA-256 of a trimmed, lower-cased e-mail address: how an ad audience names a person. */

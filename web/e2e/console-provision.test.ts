@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPrincipal } from '../../src/intake/cli-principal.ts';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { recordOptOut } from '../../src/registry/index.ts';
 import { createUser } from '../../src/security/users/create-user.ts';
 import { launchBrowser, snap } from './browser.ts';

@@ -6,7 +6,7 @@ import { openContext, type OpenedContext } from '../../src/app/open-context.ts';
 import { demoCustomer, demoExternalId, type DemoCustomer } from '../../src/demo/demo-customer.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { buildApp } from '../../src/http/build-app.ts';
-import { cliPrincipal } from '../../src/intake/cli-principal.ts';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { listCustomers } from '../../src/registry/index.ts';
 import { createUser } from '../../src/security/users/create-user.ts';
 

@@ -1,29 +1,19 @@
 import type { Command } from 'commander';
-import { CliError } from '../cli/cli-error.ts';
+import { CliError } from './cli-error.ts';
 import { loadConfig } from '../config/load-config.ts';
-import { HogoError } from '../errors/index.ts';
 import { loadPolicyFile } from '../policy/index.ts';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { openContext } from '../app/open-context.ts';
+import { withContext } from './with-context.ts';
 import type { Principal } from '../security/principal.ts';
-import { answerFamilyCall } from './answer-family-call.ts';
-import { CALLER_RELATIONS } from './caller-relation.ts';
-import { feeFor } from './fee-for.ts';
-import { listRequests } from './list-requests.ts';
-import { requestDetail } from './request-detail.ts';
-import { isRequestState } from './request-state.ts';
-import { formatFee } from './format-fee.ts';
-import { SHORT_KINDS } from './request-kind.ts';
-
-/** A domain error as one CLI line: bad input (exit 2) when the code says so, else 1. */
-function cliError(e: unknown): unknown {
-  if (!(e instanceof HogoError)) return e;
-  return new CliError(
-    `${e.message} (${e.code})`,
-    /invalid|_required|not_allowed/.test(e.code) ? 2 : 1,
-  );
-}
+import { answerFamilyCall } from '../requests/answer-family-call.ts';
+import { CALLER_RELATIONS } from '../requests/caller-relation.ts';
+import { feeFor } from '../requests/fee-for.ts';
+import { listRequests } from '../requests/list-requests.ts';
+import { requestDetail } from '../requests/request-detail.ts';
+import { isRequestState } from '../requests/request-state.ts';
+import { formatFee } from '../requests/format-fee.ts';
+import { SHORT_KINDS } from '../requests/request-kind.ts';
 
 function positiveInt(value: string, option: string): number {
   const n = Number(value);
@@ -53,18 +43,6 @@ function cliOperator(): Principal {
   return { ...reader, id: `${reader.name}:family-call`, role: 'operator' };
 }
 
-/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
-async function withContext(fn: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>) {
-  const ctx = await openContext({ env: process.env });
-  try {
-    await fn(ctx);
-  } catch (e) {
-    throw cliError(e);
-  } finally {
-    await ctx.close();
-  }
-}
-
 /** `hogo requests …`: customers' requests (§9): fee, list, show. */
 export function registerRequestCommands(program: Command): void {
   const requests = program.command('requests').description("Customers' requests (§9 REQUEST).");
@@ -88,23 +66,19 @@ export function registerRequestCommands(program: Command): void {
         policy?: string;
       }) => {
         const policy = loadPolicyFile(opts.policy ?? loadConfig().policyPath);
-        try {
-          const fee = feeFor(policy, {
-            kind: opts.kind,
-            lines: positiveInt(opts.lines, '--lines'),
-            ...(opts.surcharge !== undefined
-              ? {
-                  surcharge: {
-                    amount: positiveInt(opts.surcharge, '--surcharge'),
-                    reason: opts.reason ?? '',
-                  },
-                }
-              : {}),
-          });
-          process.stdout.write(`${opts.json ? JSON.stringify(fee) : formatFee(fee)}\n`);
-        } catch (e) {
-          throw cliError(e);
-        }
+        const fee = feeFor(policy, {
+          kind: opts.kind,
+          lines: positiveInt(opts.lines, '--lines'),
+          ...(opts.surcharge !== undefined
+            ? {
+                surcharge: {
+                  amount: positiveInt(opts.surcharge, '--surcharge'),
+                  reason: opts.reason ?? '',
+                },
+              }
+            : {}),
+        });
+        process.stdout.write(`${opts.json ? JSON.stringify(fee) : formatFee(fee)}\n`);
       },
     );
 

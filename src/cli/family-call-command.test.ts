@@ -6,7 +6,7 @@ import { provisionRecordsFor } from '../provision/provision-records-for.ts';
 import { createCustomer } from '../registry/index.ts';
 import { buildPrincipal } from '../registry/test-support.ts';
 import { tempDir } from '../security/test-support.ts';
-import { buildWebCustomer } from './web-test-support.ts';
+import { buildWebCustomer } from '../requests/web-test-support.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { demoCustomer } from '../demo/demo-customer.ts';
 import { normalizePhone } from '../registry/index.ts';
-import { csvText, tempDir } from './test-support.ts';
+import { csvText, tempDir } from '../intake/test-support.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../security/test-support.ts';
-import { GOOGLE_CSV_HEADER } from './ads/google-csv-writer.ts';
+import { GOOGLE_CSV_HEADER } from '../provision/ads/google-csv-writer.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { openContext } from '../app/open-context.ts';
-import { CliError } from '../cli/cli-error.ts';
-import { cliPrincipal } from '../intake/cli-principal.ts';
-import { retryNotices } from './retry-notices.ts';
+import { CliError } from './cli-error.ts';
+import { cliPrincipal } from './cli-principal.ts';
+import { retryNotices } from '../notices/retry-notices.ts';
 
 /** `hogo notices …`: the outbox of notices to customers. */
 export function registerNoticeCommands(program: Command): void {

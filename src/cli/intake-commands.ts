@@ -1,30 +1,13 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { openContext, type OpenedContext } from '../app/open-context.ts';
-import { CliError } from '../cli/cli-error.ts';
+import { withContext } from './with-context.ts';
+import { CliError } from './cli-error.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { purgeExpiredRecordings } from '../registry/purge-recordings.ts';
-import { HogoError } from '../errors/index.ts';
-import { openBadRowReport } from './bad-row-report.ts';
+import { openBadRowReport } from '../intake/bad-row-report.ts';
 import { cliPrincipal } from './cli-principal.ts';
-import { importFile, type ImportFormat } from './import-file.ts';
+import { importFile, type ImportFormat } from '../intake/import-file.ts';
 import { progressBar } from './progress-bar.ts';
-
-/** Opens the context from the environment, runs `fn`, closes; domain errors become one line. */
-async function withContext<T>(fn: (ctx: OpenedContext) => Promise<T>): Promise<T> {
-  const ctx = await openContext({ env: process.env });
-  try {
-    return await fn(ctx);
-  } catch (e) {
-    // A file hogo cannot read is bad input (exit 2); any other refusal is a failure (exit 1).
-    if (e instanceof HogoError) {
-      throw new CliError(`${e.message} (${e.code})`, e.code.startsWith('intake.') ? 2 : 1);
-    }
-    throw e;
-  } finally {
-    await ctx.close();
-  }
-}
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,30 +1,13 @@
 import type { Command } from 'commander';
-import { openContext, type OpenedContext } from '../app/open-context.ts';
-import { CliError } from '../cli/cli-error.ts';
-import { HogoError } from '../errors/index.ts';
-import { cliPrincipal } from '../intake/cli-principal.ts';
-import { AD_PLATFORM_IDS, isAdPlatformId } from './ads/ad-platform-id.ts';
-import { adsSettings } from './ads-settings.ts';
-import { defaultExportPath } from './default-export-path.ts';
-import { exportAudience } from './export-audience.ts';
-import { purgeAdExports } from './purge-ad-exports.ts';
-import { purgeProvisionRecords } from './purge-provision-records.ts';
-
-/** Opens the context, runs `fn`, closes; a domain refusal becomes one line (exit 2 for bad input, else 1). */
-async function withContext<T>(fn: (ctx: OpenedContext) => Promise<T>): Promise<T> {
-  const ctx = await openContext({ env: process.env });
-  try {
-    return await fn(ctx);
-  } catch (e) {
-    if (e instanceof HogoError) {
-      const badInput = /\.invalid/.test(e.code);
-      throw new CliError(`${e.message} (${e.code})`, badInput ? 2 : 1);
-    }
-    throw e;
-  } finally {
-    await ctx.close();
-  }
-}
+import { withContext } from './with-context.ts';
+import { CliError } from './cli-error.ts';
+import { cliPrincipal } from './cli-principal.ts';
+import { AD_PLATFORM_IDS, isAdPlatformId } from '../provision/ads/ad-platform-id.ts';
+import { adsSettings } from '../provision/ads-settings.ts';
+import { defaultExportPath } from '../provision/default-export-path.ts';
+import { exportAudience } from '../provision/export-audience.ts';
+import { purgeAdExports } from '../provision/purge-ad-exports.ts';
+import { purgeProvisionRecords } from '../provision/purge-provision-records.ts';
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
