@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'web/dist/', 'coverage/'] },
@@ -48,4 +49,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaries(),
 );
