@@ -8,7 +8,7 @@ import {
 } from '../registry/index.ts';
 import type { Principal } from '../security/principal.ts';
 import { joinTransaction } from '../store/join-transaction.ts';
-import { takenExternalIds } from './taken-external-ids.ts';
+import { takenExternalIds } from '../registry/index.ts';
 
 /** What one batch wrote. */
 export interface BatchResult {

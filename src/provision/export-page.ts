@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
-import { registryDb } from '../registry/registry-tables.ts';
-import { itemContext } from '../registry/value-contexts.ts';
+import { audiencePage, itemContext } from '../registry/index.ts';
 import type { AuditEvent } from '../security/audit-entry.ts';
 import { can, inScope, type Principal } from '../security/principal.ts';
 import type { AdPurposes } from './ad-purposes.ts';
@@ -64,20 +63,6 @@ function lastIso(): (ms: number) => string {
   };
 }
 
-/** An item of the page as read: its facts for the decision and its ciphertext. */
-interface PageItem {
-  readonly id: string;
-  readonly customer_id: string;
-  readonly customer_group: string;
-  readonly category: string;
-  readonly value: Uint8Array;
-  readonly acquired_at: number;
-  readonly survey: string | null;
-  readonly service_name: string | null;
-  readonly transferred_from_docomo: number | null;
-  readonly ended_at: number | null;
-}
-
 /** What the policy is told of an item's service. */
 interface DecisionService {
   id: string;
@@ -91,14 +76,6 @@ interface DecisionItem {
   acquiredAt: string;
   service?: DecisionService;
   survey?: string;
-}
-
-/** What the policy is told of a customer (spec/decision-format.md), built once per customer. */
-interface CustomerFacts {
-  readonly group: string;
-  readonly adOptOut: boolean;
-  readonly suspensions: { kind: string; from: string; purposes?: string[] }[];
-  readonly consents: { purpose: string; at: string }[];
 }
 
 /**
@@ -119,35 +96,13 @@ export async function exportPage(
   const first = customerIds[0]!;
   const last = customerIds[customerIds.length - 1]!;
   const accepts = w.ctx.policy.document.adPlatforms.find((p) => p.id === w.platform)?.accepts ?? [];
-  const db = registryDb(w.tx);
-  const items: PageItem[] =
-    accepts.length === 0
-      ? []
-      : await db
-          .selectFrom('items')
-          .innerJoin('customers', 'customers.id', 'items.customer_id')
-          .leftJoin('services', 'services.id', 'items.service_id')
-          .select([
-            'items.id',
-            'items.customer_id',
-            'customers.customer_group',
-            'items.category',
-            'items.value',
-            'items.acquired_at',
-            'items.survey',
-            'services.name as service_name',
-            'services.transferred_from_docomo',
-            'services.ended_at',
-          ])
-          .where('items.customer_id', '>=', first)
-          .where('items.customer_id', '<=', last)
-          .where('customers.deleted_at', 'is', null)
-          .where('items.superseded_at', 'is', null)
-          .where('items.category', 'in', accepts)
-          .orderBy('items.customer_id')
-          .orderBy('items.id')
-          .execute();
-  const customers = await customerFacts(w, first, last, items);
+  const { items, customers } = await audiencePage(w.tx, {
+    first,
+    last,
+    categories: accepts,
+    at: w.at,
+    now: w.now,
+  });
 
   // decide() gives one clause array per combination: each is joined once per page.
   const joins = new Map<readonly string[], string>();
@@ -297,77 +252,4 @@ export async function exportPage(
   await w.ctx.audit.append(w.tx, events);
   await writeLedger(w.tx, w.recipient, entries, w.principal.id, w.now, w.ctx.store);
   tally.ledgerRows += entries.length;
-}
-
-/**
- * The customer half of the decision requests of a page: group, ad opt-out, suspensions and
- * consents in force at the export's instant, read over the page's id range in three queries.
- */
-async function customerFacts(
-  w: ExportWalk,
-  first: string,
-  last: string,
-  items: readonly PageItem[],
-): Promise<Map<string, CustomerFacts>> {
-  const facts = new Map<string, CustomerFacts>();
-  if (items.length === 0) return facts;
-  const db = registryDb(w.tx);
-  const at = w.at;
-  const [optOuts, suspensions, consents] = await Promise.all([
-    db
-      .selectFrom('ad_opt_outs')
-      .select(['customer_id', 'at', 'withdrawn_at'])
-      .where('customer_id', '>=', first)
-      .where('customer_id', '<=', last)
-      .execute(),
-    db
-      .selectFrom('suspensions')
-      .select(['customer_id', 'kind', 'purposes', 'from_at', 'until_at'])
-      .where('customer_id', '>=', first)
-      .where('customer_id', '<=', last)
-      .orderBy('customer_id')
-      .orderBy('from_at')
-      .execute(),
-    db
-      .selectFrom('consents')
-      .select(['customer_id', 'purpose', 'at', 'withdrawn_at'])
-      .where('customer_id', '>=', first)
-      .where('customer_id', '<=', last)
-      .orderBy('customer_id')
-      .orderBy('at')
-      .execute(),
-  ]);
-  const inForce = (end: number | null) => end === null || end > at;
-  for (const item of items) {
-    if (!facts.has(item.customer_id)) {
-      facts.set(item.customer_id, {
-        group: item.customer_group,
-        adOptOut: false,
-        suspensions: [],
-        consents: [],
-      });
-    }
-  }
-  for (const o of optOuts) {
-    const f = facts.get(o.customer_id);
-    // ADS.OPT_OUT: opted out at `at`, and not withdrawn by then.
-    if (f !== undefined && o.at <= at && inForce(o.withdrawn_at)) {
-      facts.set(o.customer_id, { ...f, adOptOut: true });
-    }
-  }
-  for (const s of suspensions) {
-    // REQUEST.SUSPEND_*: a suspension that ended before `at` no longer binds.
-    if (!inForce(s.until_at)) continue;
-    facts.get(s.customer_id)?.suspensions.push({
-      kind: s.kind,
-      from: iso(s.from_at),
-      ...(s.purposes !== null ? { purposes: JSON.parse(s.purposes) as string[] } : {}),
-    });
-  }
-  for (const c of consents) {
-    // PURPOSE.NOTIFIED: a consent withdrawn before `at` no longer binds.
-    if (!inForce(c.withdrawn_at)) continue;
-    facts.get(c.customer_id)?.consents.push({ purpose: c.purpose, at: iso(c.at) });
-  }
-  return facts;
 }

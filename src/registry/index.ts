@@ -51,3 +51,12 @@ export * from './registry-input.ts';
 export { registryMigrations } from './registry-migrations.ts';
 export { registerRegistryRoutes } from './registry-routes.ts';
 export { updateItem, type UpdatedItem } from './update-item.ts';
+export {
+  audiencePage,
+  type AudienceCustomerFacts,
+  type AudiencePage,
+  type AudiencePageItem,
+  type AudiencePageQuery,
+} from './audience-page.ts';
+export { itemContext } from './value-contexts.ts';
+export { takenExternalIds } from './taken-external-ids.ts';

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import { erasedExternalId } from '../registry/index.ts';
+import { erasedExternalId } from './delete-customer.ts';
+import { registryDb } from './registry-tables.ts';
 import type { KeyService } from '../security/keys/key-service.ts';
 
 /**
- * Which of these external IDs a customer (even an erased one) already holds.
- *
- * Reads the registry's `customers` table directly, which a slice should not: the registry
- * exports no look-up by external ID yet. Replace with its function once it has one.
+ * Which of these external IDs a customer (even an erased one) already holds: an import skips
+ * them, so a rerun never registers a customer twice.
  */
 export async function takenExternalIds(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,12 +24,12 @@ export async function takenExternalIds(
   const taken = new Set<string>();
   const chunk = Math.max(1, maxParameters - 10);
   for (let i = 0; i < stored.length; i += chunk) {
-    const rows = (await db
+    const rows = await registryDb(db)
       .selectFrom('customers')
       .select('external_id')
       .where('external_id', 'in', stored.slice(i, i + chunk))
-      .execute()) as { external_id: string }[];
-    for (const r of rows) taken.add(byStored.get(r.external_id)!);
+      .execute();
+    for (const r of rows) if (r.external_id !== null) taken.add(byStored.get(r.external_id)!);
   }
   return taken;
 }
