@@ -11,7 +11,7 @@ import {
 } from '../policy/index.ts';
 import { policyAt } from '../policy/policy-at.ts';
 import { renderPolicy } from '../policy/render-policy.ts';
-import { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';
+import { CustomerDecisionSchema, decideMixed, isCustomerForm } from '../registry/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';
 
@@ -81,10 +81,10 @@ export function registerPolicyRoutes(
           );
         }
         if (!body.some(isCustomerForm)) return decideBatch(policy, body);
-        return decideMixed(request, policy, ctx, body);
+        return decideMixed(request.principal, policy, ctx, body);
       }
       if (isCustomerForm(body)) {
-        const [outcome] = await decideMixed(request, policy, ctx, [body]);
+        const [outcome] = await decideMixed(request.principal, policy, ctx, [body]);
         // One request: its error is the answer's status (404 for an unknown customer or item).
         if (isDecisionError(outcome!)) {
           const { code, message, path } = outcome.error;

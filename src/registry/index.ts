@@ -60,3 +60,4 @@ export {
 } from './audience-page.ts';
 export { itemContext } from './value-contexts.ts';
 export { takenExternalIds } from './taken-external-ids.ts';
+export { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';

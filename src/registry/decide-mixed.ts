@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
 import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/index.ts';
-import { decideForCustomers } from '../registry/decide-for-customers.ts';
-import type { CustomerDecisionInput } from '../registry/facts-for-decision.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
+import { decideForCustomers } from './decide-for-customers.ts';
+import type { CustomerDecisionInput } from './facts-for-decision.ts';
+import { authorize } from '../security/authorize.ts';
+import type { Principal } from '../security/principal.ts';
 import { HogoError } from '../errors/index.ts';
 
 /** The by-customer form of a decision request: ids instead of facts (docs/decision-format.md). */
@@ -40,7 +40,7 @@ export function isCustomerForm(request: unknown): boolean {
  * principal to hold 'decide.customer'. A malformed request gets an error in its place.
  */
 export async function decideMixed(
-  request: FastifyRequest,
+  principal: Principal | undefined,
   policy: CompiledPolicy,
   ctx: AppContext | undefined,
   requests: readonly unknown[],
@@ -52,7 +52,13 @@ export async function decideMixed(
       { path: 'customerId' },
     );
   }
-  const principal = requirePermission(request, 'decide.customer');
+  if (principal === undefined) {
+    throw new HogoError(
+      'auth.unauthenticated',
+      'sign in, or send an API token (Authorization: Bearer …)',
+    );
+  }
+  authorize(principal, 'decide.customer');
   const now = ctx.clock();
   const outcomes: DecisionOutcome[] = new Array<DecisionOutcome>(requests.length);
   const byCustomer: { index: number; input: CustomerDecisionInput }[] = [];
