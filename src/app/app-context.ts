@@ -1,9 +1,8 @@
-import type { MailSettings } from '../notices/mail-settings.ts';
+import type { MailSettings } from '../notices/index.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
-import type { AuditLog } from '../security/audit-log.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
-import type { Store } from '../store/store.ts';
-import type { VerificationLimits } from '../requests/verification-limits.ts';
+import type { AuditLog, KeyService } from '../security/index.ts';
+import type { Store } from '../store/index.ts';
+import type { VerificationLimits } from '../requests/index.ts';
 
 /** What use cases are given: built once at start (the composition root), no module singletons. */
 export interface AppContext {

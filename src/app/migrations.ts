@@ -1,13 +1,10 @@
-import { provisionMigrations } from '../provision/provision-migrations.ts';
-import { intakeMigrations } from '../intake/intake-migrations.ts';
-import { noticeMigrations } from '../notices/notice-migrations.ts';
-import { registryMigrations } from '../registry/registry-migrations.ts';
-import { requestMigrations } from '../requests/request-migrations.ts';
-import { requestKeyedMigrations } from '../requests/seal-plain-texts.ts';
-import type { AuditLog } from '../security/audit-log.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
-import { securityMigrations } from '../security/security-migrations.ts';
-import type { StoreMigration } from '../store/store.ts';
+import { provisionMigrations } from '../provision/index.ts';
+import { intakeMigrations } from '../intake/index.ts';
+import { noticeMigrations } from '../notices/index.ts';
+import { registryMigrations } from '../registry/index.ts';
+import { requestMigrations, requestKeyedMigrations } from '../requests/index.ts';
+import { type AuditLog, type KeyService, securityMigrations } from '../security/index.ts';
+import type { StoreMigration } from '../store/index.ts';
 // Each slice adds one import here and one spread below; names (NNNN-slice-what) keep the order.
 
 /** Every slice's migrations, run on start by `openContext` and by `hogo db migrate`. */

@@ -1,16 +1,15 @@
-import { loadConfig } from '../config/load-config.ts';
-import { mailSettings } from '../notices/mail-settings.ts';
+import { loadConfig, appSettings } from '../config/index.ts';
+import { mailSettings } from '../notices/index.ts';
 import { loadPolicyFile } from '../policy/index.ts';
-import { verificationLimits } from '../requests/verification-limits.ts';
-import { createAuditLog } from '../security/audit/create-audit-log.ts';
-import { createKeyService } from '../security/keys/create-key-service.ts';
-import type { KeyFileOptions } from '../security/keys/key-file-keyring.ts';
-import { loadKeyring } from '../security/keys/load-keyring.ts';
-import { migrateToLatest, type MigrationReport } from '../store/migrate.ts';
-import { openStore } from '../store/open-store.ts';
-import type { Store } from '../store/store.ts';
+import { verificationLimits } from '../requests/index.ts';
+import {
+  createAuditLog,
+  createKeyService,
+  type KeyFileOptions,
+  loadKeyring,
+} from '../security/index.ts';
+import { migrateToLatest, type MigrationReport, openStore, type Store } from '../store/index.ts';
 import type { AppContext } from './app-context.ts';
-import { appSettings } from './app-settings.ts';
 import { allMigrations, keyedMigrations } from './migrations.ts';
 
 /** Options of `openContext`. */

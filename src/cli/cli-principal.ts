@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 
 /**
  * Who acts when bulk work runs from the command line (SECURITY.3): the OS user, as a system

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
+import { loadConfig } from '../config/index.ts';
 import { decide, isDecisionError, loadPolicyFile, type DecisionOutcome } from '../policy/index.ts';
 import { parseRequests } from './parse-requests.ts';
 import { readStdin } from './read-stdin.ts';

@@ -2,11 +2,10 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withContext } from './with-context.ts';
 import { CliError } from './cli-error.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { purgeExpiredRecordings } from '../registry/purge-recordings.ts';
-import { openBadRowReport } from '../intake/bad-row-report.ts';
+import { seedDemo } from '../demo/index.ts';
+import { purgeExpiredRecordings } from '../registry/index.ts';
+import { openBadRowReport, importFile, type ImportFormat } from '../intake/index.ts';
 import { cliPrincipal } from './cli-principal.ts';
-import { importFile, type ImportFormat } from '../intake/import-file.ts';
 import { progressBar } from './progress-bar.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');

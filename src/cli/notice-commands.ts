@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openContext } from '../app/open-context.ts';
 import { CliError } from './cli-error.ts';
 import { cliPrincipal } from './cli-principal.ts';
-import { retryNotices } from '../notices/retry-notices.ts';
+import { retryNotices } from '../notices/index.ts';
 
 /** `hogo notices …`: the outbox of notices to customers. */
 export function registerNoticeCommands(program: Command): void {

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
-import { diffPolicy, formatDiff } from '../policy/diff-policy.ts';
+import { loadConfig } from '../config/index.ts';
 import {
+  diffPolicy,
+  formatDiff,
   formatProblem,
   loadPolicyFile,
   parseInstant,
   parsePolicy,
   type CompiledPolicy,
+  policyAt,
+  policyJsonSchema,
+  renderPolicy,
 } from '../policy/index.ts';
-import { policyAt } from '../policy/policy-at.ts';
-import { policyJsonSchema } from '../policy/policy-json-schema.ts';
-import { renderPolicy } from '../policy/render-policy.ts';
 import { CliError } from './cli-error.ts';
 
 /** `--at` and friends: YYYY-MM-DD (midnight in the policy's zone) or an ISO 8601 date-time. */

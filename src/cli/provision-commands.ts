@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { withContext } from './with-context.ts';
 import { CliError } from './cli-error.ts';
 import { cliPrincipal } from './cli-principal.ts';
-import { AD_PLATFORM_IDS, isAdPlatformId } from '../provision/ads/ad-platform-id.ts';
-import { adsSettings } from '../provision/ads-settings.ts';
-import { defaultExportPath } from '../provision/default-export-path.ts';
-import { exportAudience } from '../provision/export-audience.ts';
-import { purgeAdExports } from '../provision/purge-ad-exports.ts';
-import { purgeProvisionRecords } from '../provision/purge-provision-records.ts';
+import {
+  AD_PLATFORM_IDS,
+  isAdPlatformId,
+  adsSettings,
+  defaultExportPath,
+  exportAudience,
+  purgeAdExports,
+  purgeProvisionRecords,
+} from '../provision/index.ts';
 
 const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 

@@ -1,19 +1,21 @@
 import type { Command } from 'commander';
 import { CliError } from './cli-error.ts';
-import { loadConfig } from '../config/load-config.ts';
+import { loadConfig } from '../config/index.ts';
 import { loadPolicyFile } from '../policy/index.ts';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { withContext } from './with-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { answerFamilyCall } from '../requests/answer-family-call.ts';
-import { CALLER_RELATIONS } from '../requests/caller-relation.ts';
-import { feeFor } from '../requests/fee-for.ts';
-import { listRequests } from '../requests/list-requests.ts';
-import { requestDetail } from '../requests/request-detail.ts';
-import { isRequestState } from '../requests/request-state.ts';
-import { formatFee } from '../requests/format-fee.ts';
-import { SHORT_KINDS } from '../requests/request-kind.ts';
+import type { Principal } from '../security/index.ts';
+import {
+  answerFamilyCall,
+  CALLER_RELATIONS,
+  feeFor,
+  listRequests,
+  requestDetail,
+  isRequestState,
+  formatFee,
+  SHORT_KINDS,
+} from '../requests/index.ts';
 
 function positiveInt(value: string, option: string): number {
   const n = Number(value);

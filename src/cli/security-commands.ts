@@ -7,14 +7,14 @@ import {
   appendAuditAnchor,
   checkAuditAnchor,
   createAuditAnchor,
-} from '../security/audit/audit-anchor.ts';
-import { rotateMasterKey } from '../security/keys/rotate-master-key.ts';
-import { createApiToken } from '../security/tokens/create-api-token.ts';
-import { createUser } from '../security/users/create-user.ts';
-import { listUsers } from '../security/users/list-users.ts';
-import { setUserDisabled } from '../security/users/set-user-disabled.ts';
-import { listApiTokens } from '../security/tokens/list-api-tokens.ts';
-import { revokeApiToken } from '../security/tokens/revoke-api-token.ts';
+  rotateMasterKey,
+  createApiToken,
+  createUser,
+  listUsers,
+  setUserDisabled,
+  listApiTokens,
+  revokeApiToken,
+} from '../security/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** Who acts from the command line, for the audit log (SECURITY.3). */

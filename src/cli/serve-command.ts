@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
+import { loadConfig } from '../config/index.ts';
 import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
-import { appendAuditAnchor } from '../security/audit/audit-anchor.ts';
-import { bootstrap } from '../security/users/bootstrap.ts';
+import { appendAuditAnchor, bootstrap } from '../security/index.ts';
 
 /** `hogo serve`: the HTTP API and pages; prints the URL. */
 export function registerServeCommand(program: Command): void {

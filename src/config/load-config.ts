@@ -1,4 +1,4 @@
-import { BUNDLED_POLICY_PATH } from '../policy/bundled-policy-path.ts';
+import { BUNDLED_POLICY_PATH } from '../policy/index.ts';
 
 /** Settings read from the environment once, at the edge; everything inside takes them as values. */
 export interface HogoConfig {

@@ -1,4 +1,4 @@
-import type { ImportRow } from '../intake/import-columns.ts';
+import type { ImportRow } from '../intake/index.ts';
 import type { ConsentInput, OptOutInput, SuspensionInput } from '../registry/index.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from './japanese-names.ts';
 import { PLACES, type Place } from './japanese-places.ts';

@@ -1,13 +1,12 @@
 import type { AppContext } from '../app/app-context.ts';
-import { prepareRow } from '../intake/prepare-row.ts';
-import { writeCustomerBatch } from '../intake/write-customer-batch.ts';
+import { prepareRow, writeCustomerBatch } from '../intake/index.ts';
 import {
   recordConsent,
   recordOptOut,
   recordSuspension,
   type PreparedCustomer,
 } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { demoCustomer, type DemoCustomer } from './demo-customer.ts';
 
 /** Options of `seedDemo`. */

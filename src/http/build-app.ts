@@ -2,19 +2,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/app-context.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
-import { registerAuthentication } from '../security/auth/register-authentication.ts';
-import { registerSecurityRoutes } from '../security/http/register-security-routes.ts';
+import { registerAuthentication, registerSecurityRoutes } from '../security/index.ts';
 import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
 import { validationProblem } from './validation-problem.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
-import { registerRegistryRoutes } from '../registry/registry-routes.ts';
-import { registerProvisionRoutes } from '../provision/provision-routes.ts';
-import { registerRequestRoutes } from '../requests/request-routes.ts';
-import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
-import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
-import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { registerRegistryRoutes } from '../registry/index.ts';
+import { registerProvisionRoutes } from '../provision/index.ts';
+import {
+  registerRequestRoutes,
+  registerPublicRequestRoutes,
+  registerFamilyCallRoutes,
+} from '../requests/index.ts';
+import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {

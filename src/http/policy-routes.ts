@@ -8,9 +8,9 @@ import {
   isDecisionError,
   parseInstant,
   type CompiledPolicy,
+  policyAt,
+  renderPolicy,
 } from '../policy/index.ts';
-import { policyAt } from '../policy/policy-at.ts';
-import { renderPolicy } from '../policy/render-policy.ts';
 import { CustomerDecisionSchema, decideMixed, isCustomerForm } from '../registry/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';

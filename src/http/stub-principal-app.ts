@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { requirePermission } from '../security/auth/require-permission.ts';
-import type { Permission, Principal, RoleName } from '../security/principal.ts';
+import {
+  requirePermission,
+  type Permission,
+  type Principal,
+  type RoleName,
+} from '../security/index.ts';
 import { requireAccessDeclaration } from './access-guard.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';

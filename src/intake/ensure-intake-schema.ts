@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.ts';
+import type { Store } from '../store/index.ts';
 import { intakeMigrations } from './intake-migrations.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { StoreCapabilities } from '../store/store.ts';
+import type { StoreCapabilities } from '../store/index.ts';
 
 /**
  * Rows per import transaction. SQLite serialises writers, so its batches are kept short (about

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import type { BadRow, BadRowReport } from './bad-row-report.ts';
 import { checkUtf8Head } from './check-utf8-head.ts';
 import { ensureIntakeSchema } from './ensure-intake-schema.ts';

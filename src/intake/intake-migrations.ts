@@ -1,4 +1,4 @@
-import type { StoreMigration } from '../store/store.ts';
+import type { StoreMigration } from '../store/index.ts';
 
 /**
  * The intake slice's schema steps (to be merged into src/app/migrations.ts). `if not exists`:

@@ -1,5 +1,10 @@
-import { DOCOMO_TRANSFER_ORIGIN } from '../registry/index.ts';
-import type { CustomerInput, FieldProblem, ItemInput, ServiceInput } from '../registry/index.ts';
+import {
+  DOCOMO_TRANSFER_ORIGIN,
+  type CustomerInput,
+  type FieldProblem,
+  type ItemInput,
+  type ServiceInput,
+} from '../registry/index.ts';
 import { IMPORT_COLUMNS, type ImportRow } from './import-columns.ts';
 
 /** A row read as the registry's input, and how to name a registry field as a column. */

@@ -5,10 +5,10 @@ import {
   insertCustomersBatch,
   type CreatedCustomer,
   type PreparedCustomer,
+  takenExternalIds,
 } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
-import { takenExternalIds } from '../registry/index.ts';
+import type { Principal } from '../security/index.ts';
+import { joinTransaction } from '../store/index.ts';
 
 /** What one batch wrote. */
 export interface BatchResult {

@@ -13,3 +13,4 @@ export { readNotice, type NoticeWithBody } from './read-notice.ts';
 export { rehearseNotice } from './rehearse-notice.ts';
 export { retryNotices, type RetryReport } from './retry-notices.ts';
 export { sendAfterCommit } from './send-after-commit.ts';
+export type { NoticeDeps } from './notice-deps.ts';

@@ -1,4 +1,4 @@
-import type { StoreMigration } from '../store/store.ts';
+import type { StoreMigration } from '../store/index.ts';
 
 /** The notices slice's schema steps, by name (merged into src/app/migrations.ts). */
 export const noticeMigrations: Readonly<Record<string, StoreMigration>> = {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
+import { requirePermission } from '../security/index.ts';
 import { listNotices, type NoticeFilter } from './list-notices.ts';
 import { readNotice } from './read-notice.ts';
 

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import { authorize } from '../security/authorize.ts';
-import { can, type Principal } from '../security/principal.ts';
+import { authorize, can, type Principal } from '../security/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { noticeView, type NoticeView } from './notice-view.ts';
 

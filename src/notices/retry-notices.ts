@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { deliverNotice } from './deliver-notice.ts';
 import { noticesDb } from './notice-tables.ts';
 

@@ -25,3 +25,7 @@ export { PolicySchema, type PolicyDocument, type Localized } from './policy-sche
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
 export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
+export { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
+export { parseIsoInstant } from './parse-iso-instant.ts';
+export { policyJsonSchema } from './policy-json-schema.ts';
+export { type PolicyRequestKind } from './policy-schema.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { appSettings } from '../app/app-settings.ts';
+import { appSettings } from '../config/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { DEFAULT_DELETE_AFTER_DAYS } from './export-audience.ts';
 

@@ -1,8 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { newId } from '../registry/index.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import type { JointUseInput } from './joint-use-input.ts';
 import { jointUseView, type JointUseView } from './joint-use-view.ts';
 import { parseInstant } from './parse-instant.ts';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, customerIdPage, newId } from '../registry/index.ts';
-import { purposeInScope, type Principal } from '../security/principal.ts';
+import { purposeInScope, type Principal } from '../security/index.ts';
 import type { AdExportReceipt } from './ad-export-receipt.ts';
 import { adPurposes } from './ad-purposes.ts';
 import type { AdPlatformId } from './ads/ad-platform-id.ts';

@@ -13,8 +13,7 @@ import { deleteRecipient } from './delete-recipient.ts';
 import { exportAudience } from './export-audience.ts';
 import { provide } from './provide.ts';
 import type { JointUseInput } from './joint-use-input.ts';
-import type { ProvisionRecordPage } from './search-provision-records.ts';
-import { searchProvisionRecords } from './search-provision-records.ts';
+import { type ProvisionRecordPage, searchProvisionRecords } from './search-provision-records.ts';
 import { registerProvisionRoutes } from './provision-routes.ts';
 import { buildOfficer, buildRecipient, openProvisionContext } from './test-support.ts';
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import type { AdExportReceipt } from './ad-export-receipt.ts';
 import { provisionDb } from './provision-tables.ts';
 

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { authorize } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
 import { latestDiligence } from './recipient-rows.ts';
 import { recipientView, type RecipientView } from './recipient-view.ts';

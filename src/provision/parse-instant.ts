@@ -1,5 +1,5 @@
 import { HogoError } from '../errors/index.ts';
-import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
+import { parseIsoInstant } from '../policy/index.ts';
 
 /** Epoch milliseconds of an ISO 8601 instant with offset; 'provision.invalid_instant' naming the field. */
 export function parseInstant(value: string, field: string): number {

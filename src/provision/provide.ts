@@ -2,9 +2,14 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
-import { authorize, itemsForProvision, newId, type ProvisionItem } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
-import { decideForCustomersIn } from '../registry/index.ts';
+import {
+  authorize,
+  itemsForProvision,
+  newId,
+  type ProvisionItem,
+  decideForCustomersIn,
+} from '../registry/index.ts';
+import type { Principal } from '../security/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import type { ProvideInput } from './provide-input.ts';
 import type { ProvidedItem, ProvisionResult, RefusedItem } from './provision-result.ts';

@@ -1,4 +1,4 @@
-import type { StoreMigration } from '../store/store.ts';
+import type { StoreMigration } from '../store/index.ts';
 import { DEFAULT_RECIPIENTS } from './default-recipients.ts';
 
 /** The provision slice's schema steps, by name (merged into src/app/migrations.ts). */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { authorize } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
 import { ledgerQuery } from './ledger-query.ts';
 

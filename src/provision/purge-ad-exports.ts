@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { AppContext } from '../app/app-context.ts';
 import { authorize } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
 
 /** What `purgeAdExports` deleted: export ids and file counts, no content. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { authorize } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
 
 /** What a purge found (and, unless a dry run, deleted). */

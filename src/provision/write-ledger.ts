@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BulkColumn, Store } from '../store/store.ts';
+import type { BulkColumn, Store } from '../store/index.ts';
 import { newId } from '../registry/index.ts';
 import type { LedgerEntry } from './ledger-row.ts';
 import { provisionDb, type ProvisionTables } from './provision-tables.ts';

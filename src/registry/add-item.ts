@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { insertRows } from './insert-rows.ts';
 import { itemRow, recordingRow } from './item-rows.ts';
 import { throwProblems } from './normalize/field-problems.ts';

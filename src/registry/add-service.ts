@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { throwProblems } from './normalize/field-problems.ts';
 import type { FieldProblem } from './normalize/invalid-field.ts';
 import { prepareService } from './prepare-service.ts';

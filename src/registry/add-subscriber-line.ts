@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { prepareLine } from './prepare-customer.ts';
 import type { SubscriberLineInput } from './registry-input.ts';
 import { registryDb } from './registry-tables.ts';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError, type DecisionResult } from '../policy/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { decideForCustomers } from './decide-for-customers.ts';
 import type { CustomerDecisionInput } from './facts-for-decision.ts';
 

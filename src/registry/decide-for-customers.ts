@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
-import type { AuditEvent } from '../security/audit-entry.ts';
-import { purposeInScope, type Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type AuditEvent, purposeInScope, type Principal, authorize } from '../security/index.ts';
 import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 
 /**

@@ -4,8 +4,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/index.ts';
 import { decideForCustomers } from './decide-for-customers.ts';
 import type { CustomerDecisionInput } from './facts-for-decision.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { HogoError } from '../errors/index.ts';
 
 /** The by-customer form of a decision request: ids instead of facts (docs/decision-format.md). */

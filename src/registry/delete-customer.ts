@@ -1,7 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
+import { type Principal, authorize, type KeyService } from '../security/index.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
 

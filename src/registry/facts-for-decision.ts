@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { HogoError } from '../errors/index.ts';
-import type { DecisionRequest } from '../policy/index.ts';
-import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
-import type { StoreCapabilities } from '../store/store.ts';
+import { type DecisionRequest, parseIsoInstant } from '../policy/index.ts';
+import type { StoreCapabilities } from '../store/index.ts';
 import { isoInstant } from './iso-instant.ts';
 import { notExpiredRecording } from './recording-retention.ts';
 import { registryDb, type RegistryTables } from './registry-tables.ts';

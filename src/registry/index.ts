@@ -2,7 +2,7 @@
 export { addItem } from './add-item.ts';
 export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
-export { authorize } from '../security/authorize.ts';
+export { authorize } from '../security/index.ts';
 export { createCustomer } from './create-customer.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {
@@ -61,3 +61,6 @@ export {
 export { itemContext } from './value-contexts.ts';
 export { takenExternalIds } from './taken-external-ids.ts';
 export { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';
+export { CHANNELS } from './channels.ts';
+export { purgeExpiredRecordings } from './purge-recordings.ts';
+export type { RegistryDeps } from './registry-deps.ts';

@@ -1,11 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import type { AuditEvent } from '../security/audit-entry.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
-import type { BulkColumn } from '../store/store.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
+import { type AuditEvent, type Principal, authorize, type KeyService } from '../security/index.ts';
+import type { BulkColumn } from '../store/index.ts';
 import { erasedExternalId } from './delete-customer.ts';
 import { ITEM_COLUMNS, itemRowValues, recordingRow } from './item-rows.ts';
 import type { PreparedCustomer } from './prepared-customer.ts';

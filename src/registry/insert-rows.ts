@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoreCapabilities } from '../store/store.ts';
+import type { StoreCapabilities } from '../store/index.ts';
 import type { RegistryTables } from './registry-tables.ts';
 
 /** Rows per statement at most, whatever the parameter limit allows (bounds statement size). */

@@ -1,7 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { AuditEvent } from '../security/audit-entry.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type AuditEvent, type Principal, authorize } from '../security/index.ts';
 import { itemView, type ItemView } from './item-view.ts';
 import { registryDb } from './registry-tables.ts';
 import { notFound, requireCustomer } from './require-customer.ts';

@@ -1,5 +1,5 @@
-import type { BulkColumn } from '../store/store.ts';
-import type { CustomerCipher, KeyService } from '../security/keys/key-service.ts';
+import type { BulkColumn } from '../store/index.ts';
+import type { CustomerCipher, KeyService } from '../security/index.ts';
 import type { PreparedItem } from './prepared-customer.ts';
 import type { RegistryTables } from './registry-tables.ts';
 import { itemContext } from './value-contexts.ts';

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import type { AuditEvent } from '../security/audit-entry.ts';
-import { can, inScope, type Principal } from '../security/principal.ts';
+import { type AuditEvent, can, inScope, type Principal } from '../security/index.ts';
 import { registryDb } from './registry-tables.ts';
 import { notExpiredRecording } from './recording-retention.ts';
 import { itemContext } from './value-contexts.ts';

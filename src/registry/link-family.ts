@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { newId } from './new-id.ts';
 import { invalidField } from './normalize/invalid-field.ts';
 import { normalizeName } from './normalize/normalize-name.ts';

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import { can, inScope, type Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { can, inScope, type Principal, authorize } from '../security/index.ts';
 import { isoInstant } from './iso-instant.ts';
 import { normalizeEmail } from './normalize/normalize-email.ts';
 import { invalidField } from './normalize/invalid-field.ts';

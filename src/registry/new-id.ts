@@ -1,4 +1,4 @@
-import { fillRandom } from '../security/keys/random-pool.ts';
+import { fillRandom } from '../security/index.ts';
 
 // Hex of each byte, so that an id is built without `toString('hex')` and slicing.
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

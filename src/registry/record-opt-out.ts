@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { newId } from './new-id.ts';
 import { normalizeInstant } from './normalize/normalize-instant.ts';
 import type { OptOutInput } from './registry-input.ts';

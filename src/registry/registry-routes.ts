@@ -1,8 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import type { Permission, Principal } from '../security/principal.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
+import { type Permission, type Principal, requirePermission } from '../security/index.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
 import { addSubscriberLine } from './add-subscriber-line.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { erasedExternalId } from './delete-customer.ts';
 import { registryDb } from './registry-tables.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
+import type { KeyService } from '../security/index.ts';
 
 /**
  * Which of these external IDs a customer (even an erased one) already holds: an import skips

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import type { Principal } from '../security/principal.ts';
-import { authorize } from '../security/authorize.ts';
+import { type Principal, authorize } from '../security/index.ts';
 import { isoInstant } from './iso-instant.ts';
 import { itemRow, recordingRow } from './item-rows.ts';
 import { throwProblems } from './normalize/field-problems.ts';

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { KeyService } from '../security/keys/key-service.ts';
-import { can, inScope, type Principal } from '../security/principal.ts';
+import { type KeyService, can, inScope, type Principal } from '../security/index.ts';
 
 /** Decrypts the values a principal may read, and remembers which it did (for the audit). */
 export interface ValueReader {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { decide, isDecisionError } from '../policy/index.ts';
-import { recordFamilyProvision } from '../provision/record-family-provision.ts';
+import { recordFamilyProvision } from '../provision/index.ts';
 import {
   decideForCustomersIn,
   factsForDecision,
@@ -12,9 +12,8 @@ import {
   type CustomerView,
   type ServiceView,
 } from '../registry/index.ts';
-import { authorize } from '../security/authorize.ts';
-import { purposeInScope, type Principal } from '../security/principal.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
+import { authorize, purposeInScope, type Principal } from '../security/index.ts';
+import { joinTransaction } from '../store/index.ts';
 import { FAMILY_RELATIONS, type FamilyCallInput } from './family-call-input.ts';
 import { requestsDb } from './request-tables.ts';
 import { sameText } from './same-text.ts';

@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { onRequest } from './on-request.ts';

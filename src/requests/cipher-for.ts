@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import type { CustomerCipher } from '../security/keys/key-service.ts';
+import type { CustomerCipher } from '../security/index.ts';
 
 /**
  * The customer's cipher within `tx`, or null when their data key was shredded

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError, type ErrorCode } from '../errors/index.ts';
-import { issueRequesterToken } from '../security/requesters/issue-requester-token.ts';
+import { issueRequesterToken } from '../security/index.ts';
 import { codeHash, MAX_FAILURES } from './verification-code.ts';
 import { requestsDb } from './request-tables.ts';
 

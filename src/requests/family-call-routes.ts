@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
+import { requirePermission } from '../security/index.ts';
 import { answerFamilyCall } from './answer-family-call.ts';
 import { FamilyCallInput } from './family-call-input.ts';
 

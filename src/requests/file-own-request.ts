@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
+import type { Principal } from '../security/index.ts';
+import { joinTransaction } from '../store/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { feeFor } from './fee-for.ts';

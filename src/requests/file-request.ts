@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
+import { joinTransaction } from '../store/index.ts';
 import { HogoError } from '../errors/index.ts';
-import { parseIsoInstant } from '../policy/parse-iso-instant.ts';
-import { authorize } from '../security/authorize.ts';
+import { parseIsoInstant } from '../policy/index.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { readCustomer } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
 import { recordEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { dueDateFor } from './due-date.ts';

@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
-import { provisionRecordsFor } from '../provision/provision-records-for.ts';
-import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
+import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
-import { purposeInScope, type Principal } from '../security/principal.ts';
+import { purposeInScope, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 
 /** A purpose that applies to an item now, with the clauses the decision cites. */

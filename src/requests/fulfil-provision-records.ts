@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { provisionRecordsFor } from '../provision/provision-records-for.ts';
-import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
-import type { Principal } from '../security/principal.ts';
+import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
+import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 
 /** What a disclosure of provision records delivers (REQUEST.PROVISION_RECORDS, APPI Art. 33(5)). */

@@ -7,7 +7,7 @@ import {
   recordSuspension,
   updateItem,
 } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import type { FulfilInput } from './request-input.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { publicSummary, type PublicRequestSummary } from './public-request-view.ts';

@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { DUE_SOON_MS, dueStatus, type DueStatus } from './due-status.ts';
 import { requestKind } from './request-kind.ts';

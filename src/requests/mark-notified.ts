@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { sendAfterCommit } from '../notices/index.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { onRequest } from './on-request.ts';

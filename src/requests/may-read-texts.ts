@@ -1,4 +1,4 @@
-import { can, type Principal } from '../security/principal.ts';
+import { can, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 
 /**

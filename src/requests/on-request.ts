@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
+import { joinTransaction } from '../store/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requireRequest } from './require-request.ts';
 

@@ -1,4 +1,4 @@
-import type { CustomerCipher } from '../security/keys/key-service.ts';
+import type { CustomerCipher } from '../security/index.ts';
 import { textContext, type RequestTextField, type StoredText } from './stored-text.ts';
 import type { TextView } from './text-view.ts';
 

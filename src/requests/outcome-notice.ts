@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { enqueueNotice, outcomeLetter } from '../notices/index.ts';
 import { readCustomer } from '../registry/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { openStoredText } from './open-stored-text.ts';

@@ -1,5 +1,4 @@
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { HogoError } from '../errors/index.ts';
 
 /**

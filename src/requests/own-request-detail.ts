@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { publicDetail, type PublicRequestDetail } from './public-request-view.ts';
 import { readRequestTexts } from './read-request-texts.ts';

@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from '../policy/index.ts';
-import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
+import type { ProvisionRecordView } from '../provision/index.ts';
 import type { DisclosedPurpose } from './fulfil-disclosure.ts';
 import type { RequestPackage } from './store-package.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { mayReadTexts } from './may-read-texts.ts';

@@ -1,6 +1,5 @@
 import type { AppContext } from '../app/app-context.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { dueStatus, type DueStatus } from './due-status.ts';
 import { readRequestTexts } from './read-request-texts.ts';
 import { requireRequest } from './require-request.ts';

@@ -1,6 +1,5 @@
 import { HogoError } from '../errors/index.ts';
-import type { CompiledPolicy } from '../policy/index.ts';
-import type { PolicyRequestKind } from '../policy/policy-schema.ts';
+import type { CompiledPolicy, PolicyRequestKind } from '../policy/index.ts';
 
 /** The short names the CLI and staff type, for the clause IDs of §9 (REQUEST.*). */
 export const SHORT_KINDS: Readonly<Record<string, string>> = {

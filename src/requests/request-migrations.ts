@@ -1,4 +1,4 @@
-import type { StoreMigration } from '../store/store.ts';
+import type { StoreMigration } from '../store/index.ts';
 
 /** The requests slice's schema steps, by name (merged into src/app/migrations.ts). */
 export const requestMigrations: Readonly<Record<string, StoreMigration>> = {

@@ -1,7 +1,6 @@
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
-import { authorize } from '../security/authorize.ts';
-import { inScope, purposeInScope, type Principal } from '../security/principal.ts';
+import { authorize, inScope, purposeInScope, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { requireRequest } from './require-request.ts';

@@ -1,8 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
-import { requirePermission } from '../security/auth/require-permission.ts';
-import type { Permission } from '../security/principal.ts';
+import { requirePermission, type Permission } from '../security/index.ts';
 import { cancelRequest } from './cancel-request.ts';
 import { fileRequest } from './file-request.ts';
 import { fulfilRequest } from './fulfil-request.ts';

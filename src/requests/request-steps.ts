@@ -1,4 +1,4 @@
-import { can, type Principal } from '../security/principal.ts';
+import { can, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import type { RequestEventType } from './request-event.ts';
 import { allowedTarget } from './transition-table.ts';

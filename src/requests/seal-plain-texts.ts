@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AuditLog } from '../security/audit-log.ts';
-import type { KeyService } from '../security/keys/key-service.ts';
-import type { StoreMigration } from '../store/store.ts';
+import type { AuditLog, KeyService } from '../security/index.ts';
+import type { StoreMigration } from '../store/index.ts';
 import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requestsDb } from './request-tables.ts';

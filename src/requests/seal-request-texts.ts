@@ -1,4 +1,4 @@
-import type { CustomerCipher } from '../security/keys/key-service.ts';
+import type { CustomerCipher } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requestTexts } from './request-texts.ts';
 import { textContext, type RequestTextField, type StoredText } from './stored-text.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { codeNotice, enqueueNotice, rehearseNotice, sendAfterCommit } from '../notices/index.ts';
 import { listCustomers, normalizeEmail, normalizePhone } from '../registry/index.ts';
-import { joinTransaction } from '../store/join-transaction.ts';
+import { joinTransaction } from '../store/index.ts';
 import { clientNetwork } from './client-network.ts';
 import { CODE_TTL_MS, codeHash, newCode } from './verification-code.ts';
 import type { StartVerificationInput } from './verification-input.ts';

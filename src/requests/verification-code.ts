@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { KeyService } from '../security/keys/key-service.ts';
+import type { KeyService } from '../security/index.ts';
 
 /** How long a one-time code is good for, and how many wrong codes lock it (REQUEST.WEB). */
 export const CODE_TTL_MS = 10 * 60_000;

@@ -1,4 +1,4 @@
-import type { Principal } from '../security/principal.ts';
+import type { Principal } from '../security/index.ts';
 
 /**
  * REQUEST.WEB: the website as it acts on the registry — looking a customer up by the address

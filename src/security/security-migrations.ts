@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { StoreMigration } from '../store/store.ts';
+import type { StoreMigration } from '../store/index.ts';
 
 /** The hash before the first audit entry. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

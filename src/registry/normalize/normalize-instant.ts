@@ -1,4 +1,4 @@
-import { parseIsoInstant } from '../../policy/parse-iso-instant.ts';
+import { parseIsoInstant } from '../../policy/index.ts';
 import { invalidField } from './invalid-field.ts';
 import { textInput } from './text-input.ts';
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/index.ts';
 import type { KeyService } from '../keys/key-service.ts';
 import { securityDb } from '../security-tables.ts';
 

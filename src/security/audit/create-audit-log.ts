@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import type { BulkColumn, Store } from '../../store/store.ts';
+import { type Kysely, sql } from 'kysely';
+import type { BulkColumn, Store } from '../../store/index.ts';
 import type { AuditEvent } from '../audit-entry.ts';
 import type { AuditLog, AuditRecord } from '../audit-log.ts';
 import { securityDb, type SecurityTables } from '../security-tables.ts';

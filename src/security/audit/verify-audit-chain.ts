@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/index.ts';
 import type { AuditVerification } from '../audit-log.ts';
 import { AUDIT_GENESIS_HASH } from '../security-migrations.ts';
 import { securityDb } from '../security-tables.ts';

@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { HogoError } from '../../errors/index.ts';
-import type { BulkColumn, Store } from '../../store/store.ts';
+import type { BulkColumn, Store } from '../../store/index.ts';
 import { securityDb, type SecurityTables } from '../security-tables.ts';
 import { customerCipher } from './customer-cipher.ts';
 import type { CustomerCipher, KeyService } from './key-service.ts';

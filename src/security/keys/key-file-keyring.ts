@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import {
   appendFileSync,
   closeSync,
@@ -11,7 +11,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyObject } from 'node:crypto';
 import {
   MASTER_KEY_BYTES,
   masterKey,

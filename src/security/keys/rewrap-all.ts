@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from '../../store/store.ts';
+import type { Store } from '../../store/index.ts';
 import { securityDb } from '../security-tables.ts';
 import { customerOwner, unwrapRaw, wrapKey } from './key-wrapping.ts';
 import type { MasterKey, MasterKeyring } from './master-keyring.ts';

@@ -1,5 +1,4 @@
-import type { Lang, RequestKindView } from '../shared/types.ts';
-import { inLang } from '../shared/types.ts';
+import { type Lang, type RequestKindView, inLang } from '../shared/types.ts';
 import { feeText } from './fee-text.ts';
 import { STRINGS } from './strings.ts';
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Lang, RequestKindView } from '../shared/types.ts';
-import { inLang } from '../shared/types.ts';
+import { type Lang, type RequestKindView, inLang } from '../shared/types.ts';
 import { feeText } from './fee-text.ts';
 import { DELIVERED_KINDS, type RequestDraft } from './request-draft.ts';
 import { STRINGS } from './strings.ts';

@@ -1,8 +1,7 @@
 import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime, day, yen } from '../shared/format.ts';
-import type { Lang, PublicRequestDetail } from '../shared/types.ts';
-import { inLang } from '../shared/types.ts';
+import { type Lang, type PublicRequestDetail, inLang } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { PackageDownload } from './PackageDownload.tsx';
 import { StateBadge } from './StateBadge.tsx';

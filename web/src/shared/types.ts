@@ -1,9 +1,12 @@
-import type { NoticeView as ServerNoticeView } from '../../../src/notices/notice-view.ts';
-import type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
-import type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
-import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
-import type { ItemView } from '../../../src/registry/item-view.ts';
-import type { TextView } from '../../../src/requests/text-view.ts';
+import type { NoticeView as ServerNoticeView } from '../../../src/notices/index.ts';
+import type {
+  DiligenceView,
+  RecipientView,
+  ProvisionRecordView,
+  AdExportReceipt,
+} from '../../../src/provision/index.ts';
+import type { ItemView } from '../../../src/registry/index.ts';
+import type { TextView } from '../../../src/requests/index.ts';
 
 export type { TextView };
 
@@ -201,9 +204,9 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export type { DiligenceView, RecipientView } from '../../../src/provision/recipient-view.ts';
-export type { ProvisionRecordView } from '../../../src/provision/provision-record-view.ts';
-export type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
+export type { DiligenceView, RecipientView } from '../../../src/provision/index.ts';
+export type { ProvisionRecordView } from '../../../src/provision/index.ts';
+export type { AdExportReceipt } from '../../../src/provision/index.ts';
 
 /** A recipient with every verification recorded, oldest first. */
 export interface RecipientDetail extends RecipientView {

@@ -1,0 +1,10 @@
+/** The store slice: what other slices and the adapters may call. */
+export { joinTransaction } from './join-transaction.ts';
+export { type MigrationReport, migrateToLatest } from './migrate.ts';
+export { openStore } from './open-store.ts';
+export {
+  type BulkColumn,
+  type Store,
+  type StoreCapabilities,
+  type StoreMigration,
+} from './store.ts';
