@@ -17,19 +17,14 @@ export const LAYERS = [
 /** Folders that compose slices: they may import any slice's surface. */
 export const COMPOSERS = ['app', 'http', 'cli'];
 
-/** Slices not yet held to their surface, until their imports go through `index.ts`. */
-export const LEGACY = [
-  'policy',
-  'store',
-  'security',
-  'config',
-  'registry',
-  'intake',
-  'notices',
-  'provision',
-  'demo',
-  'requests',
-];
+/** Slices that are pure besides: no database, HTTP or file system (only the loader reads files). */
+const PURE = {
+  policy: {
+    group: ['fastify', 'kysely', 'node:fs', 'node:fs/*'],
+    message: 'src/policy is pure: it imports no slice, database, HTTP or file system.',
+    except: ['src/policy/load-policy.ts'],
+  },
+};
 
 const TESTS = [
   'src/**/*.test.ts',
@@ -39,12 +34,15 @@ const TESTS = [
 ];
 const DEPTHS = [1, 2, 3];
 
-function patternsFor(slice, depth) {
+function patternsFor(slice, depth, pure) {
   const up = '../'.repeat(depth);
   const layer = LAYERS.findIndex((l) => l.includes(slice));
   const lower = LAYERS.slice(0, layer).flat();
   const notLower = LAYERS.flat().filter((s) => s !== slice && !lower.includes(s));
+  const extra =
+    pure && PURE[slice] ? [{ group: PURE[slice].group, message: PURE[slice].message }] : [];
   return [
+    ...extra,
     {
       group: [...COMPOSERS, ...notLower].flatMap((s) => [`${up}${s}`, `${up}${s}/*`]),
       message: `${slice} may import only lower layers (${lower.join(', ') || 'none'}); app/, http/ and cli/ compose slices, never the reverse.`,
@@ -56,15 +54,27 @@ function patternsFor(slice, depth) {
   ];
 }
 
-/** ESLint config blocks, one per slice and folder depth. */
+/** ESLint config blocks, one per slice and folder depth (and one for a pure slice's exceptions). */
 export function boundaries() {
-  return LAYERS.flat()
-    .filter((slice) => !LEGACY.includes(slice))
-    .flatMap((slice) =>
-      DEPTHS.map((depth) => ({
+  return LAYERS.flat().flatMap((slice) => {
+    const except = PURE[slice]?.except ?? [];
+    return [
+      ...DEPTHS.map((depth) => ({
         files: [`src/${slice}/${'*/'.repeat(depth - 1)}*.ts`],
-        ignores: TESTS,
-        rules: { 'no-restricted-imports': ['error', { patterns: patternsFor(slice, depth) }] },
+        ignores: [...TESTS, ...except],
+        rules: {
+          'no-restricted-imports': ['error', { patterns: patternsFor(slice, depth, true) }],
+        },
       })),
-    );
+      ...except.map((file) => ({
+        files: [file],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            { patterns: patternsFor(slice, file.split('/').length - 2, false) },
+          ],
+        },
+      })),
+    ];
+  });
 }

@@ -19,35 +19,5 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/policy/**/*.ts'],
-    // Only the loader reads the policy file; tests and their support may read fixtures.
-    ignores: ['src/policy/**/*.test.ts', 'src/policy/test-support.ts', 'src/policy/load-policy.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '../store/*',
-                '../registry/*',
-                '../http/*',
-                '../cli/*',
-                '../requests/*',
-                '../provision/*',
-                '../security/*',
-                'fastify',
-                'kysely',
-                'node:fs',
-                'node:fs/*',
-              ],
-              message: 'src/policy is pure: it imports no slice, database, HTTP or file system.',
-            },
-          ],
-        },
-      ],
-    },
-  },
   ...boundaries(),
 );

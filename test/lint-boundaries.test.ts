@@ -54,6 +54,22 @@ describe('the layers lint (eslint-boundaries.js)', () => {
     expect(errors).toEqual([expect.stringContaining('only lower layers')]);
   });
 
+  it('refuses the registry importing requests, which imports the registry', async () => {
+    const errors = await boundaryErrors(
+      'src/registry/create-customer.ts',
+      "import { fileRequest } from '../requests/index.ts';\nexport const y = fileRequest;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('only lower layers')]);
+  });
+
+  it('keeps the policy core pure of the file system, but for its loader', async () => {
+    const code = "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n";
+    expect(await boundaryErrors('src/policy/decide.ts', code)).toEqual([
+      expect.stringContaining('pure'),
+    ]);
+    expect(await boundaryErrors('src/policy/load-policy.ts', code)).toEqual([]);
+  });
+
   it('refuses an import of a slice of the same layer (peers could import each other)', async () => {
     const errors = await boundaryErrors(
       'src/incidents/record-incident.ts',

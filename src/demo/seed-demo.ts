@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { DemoDeps } from './demo-deps.ts';
 import { prepareRow, writeCustomerBatch } from '../intake/index.ts';
 import {
   recordConsent,
@@ -34,7 +34,7 @@ export interface DemoSummary {
  * and idempotent: a rerun with the same seed skips the customers already registered.
  */
 export async function seedDemo(
-  ctx: AppContext,
+  ctx: DemoDeps,
   principal: Principal,
   options: SeedDemoOptions,
 ): Promise<DemoSummary> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { IntakeDeps } from './intake-deps.ts';
 import type { Principal } from '../security/index.ts';
 import type { BadRow, BadRowReport } from './bad-row-report.ts';
 import { checkUtf8Head } from './check-utf8-head.ts';
@@ -62,7 +62,7 @@ export interface ImportSummary extends ImportProgress {
  * file hogo cannot read as a whole throws an 'intake.*' HogoError.
  */
 export async function importFile(
-  ctx: AppContext,
+  ctx: IntakeDeps,
   principal: Principal,
   options: ImportOptions,
 ): Promise<ImportSummary> {

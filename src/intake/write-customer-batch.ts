@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { IntakeDeps } from './intake-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import {
   insertCustomersBatch,
@@ -31,7 +31,7 @@ export interface CustomerBatch {
   readonly also?: (
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     tx: Kysely<any>,
-    ctx: AppContext,
+    ctx: IntakeDeps,
     result: BatchResult,
   ) => Promise<void>;
 }
@@ -45,7 +45,7 @@ const ATTEMPTS = 3;
  * Idempotent by external ID: customers whose ID is taken are skipped, never updated.
  */
 export async function writeCustomerBatch(
-  ctx: AppContext,
+  ctx: IntakeDeps,
   principal: Principal,
   batch: CustomerBatch,
 ): Promise<BatchResult> {
@@ -53,7 +53,7 @@ export async function writeCustomerBatch(
     try {
       return await ctx.store.db.transaction().execute(async (tx) => {
         const fresh = await freshCustomers(tx, ctx, batch.customers);
-        const joined: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+        const joined: IntakeDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
         // One 'registry.batchCreate' entry naming every customer, not one entry per customer.
         const created = await insertCustomersBatch(joined, principal, fresh, {
           action: 'customer.import',
@@ -80,7 +80,7 @@ export async function writeCustomerBatch(
 async function freshCustomers(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
-  ctx: AppContext,
+  ctx: IntakeDeps,
   customers: readonly PreparedCustomer[],
 ): Promise<PreparedCustomer[]> {
   const ids = customers.flatMap((c) => (c.externalId === null ? [] : [c.externalId]));

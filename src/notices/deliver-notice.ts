@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
@@ -16,7 +16,7 @@ export type DeliveryResult = 'sent' | 'failed' | 'gaveUp' | 'kept';
  * customer was erased (REQUEST.DELETION) can no longer be decrypted.
  */
 export async function deliverNotice(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   noticeId: string,
   plain?: { readonly to: string; readonly body: string },
 ): Promise<DeliveryResult> {
@@ -87,7 +87,7 @@ export async function deliverNotice(
 }
 
 /** True when the customer's data key was shredded (REQUEST.DELETION). */
-async function isErased(ctx: AppContext, customerId: string): Promise<boolean> {
+async function isErased(ctx: NoticeDeps, customerId: string): Promise<boolean> {
   try {
     await ctx.keys.ciphersFor(ctx.store.db, [customerId]);
     return false;

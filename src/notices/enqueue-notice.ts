@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { maskAddress } from './mask-address.ts';
 import type { NoticeInput } from './notice-input.ts';
 import { noticesDb } from './notice-tables.ts';
@@ -11,7 +11,7 @@ import { noticesDb } from './notice-tables.ts';
  * the caller sends it after commit (`sendAfterCommit`).
  */
 export async function enqueueNotice(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   notice: NoticeInput,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { noticeView, type NoticeView } from './notice-view.ts';
@@ -14,7 +14,7 @@ export interface NoticeFilter {
 
 /** The outbox, newest first, addresses masked and bodies left sealed. Needs 'notices.read'. */
 export async function listNotices(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   principal: Principal,
   filter: NoticeFilter = {},
 ): Promise<NoticeView[]> {

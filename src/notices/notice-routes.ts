@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { requirePermission } from '../security/index.ts';
 import { listNotices, type NoticeFilter } from './list-notices.ts';
 import { readNotice } from './read-notice.ts';
@@ -24,7 +24,7 @@ const ListQuery = Type.Object(
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /** The outbox over HTTP: list (masked addresses) and one notice with its body (audited). */
-export function registerNoticeRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerNoticeRoutes(app: FastifyInstance, ctx: NoticeDeps): void {
   app.get(
     '/v1/outbox',
     {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, can, type Principal } from '../security/index.ts';
 import { noticesDb } from './notice-tables.ts';
@@ -23,7 +23,7 @@ export const LETTER_WITHHELD =
  * 'notices.not_found' when none.
  */
 export async function readNotice(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   principal: Principal,
   input: { readonly noticeId: string },
 ): Promise<NoticeWithBody> {

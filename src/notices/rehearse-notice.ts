@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { maskAddress } from './mask-address.ts';
 import type { NoticeInput } from './notice-input.ts';
 import { noticesDb } from './notice-tables.ts';
@@ -13,7 +13,7 @@ import { noticesDb } from './notice-tables.ts';
  * address) does this instead, so both paths take the same statements.
  */
 export async function rehearseNotice(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   notice: Omit<NoticeInput, 'customerId'>,

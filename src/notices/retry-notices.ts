@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { deliverNotice } from './deliver-notice.ts';
 import { noticesDb } from './notice-tables.ts';
@@ -28,7 +28,7 @@ const CLAIM_MS = 10 * 60_000;
  * runs on several servers never send one twice. Needs 'notices.send'.
  */
 export async function retryNotices(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   principal: Principal,
   input: { readonly max?: number } = {},
 ): Promise<RetryReport> {

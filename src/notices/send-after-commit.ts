@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { deliverNotice } from './deliver-notice.ts';
 
 /**
@@ -7,7 +7,7 @@ import { deliverNotice } from './deliver-notice.ts';
  * recorded on the notice by `deliverNotice`; nothing is sent without SMTP configured.
  */
 export function sendAfterCommit(
-  ctx: AppContext,
+  ctx: NoticeDeps,
   noticeIds: readonly string[],
   /** Address and body from memory, for notices whose customer is erased by now. */
   plain: ReadonlyMap<string, { readonly to: string; readonly body: string }> = new Map(),

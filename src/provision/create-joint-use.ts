@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { newId } from '../registry/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
@@ -13,7 +13,7 @@ import { provisionDb } from './provision-tables.ts';
  * party responsible (APPI Art. 27(5)(iii)). Audited. Needs 'provision.manage'.
  */
 export async function createJointUse(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: JointUseInput,
 ): Promise<JointUseView> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -12,7 +12,7 @@ import { recipientView, type RecipientView } from './recipient-view.ts';
  * 'provision.conflict' when the id is taken. Needs 'provision.manage'.
  */
 export async function createRecipient(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: RecipientInput,
 ): Promise<RecipientView> {

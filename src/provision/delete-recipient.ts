@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -11,7 +11,7 @@ import { requireRecipient } from './recipient-rows.ts';
  * Audited. Needs 'provision.manage'.
  */
 export async function deleteRecipient(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   recipientId: string,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, customerIdPage, newId } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/index.ts';
@@ -43,7 +43,7 @@ export interface ExportAudienceInput {
  * The receipt holds counts and ids only. Needs 'provision.export'.
  */
 export async function exportAudience(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: ExportAudienceInput,
 ): Promise<AdExportReceipt> {

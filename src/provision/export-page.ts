@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
 import { audiencePage, itemContext } from '../registry/index.ts';
 import { type AuditEvent, can, inScope, type Principal } from '../security/index.ts';
@@ -15,7 +15,7 @@ import { writeLedger } from './write-ledger.ts';
 
 /** What one export walks with: the same for every page. */
 export interface ExportWalk {
-  readonly ctx: AppContext;
+  readonly ctx: ProvisionDeps;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly tx: Kysely<any>;
   readonly principal: Principal;

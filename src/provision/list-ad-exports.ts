@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -31,7 +31,7 @@ const CURSOR = /^(\d{1,16})\.([A-Za-z0-9-]{1,64})$/;
  * 'provision.read'.
  */
 export async function listAdExports(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   query: AdExportQuery = {},
 ): Promise<AdExportPage> {

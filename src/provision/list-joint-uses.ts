@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { jointUseView, type JointUseView } from './joint-use-view.ts';
 import { provisionDb } from './provision-tables.ts';
 
@@ -7,7 +7,7 @@ import { provisionDb } from './provision-tables.ts';
  * particulars. The register is public (the policy publishes it, APPI Art. 27(5)(iii)): it
  * holds no customer's data, so it needs no permission.
  */
-export async function listJointUses(ctx: AppContext): Promise<JointUseView[]> {
+export async function listJointUses(ctx: ProvisionDeps): Promise<JointUseView[]> {
   const db = provisionDb(ctx.store.db);
   const rows = await db.selectFrom('joint_uses').selectAll().orderBy('id').execute();
   if (rows.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
@@ -7,7 +7,7 @@ import { recipientView, type RecipientView } from './recipient-view.ts';
 
 /** Every recipient in id order, each with its latest diligence. Needs 'provision.read'. */
 export async function listRecipients(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
 ): Promise<RecipientView[]> {
   authorize(principal, 'provision.read');

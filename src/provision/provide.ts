@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
 import {
@@ -28,7 +28,7 @@ import { writeLedger } from './write-ledger.ts';
  * decisions, ledger and audit in one transaction. Needs 'provision.provide'.
  */
 export async function provide(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: ProvideInput,
 ): Promise<ProvisionResult> {

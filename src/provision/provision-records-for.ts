@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
@@ -10,7 +10,7 @@ import { ledgerQuery } from './ledger-query.ts';
  * read is audited. Needs 'provision.read'.
  */
 export async function provisionRecordsFor(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   customerId: string,
 ): Promise<ProvisionRecordView[]> {

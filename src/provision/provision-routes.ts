@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { requirePermission, type Permission } from '../security/index.ts';
 import { AD_PLATFORM_IDS, type AdPlatformId } from './ads/ad-platform-id.ts';
 import { adsSettings, type AdsSettings } from './ads-settings.ts';
@@ -65,7 +65,7 @@ type WithId = FastifyRequest<{ Params: { id: string } }>;
  */
 export function registerProvisionRoutes(
   app: FastifyInstance,
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   settings: AdsSettings = adsSettings(process.env),
 ): void {
   app.get(

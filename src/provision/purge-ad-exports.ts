@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
@@ -16,7 +16,7 @@ export interface AdPurgeReport {
  * Needs 'provision.export'.
  */
 export async function purgeAdExports(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
 ): Promise<AdPurgeReport> {
   authorize(principal, 'provision.export');

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
@@ -16,7 +16,7 @@ export interface PurgeReport {
  * Needs 'provision.manage'.
  */
 export async function purgeProvisionRecords(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   options: { readonly dryRun?: boolean } = {},
 ): Promise<PurgeReport> {

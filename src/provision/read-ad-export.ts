@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -7,7 +7,7 @@ import { provisionDb } from './provision-tables.ts';
 
 /** The receipt of an ad export, with when its files were deleted; 'ads.not_found'. Needs 'provision.read'. */
 export async function readAdExport(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   exportId: string,
 ): Promise<AdExportReceipt> {

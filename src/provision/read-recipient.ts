@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
@@ -17,7 +17,7 @@ export interface RecipientDetail extends RecipientView {
 
 /** One recipient with its diligence history; 'provision.not_found' when unknown. Needs 'provision.read'. */
 export async function readRecipient(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   recipientId: string,
 ): Promise<RecipientDetail> {

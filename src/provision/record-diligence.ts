@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, newId } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -14,7 +14,7 @@ import { recipientView, type RecipientView } from './recipient-view.ts';
  * is a new row, and the latest one counts. Audited. Needs 'provision.manage'.
  */
 export async function recordDiligence(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: { readonly recipientId: string; readonly diligence: DiligenceInput },
 ): Promise<RecipientView> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
@@ -32,7 +32,7 @@ const CURSOR = /^(\d{1,16})\.([A-Za-z0-9-]{1,64})$/;
  * audited. Needs 'provision.read'.
  */
 export async function searchProvisionRecords(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   query: ProvisionRecordQuery,
 ): Promise<ProvisionRecordPage> {

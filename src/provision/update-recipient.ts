@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
@@ -11,7 +11,7 @@ import { recipientView, type RecipientView } from './recipient-view.ts';
  * fields changed. 'provision.not_found' for an unknown id. Needs 'provision.manage'.
  */
 export async function updateRecipient(
-  ctx: AppContext,
+  ctx: ProvisionDeps,
   principal: Principal,
   input: { readonly recipientId: string; readonly changes: RecipientUpdateInput },
 ): Promise<RecipientView> {

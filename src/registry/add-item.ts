@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { insertRows } from './insert-rows.ts';
 import { itemRow, recordingRow } from './item-rows.ts';
@@ -15,7 +15,7 @@ import { requireCustomer } from './require-customer.ts';
  * customer's services. Needs 'registry.write'.
  */
 export async function addItem(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly item: ItemInput },
 ): Promise<{ readonly itemId: string }> {

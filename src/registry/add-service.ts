@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { throwProblems } from './normalize/field-problems.ts';
 import type { FieldProblem } from './normalize/invalid-field.ts';
@@ -13,7 +13,7 @@ import { requireCustomer } from './require-customer.ts';
  * 'registry.write'.
  */
 export async function addService(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly service: ServiceInput },
 ): Promise<{ readonly id: string }> {

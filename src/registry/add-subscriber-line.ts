@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { prepareLine } from './prepare-customer.ts';
 import type { SubscriberLineInput } from './registry-input.ts';
@@ -11,7 +11,7 @@ import { lineContext } from './value-contexts.ts';
  * encrypted, with a blind index for lookups. Audited as 'subscriberLine.add'. Needs 'registry.write'.
  */
 export async function addSubscriberLine(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly line: SubscriberLineInput },
 ): Promise<{ readonly id: string }> {

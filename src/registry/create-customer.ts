@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { insertCustomersBatch, type CreatedCustomer } from './insert-customers-batch.ts';
 import { prepareCustomer } from './prepare-customer.ts';
@@ -9,7 +9,7 @@ import type { CustomerInput } from './registry-input.ts';
  * then all written in one transaction, audited as 'customer.create'. Needs 'registry.write'.
  */
 export async function createCustomer(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: CustomerInput,
 ): Promise<CreatedCustomer> {

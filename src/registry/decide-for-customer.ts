@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError, type DecisionResult } from '../policy/index.ts';
 import type { Principal } from '../security/index.ts';
@@ -13,7 +13,7 @@ import type { CustomerDecisionInput } from './facts-for-decision.ts';
  * 'decide.customer'.
  */
 export async function decideForCustomer(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: CustomerDecisionInput,
 ): Promise<DecisionResult> {

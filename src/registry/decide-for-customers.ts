@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
 import { type AuditEvent, purposeInScope, type Principal, authorize } from '../security/index.ts';
 import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
@@ -13,7 +13,7 @@ import { factsForDecision, type CustomerDecisionInput } from './facts-for-decisi
  * 'decide.customer'.
  */
 export async function decideForCustomers(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   inputs: readonly CustomerDecisionInput[],
 ): Promise<DecisionOutcome[]> {
@@ -29,7 +29,7 @@ export async function decideForCustomers(
  * what they allowed (a provision and its ledger rows). The caller authorizes.
  */
 export async function decideForCustomersIn(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   principal: Principal,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { decide, type CompiledPolicy, type DecisionOutcome } from '../policy/index.ts';
 import { decideForCustomers } from './decide-for-customers.ts';
 import type { CustomerDecisionInput } from './facts-for-decision.ts';
@@ -41,7 +41,7 @@ export function isCustomerForm(request: unknown): boolean {
 export async function decideMixed(
   principal: Principal | undefined,
   policy: CompiledPolicy,
-  ctx: AppContext | undefined,
+  ctx: RegistryDeps | undefined,
   requests: readonly unknown[],
 ): Promise<DecisionOutcome[]> {
   if (ctx === undefined) {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize, type KeyService } from '../security/index.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
@@ -21,7 +21,7 @@ export function erasedExternalId(keys: KeyService, externalId: string): string {
  * Audited as 'customer.delete'. Needs 'registry.write'; the requests slice decides when.
  */
 export async function deleteCustomer(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly requestId?: string },
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { type AuditEvent, type Principal, authorize, type KeyService } from '../security/index.ts';
 import type { BulkColumn } from '../store/index.ts';
@@ -77,7 +77,7 @@ const RECORDING_COLUMNS: readonly BulkColumn[] = [
  * allocated, so it has no key yet — were it taken, the insert would fail the transaction.
  */
 export async function insertCustomersBatch(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   customers: readonly PreparedCustomer[],
   options: InsertCustomersOptions = {},

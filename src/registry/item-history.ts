@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type AuditEvent, type Principal, authorize } from '../security/index.ts';
 import { itemView, type ItemView } from './item-view.ts';
 import { registryDb } from './registry-tables.ts';
@@ -12,7 +12,7 @@ import { valueReader } from './value-reader.ts';
  * Needs 'registry.read'.
  */
 export async function itemHistory(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly itemId: string; readonly values?: boolean },
 ): Promise<ItemView[]> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type AuditEvent, can, inScope, type Principal } from '../security/index.ts';
 import { registryDb } from './registry-tables.ts';
 import { notExpiredRecording } from './recording-retention.ts';
@@ -35,7 +35,7 @@ export interface ProvisionItemsQuery {
  * scope (SECURITY.6); each customer whose values were read is audited ('item.readValue').
  */
 export async function itemsForProvision(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   principal: Principal,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { newId } from './new-id.ts';
 import { invalidField } from './normalize/invalid-field.ts';
@@ -14,7 +14,7 @@ import { familyContext } from './value-contexts.ts';
  * answering as family can be checked. Audited as 'family.link'. Needs 'registry.write'.
  */
 export async function linkFamily(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly link: FamilyLinkInput },
 ): Promise<{ readonly id: string }> {

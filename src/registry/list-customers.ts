@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { can, inScope, type Principal, authorize } from '../security/index.ts';
 import { isoInstant } from './iso-instant.ts';
@@ -44,7 +44,7 @@ export interface CustomerLookup {
  * looked up by (never the value). Needs 'registry.read'.
  */
 export async function listCustomers(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: CustomerLookup & { readonly cursor?: string; readonly limit?: number } = {},
 ): Promise<CustomerPage> {

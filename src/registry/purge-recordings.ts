@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type AuditEvent, type Principal, authorize } from '../security/index.ts';
 import { registryDb } from './registry-tables.ts';
 
@@ -16,7 +16,7 @@ export interface RecordingPurgeReport {
  * deleted. Needs 'registry.write'.
  */
 export async function purgeExpiredRecordings(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   options: { readonly dryRun?: boolean } = {},
 ): Promise<RecordingPurgeReport> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type AuditEvent, type Principal, authorize } from '../security/index.ts';
 import {
   consentView,
@@ -29,7 +29,7 @@ export interface ReadCustomerInput {
  * in the same transaction. Needs 'registry.read'.
  */
 export async function readCustomer(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: ReadCustomerInput,
 ): Promise<CustomerView> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { checkPurpose } from './check-purpose.ts';
@@ -14,7 +14,7 @@ import { requireCustomer } from './require-customer.ts';
  * for that purpose ('registry.conflict' when there is none). Audited. Needs 'registry.write'.
  */
 export async function recordConsent(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly consent: ConsentInput },
 ): Promise<{ readonly id: string | null; readonly withdrawn: number }> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { newId } from './new-id.ts';
@@ -13,7 +13,7 @@ import { requireCustomer } from './require-customer.ts';
  * Needs 'registry.write'.
  */
 export async function recordOptOut(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly optOut: OptOutInput },
 ): Promise<{ readonly id: string | null; readonly withdrawn: number }> {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { checkPurpose } from './check-purpose.ts';
 import { newId } from './new-id.ts';
@@ -15,7 +15,7 @@ import { requireCustomer } from './require-customer.ts';
  * 'registry.write'.
  */
 export async function recordSuspension(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly customerId: string; readonly suspension: SuspensionInput },
 ): Promise<{ readonly id: string }> {

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { type Permission, type Principal, requirePermission } from '../security/index.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
@@ -58,7 +58,7 @@ type WithId = FastifyRequest<{ Params: { id: string } }>;
  * opt-outs, suspensions, family links, lines and services. Handlers only parse, call the use
  * case with `request.principal` and answer; every rule lives in the use cases.
  */
-export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerRegistryRoutes(app: FastifyInstance, ctx: RegistryDeps): void {
   app.post(
     '/v1/customers',
     route(

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RegistryDeps } from './registry-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { type Principal, authorize } from '../security/index.ts';
 import { isoInstant } from './iso-instant.ts';
@@ -23,7 +23,7 @@ export interface UpdatedItem {
  * already superseded (someone updated it first). Needs 'registry.write'.
  */
 export async function updateItem(
-  ctx: AppContext,
+  ctx: RegistryDeps,
   principal: Principal,
   input: { readonly itemId: string; readonly update: ItemUpdateInput },
 ): Promise<UpdatedItem> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { decide, isDecisionError } from '../policy/index.ts';
 import { recordFamilyProvision } from '../provision/index.ts';
@@ -50,13 +50,13 @@ type Outcome =
  * and values of name and address in scope.
  */
 export async function answerFamilyCall(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: FamilyCallInput,
 ): Promise<FamilyCallAnswer> {
   authorize(principal, 'provision.family');
   const outcome = await ctx.store.db.transaction().execute(async (tx): Promise<Outcome> => {
-    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     const now = ctx.clock();
     const callId = randomUUID();
     const refuse = async (
@@ -248,7 +248,7 @@ function current(customer: CustomerView, category: string) {
 }
 
 async function sealCaller(
-  ctx: AppContext,
+  ctx: RequestDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   callId: string,
@@ -296,7 +296,7 @@ async function logCall(
  * consents — from `base`, the decision about the name item), each decision audited.
  */
 async function decideContracts(
-  ctx: AppContext,
+  ctx: RequestDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   principal: Principal,

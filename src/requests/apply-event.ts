@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import type { CustomerCipher, Principal } from '../security/index.ts';
 import { cipherFor } from './cipher-for.ts';
@@ -30,7 +30,7 @@ export interface ApplyOptions {
  * the customer's data key before the row is written.
  */
 export async function applyEvent(
-  ctx: AppContext,
+  ctx: RequestDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   principal: Principal,

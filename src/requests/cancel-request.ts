@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -6,7 +6,7 @@ import { onRequest } from './on-request.ts';
 
 /** Cancels a request that has no outcome yet (e.g. withdrawn by the customer). Needs 'requests.manage'. */
 export async function cancelRequest(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string; readonly reason: string },
 ): Promise<CustomerRequest> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import type { CustomerCipher } from '../security/index.ts';
 
@@ -8,7 +8,7 @@ import type { CustomerCipher } from '../security/index.ts';
  * (REQUEST.DELETION): nothing of theirs can be sealed or opened any more.
  */
 export async function cipherFor(
-  ctx: Pick<AppContext, 'keys'>,
+  ctx: Pick<RequestDeps, 'keys'>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   customerId: string,

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { issueRequesterToken } from '../security/index.ts';
 import { codeHash, MAX_FAILURES } from './verification-code.ts';
@@ -24,7 +24,7 @@ type Outcome =
  * address matched no customer has no code and answers exactly like a wrong one. Public.
  */
 export async function confirmVerification(
-  ctx: AppContext,
+  ctx: RequestDeps,
   input: { readonly verificationId: string; readonly code: string },
 ): Promise<ConfirmedVerification> {
   const outcome = await ctx.store.db.transaction().execute(async (tx): Promise<Outcome> => {

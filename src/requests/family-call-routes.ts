@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { requirePermission } from '../security/index.ts';
 import { answerFamilyCall } from './answer-family-call.ts';
 import { FamilyCallInput } from './family-call-input.ts';
 
 /** PROVIDE.FAMILY over HTTP: the operator checks a family caller and gets what may be told. */
-export function registerFamilyCallRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerFamilyCallRoutes(app: FastifyInstance, ctx: RequestDeps): void {
   app.post(
     '/v1/family-calls',
     {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import type { Principal } from '../security/index.ts';
 import { joinTransaction } from '../store/index.ts';
 import { applyEvent } from './apply-event.ts';
@@ -20,14 +20,14 @@ export const ONE_TIME_CODE = 'oneTimeCode';
  * code does not prove the agent's authority, which staff check. Needs 'requests.own'.
  */
 export async function fileOwnRequest(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: PublicFileRequestInput,
 ): Promise<CustomerRequest> {
   const customerId = ownCustomerId(principal);
   const web = webChannel(principal.id);
   return ctx.store.db.transaction().execute(async (tx) => {
-    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     const filed = await fileRequest(inTx, web, { ...input, customerId, channel: 'web' });
     // APPI Art. 37: the code proves access to the customer's mailbox, not an agent's authority;
     // an agent's request waits, received, for staff to check the document that proves it.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { joinTransaction } from '../store/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { parseIsoInstant } from '../policy/index.ts';
@@ -25,7 +25,7 @@ const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECOR
  * their data key, like an agent's evidence). Stored as 'received', audited as 'request.file'. Needs 'requests.file'.
  */
 export async function fileRequest(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: FileRequestInput,
 ): Promise<CustomerRequest> {
@@ -61,7 +61,7 @@ export async function fileRequest(
     lang: input.lang ?? 'ja',
   };
   return ctx.store.db.transaction().execute(async (tx) => {
-    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     const customer = await readCustomer(inTx, principal, {
       customerId: input.customerId,
       values: false,

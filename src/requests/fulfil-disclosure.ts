@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
 import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
@@ -43,7 +43,7 @@ export interface DisclosurePackage {
  * provision slice.
  */
 export async function fulfilDisclosure(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   request: CustomerRequest,
 ): Promise<{ readonly package: DisclosurePackage; readonly summary: Record<string, unknown> }> {

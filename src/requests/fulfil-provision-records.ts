@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
 import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -21,7 +21,7 @@ export interface ProvisionRecordsPackage {
  * clause. The ledger read is audited by the provision slice. Needs 'provision.read'.
  */
 export async function fulfilProvisionRecords(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   request: CustomerRequest,
 ): Promise<{

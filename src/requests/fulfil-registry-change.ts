@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import {
   addItem,
@@ -24,7 +24,7 @@ const missing = (field: string) =>
  * decision enforces and cites. Returns what was done, as ids only.
  */
 export async function fulfilRegistryChange(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   request: CustomerRequest,
   input: FulfilInput,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { sendAfterCommit } from '../notices/index.ts';
@@ -47,7 +47,7 @@ export interface FulfilResult {
  * permissions of the change.
  */
 export async function fulfilRequest(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string } & FulfilInput,
 ): Promise<FulfilResult> {

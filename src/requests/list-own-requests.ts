@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { ownCustomerId } from './own-customer-id.ts';
@@ -7,7 +7,7 @@ import { requestsDb } from './request-tables.ts';
 
 /** REQUEST.WEB: the verified customer's own requests, newest first (at most 200). Needs 'requests.own'. */
 export async function listOwnRequests(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
 ): Promise<PublicRequestSummary[]> {
   const customerId = ownCustomerId(principal);

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { DUE_SOON_MS, dueStatus, type DueStatus } from './due-status.ts';
@@ -26,7 +26,7 @@ export type ListedRequest = RequestView & { readonly dueStatus: DueStatus };
  * less left — the same rule as `dueStatus`. Needs 'requests.read'.
  */
 export async function listRequests(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   filter: RequestFilter = {},
 ): Promise<ListedRequest[]> {

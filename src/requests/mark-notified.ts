@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { sendAfterCommit } from '../notices/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
@@ -12,7 +12,7 @@ import { outcomeNotice } from './outcome-notice.ts';
  * closes the request (REQUEST.TIMELY is judged at this moment). Needs 'requests.manage'.
  */
 export async function markNotified(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string },
 ): Promise<CustomerRequest> {

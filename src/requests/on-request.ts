@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { joinTransaction } from '../store/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requireRequest } from './require-request.ts';
@@ -10,18 +10,18 @@ import { requireRequest } from './require-request.ts';
  * (which open their own) commit or roll back together with the request's transition.
  */
 export async function onRequest<T>(
-  ctx: AppContext,
+  ctx: RequestDeps,
   requestId: string,
   fn: (
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     tx: Kysely<any>,
     request: CustomerRequest,
-    inTx: AppContext,
+    inTx: RequestDeps,
   ) => Promise<T>,
 ): Promise<T> {
   return ctx.store.db.transaction().execute(async (tx) => {
     const request = await requireRequest(tx, requestId);
-    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     return fn(tx, request, inTx);
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { enqueueNotice, outcomeLetter } from '../notices/index.ts';
 import { readCustomer } from '../registry/index.ts';
@@ -23,7 +23,7 @@ const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'
  * the customer's cipher for the letter only (sealed again in the outbox).
  */
 export async function outcomeNotice(
-  ctx: AppContext,
+  ctx: RequestDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   principal: Principal,
@@ -102,7 +102,7 @@ export async function outcomeNotice(
  * What a correction, addition or suspension changed, from the fulfilment's summary, in the
  * letter's language: category and purpose names from the policy file, never a value.
  */
-function changesOf(ctx: AppContext, request: CustomerRequest, lang: 'en' | 'ja'): string[] {
+function changesOf(ctx: RequestDeps, request: CustomerRequest, lang: 'en' | 'ja'): string[] {
   const summary = (request.outcome?.summary ?? {}) as {
     corrected?: string[];
     addedCategories?: string[];

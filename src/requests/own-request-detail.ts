@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import type { Principal } from '../security/index.ts';
 import { ownCustomerId } from './own-customer-id.ts';
@@ -14,7 +14,7 @@ import { requestsDb } from './request-tables.ts';
  * one that does not exist. Needs 'requests.own'.
  */
 export async function ownRequestDetail(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string },
 ): Promise<PublicRequestDetail> {

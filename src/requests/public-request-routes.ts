@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { requirePermission, endRequesterToken } from '../security/index.ts';
 import { confirmVerification } from './confirm-verification.ts';
@@ -38,7 +38,7 @@ const ownRoute = (summary: string, schema: Record<string, TSchema>) => ({
  * The privacy center's API (REQUEST.WEB): a one-time code proves who the customer is, then a
  * requester token files and follows their own requests and downloads their packages.
  */
-export function registerPublicRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDeps): void {
   app.post(
     '/v1/public/verifications',
     publicRoute('Send a one-time code to an e-mail address or phone on file.', {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import type { Principal } from '../security/index.ts';
 import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -15,7 +15,7 @@ import type { RequestTextViews } from './text-view.ts';
  * customer's key was shredded (REQUEST.DELETION).
  */
 export async function readRequestTexts(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   request: CustomerRequest,
   fields?: readonly RequestTextField[],

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -6,7 +6,7 @@ import { onRequest } from './on-request.ts';
 
 /** Records that the fee due was paid in full (REQUEST.FEE). Needs 'requests.manage'. */
 export async function recordPayment(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string; readonly amount: number; readonly reference?: string },
 ): Promise<CustomerRequest> {

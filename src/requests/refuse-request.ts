@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -10,7 +10,7 @@ import type { Refusal } from './refusal-reason.ts';
  * with a sentence for the customer (APPI Art. 33(2), 34, 35, 36). Needs 'requests.manage'.
  */
 export async function refuseRequest(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string; readonly refusal: Refusal },
 ): Promise<CustomerRequest> {

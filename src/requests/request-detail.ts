@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { dueStatus, type DueStatus } from './due-status.ts';
 import { readRequestTexts } from './read-request-texts.ts';
@@ -39,7 +39,7 @@ export interface RequestDetail {
  * erased once the customer's key was shredded. Needs 'requests.read'.
  */
 export async function requestDetail(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string },
 ): Promise<RequestDetail> {

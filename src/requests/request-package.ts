@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, inScope, purposeInScope, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -18,7 +18,7 @@ const DELIVERED = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
  * 'request.not_fulfilled' before fulfilment.
  */
 export async function requestPackage(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string },
 ): Promise<{ readonly request: CustomerRequest; readonly package: RequestPackage }> {

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { requirePermission, type Permission } from '../security/index.ts';
 import { cancelRequest } from './cancel-request.ts';
 import { fileRequest } from './file-request.ts';
@@ -59,7 +59,7 @@ type WithId<B = unknown> = FastifyRequest<{ Params: { id: string }; Body: B }>;
  * A step answers with the request as listed (free texts sealed; `GET /v1/requests/:id` opens
  * them for whom may read them).
  */
-export function registerRequestRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerRequestRoutes(app: FastifyInstance, ctx: RequestDeps): void {
   app.post(
     '/v1/requests',
     route('requests.file', 'File a customer’s request.', { body: FileRequestInput }),

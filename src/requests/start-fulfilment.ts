@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -9,7 +9,7 @@ import { onRequest } from './on-request.ts';
  * paid (REQUEST.FEE). Needs 'requests.manage'.
  */
 export async function startFulfilment(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string },
 ): Promise<CustomerRequest> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { codeNotice, enqueueNotice, rehearseNotice, sendAfterCommit } from '../notices/index.ts';
 import { listCustomers, normalizeEmail, normalizePhone } from '../registry/index.ts';
@@ -31,7 +31,7 @@ export interface StartedVerification {
  * (audited `limited`), so the limit reveals nothing either. Public: no principal.
  */
 export async function startVerification(
-  ctx: AppContext,
+  ctx: RequestDeps,
   input: StartVerificationInput,
   client: { readonly ip: string },
 ): Promise<StartedVerification> {
@@ -57,7 +57,7 @@ export async function startVerification(
   const expiresAt = now + CODE_TTL_MS;
   const noticeIds: string[] = [];
   await ctx.store.db.transaction().execute(async (tx) => {
-    const inTx: AppContext = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
+    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     const web = webChannel(`web:verification:${id}`);
     const found = await listCustomers(inTx, web, {
       limit: 2,

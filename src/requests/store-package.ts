@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import type { DisclosurePackage } from './fulfil-disclosure.ts';
 import type { ProvisionRecordsPackage } from './fulfil-provision-records.ts';
 import { requestsDb } from './request-tables.ts';
@@ -14,7 +14,7 @@ export type RequestPackage = DisclosurePackage | ProvisionRecordsPackage;
  * decided, and erasing the customer's key erases it too.
  */
 export async function storePackage(
-  ctx: AppContext,
+  ctx: RequestDeps,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   pkg: RequestPackage,

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { requestsDb } from './request-tables.ts';
 import type { WindowLimit } from './verification-limits.ts';
 
@@ -15,7 +15,7 @@ export type RateDecision =
  * a personal value: pass a keyed hash.
  */
 export async function takeRateLimit(
-  ctx: AppContext,
+  ctx: RequestDeps,
   key: string,
   limits: readonly WindowLimit[],
 ): Promise<RateDecision> {
@@ -59,7 +59,7 @@ export async function takeRateLimit(
 }
 
 /** Deletes the counters whose every event has left its windows; returns how many. */
-export async function pruneRateLimits(ctx: AppContext): Promise<number> {
+export async function pruneRateLimits(ctx: RequestDeps): Promise<number> {
   const result = await requestsDb(ctx.store.db)
     .deleteFrom('verification_limits')
     .where('expires_at', '<=', ctx.clock())

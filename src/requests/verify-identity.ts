@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { applyEvent } from './apply-event.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -14,7 +14,7 @@ import type { VerifyInput } from './request-input.ts';
  * the event is applied. Needs 'requests.manage'.
  */
 export async function verifyIdentity(
-  ctx: AppContext,
+  ctx: RequestDeps,
   principal: Principal,
   input: { readonly requestId: string } & VerifyInput,
 ): Promise<CustomerRequest> {

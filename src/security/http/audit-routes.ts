@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app/app-context.ts';
+import type { SecurityContext } from '../security-deps.ts';
 import { checkAuditAnchor, createAuditAnchor } from '../audit/audit-anchor.ts';
 
 const AuditQuerySchema = Type.Object({
@@ -38,7 +38,7 @@ const AnchorSchema = Type.Object(
 );
 
 /** The audit log over HTTP (SECURITY.3: inspections and audits). */
-export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuditRoutes(app: FastifyInstance, ctx: SecurityContext): void {
   app.get(
     '/v1/audit',
     {

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app/app-context.ts';
+import type { SecurityContext } from '../security-deps.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import { rotateMasterKey } from '../keys/rotate-master-key.ts';
 
 /** Master key rotation over HTTP (SECURITY.6); `hogo keys rotate` shows progress instead. */
-export function registerKeyRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerKeyRoutes(app: FastifyInstance, ctx: SecurityContext): void {
   app.post(
     '/v1/keys/rotate',
     {

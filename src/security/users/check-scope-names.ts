@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/app-context.ts';
+import type { SecurityContext } from '../security-deps.ts';
 import { HogoError } from '../../errors/index.ts';
 
 /**
@@ -7,7 +7,7 @@ import { HogoError } from '../../errors/index.ts';
  * narrow the scope silently. Without a policy at hand nothing is checked.
  */
 export function checkScopeNames(
-  policy: AppContext['policy'] | undefined,
+  policy: SecurityContext['policy'] | undefined,
   input: {
     readonly categories?: 'all' | readonly string[];
     readonly purposes?: 'all' | readonly string[];
