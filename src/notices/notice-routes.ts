@@ -16,6 +16,7 @@ const ListQuery = Type.Object(
         Type.Literal('sent'),
         Type.Literal('retrying'),
         Type.Literal('failed'),
+        Type.Literal('batched'),
       ]),
     ),
   },
