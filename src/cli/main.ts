@@ -5,6 +5,7 @@ import { registerNoticeCommands } from '../notices/notice-commands.ts';
 import { registerProvisionCommands } from '../provision/provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
+import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { CliError } from './cli-error.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerPrintBatchCommands(program);
   return program;
 }
 

@@ -14,6 +14,7 @@ import { registerProvisionRoutes } from '../provision/provision-routes.ts';
 import { registerRequestRoutes } from '../requests/request-routes.ts';
 import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
 import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
+import { paperEnclosure } from '../requests/paper-enclosure.ts';
 import { registerNoticeRoutes } from '../notices/notice-routes.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
@@ -152,7 +153,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerRequestRoutes(app, options.context);
     registerPublicRequestRoutes(app, options.context);
     registerFamilyCallRoutes(app, options.context);
-    registerNoticeRoutes(app, options.context);
+    const ctx = options.context;
+    // A disclosure asked for on paper is printed with its letter (APPI Art. 33(1)).
+    registerNoticeRoutes(app, ctx, {
+      enclosure: (tx, requestId, actor) => paperEnclosure(ctx, tx, requestId, actor),
+    });
   }
   await registerWebRoutes(app);
   await app.ready();

@@ -6,6 +6,8 @@ export interface PrintedLetter {
   readonly to: string;
   readonly subject: string;
   readonly body: string;
+  /** Pages printed after the letter, e.g. a disclosure's package asked for on paper. */
+  readonly enclosure?: string;
 }
 
 /**
@@ -34,6 +36,10 @@ export async function lettersPdf(
     doc.fontSize(10.5).text(letter.body, { lineGap: 3 });
     // The footer names the notice, so that a returned letter can be matched to the outbox.
     doc.fontSize(7).text(letter.noticeId, 56, doc.page.height - 40, { lineBreak: false });
+    if (letter.enclosure !== undefined) {
+      doc.addPage();
+      doc.fontSize(10).text(letter.enclosure, 56, 56, { lineGap: 2 });
+    }
   }
   doc.end();
   return done;

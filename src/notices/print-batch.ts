@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize } from '../security/authorize.ts';
@@ -16,6 +17,18 @@ export interface PrintBatchView {
   readonly takenAt?: string;
   readonly takenBy?: string;
 }
+
+/**
+ * The pages enclosed with a request's letter (a disclosure on paper: its package), read in the
+ * batch's transaction; null when the letter goes alone. Given by the composition root, since
+ * the requests slice builds on this one.
+ */
+export type Enclosure = (
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  tx: Kysely<any>,
+  requestId: string,
+  actor: string,
+) => Promise<string | null>;
 
 /** The narrow dependencies of the print batch use cases. */
 export type PrintBatchDeps = Pick<AppContext, 'store' | 'keys' | 'audit' | 'clock'>;
@@ -101,7 +114,7 @@ export async function listPrintBatches(
 }
 
 /**
- * Takes a print batch: its letters decrypted and built into one PDF (letters-pdf.ts), every
+ * Takes a print batch: its letters decrypted (with their enclosures, see `Enclosure`) and built into one PDF (letters-pdf.ts), every
  * letter's reading audited as 'notice.print' for its customer, and the letters marked sent
  * with the batch taken, all in one transaction (a failure leaves the batch as it was). Taking
  * it again rebuilds the same letters (a lost download) and audits that too; the first taking
@@ -111,7 +124,11 @@ export async function listPrintBatches(
 export async function takePrintBatch(
   ctx: PrintBatchDeps,
   principal: Principal,
-  input: { readonly batchId: string; readonly env?: NodeJS.ProcessEnv },
+  input: {
+    readonly batchId: string;
+    readonly env?: NodeJS.ProcessEnv;
+    readonly enclosure?: Enclosure;
+  },
 ): Promise<{ readonly batch: PrintBatchView; readonly pdf: Buffer }> {
   authorize(principal, 'notices.send');
   const font = japaneseFont(input.env);
@@ -132,15 +149,21 @@ export async function takePrintBatch(
       .orderBy('id')
       .execute();
     const ciphers = await ctx.keys.ciphersFor(tx, [...new Set(rows.map((r) => r.customer_id))]);
-    const letters: PrintedLetter[] = rows.map((r) => {
+    const letters: PrintedLetter[] = [];
+    for (const r of rows) {
       const cipher = ciphers.get(r.customer_id)!;
-      return {
+      const enclosed =
+        r.request_id === null || input.enclosure === undefined
+          ? null
+          : await input.enclosure(tx, r.request_id, principal.id);
+      letters.push({
         noticeId: r.id,
         to: cipher.decrypt(r.to_sealed, `notice:${r.id}:to`),
         subject: r.subject,
         body: cipher.decrypt(r.body_sealed, `notice:${r.id}:body`),
-      };
-    });
+        ...(enclosed === null ? {} : { enclosure: enclosed }),
+      });
+    }
     await ctx.audit.append(
       tx,
       rows.map((r) => ({
