@@ -90,12 +90,15 @@ export async function createPrintBatch(
   });
 }
 
-/** The print batches, newest first (at most 100). Needs 'notices.read'. */
+/**
+ * The print batches, newest first (at most 100): counts and dates, nothing personal. Needs
+ * 'notices.read', or 'notices.send' (the mail-house job that makes and takes them).
+ */
 export async function listPrintBatches(
   ctx: PrintBatchDeps,
   principal: Principal,
 ): Promise<PrintBatchView[]> {
-  authorize(principal, 'notices.read');
+  authorize(principal, 'notices.read', 'notices.send');
   const rows = await noticesDb(ctx.store.db)
     .selectFrom('print_batches')
     .selectAll()
