@@ -28,7 +28,7 @@ describe('hogo policy check refuses a page that would leave content out', () => 
     expect(parsePolicy(source).ok).toBe(true);
   });
 
-  it('names the line of a clause without a section, and of the purposes it would drop', () => {
+  it('names the line of a clause without a section', () => {
     // PURPOSE is the §3 clause; without its section the page rendered no purpose at all.
     const edited = source.replace(/(- id: PURPOSE\n)\s+section: "?3"?\n/, '$1');
     expect(edited).not.toBe(source);
@@ -38,6 +38,23 @@ describe('hogo policy check refuses a page that would leave content out', () => 
     const line = lineOf(edited, '- id: PURPOSE\n');
     const clause = result.problems.find((p) => p.message.includes('clause PURPOSE has no section'));
     expect(clause).toMatchObject({ code: 'policy.not_on_page', file: 'p.yaml', line });
+  });
+
+  it('names the line of the first purpose when no section is left for the purposes', () => {
+    const edited = source.replace(/\n\s+section: "?3"?(?=\n)/g, '');
+    const result = parsePolicy(edited, 'p.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const purposes = edited.indexOf('\npurposes:');
+    const firstPurpose =
+      lineOf(edited.slice(purposes + 1), '- id: ') + lineOf(edited, '\npurposes:');
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'policy.not_on_page',
+        line: firstPurpose,
+        message: expect.stringContaining('every purpose'),
+      }),
+    );
   });
 
   it('names the line of overlapping dated wordings', () => {
