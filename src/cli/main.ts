@@ -5,6 +5,7 @@ import { registerNoticeCommands } from './notice-commands.ts';
 import { registerProvisionCommands } from './provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
+import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { HogoError } from '../errors/index.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerPrintBatchCommands(program);
   return program;
 }
 

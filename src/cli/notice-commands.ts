@@ -10,7 +10,7 @@ export function registerNoticeCommands(program: Command): void {
   notices
     .command('retry')
     .description(
-      'Send again the e-mail notices whose sending failed, once their backoff has passed (1, 5, 30 minutes); the fifth failure is final.',
+      'Send again the e-mail and SMS notices whose sending failed, once their backoff has passed (1, 5, 30 minutes); the fifth failure is final.',
     )
     .option('--max <n>', 'at most this many notices in this run', '100')
     .option('--json', 'print the report as JSON')
@@ -24,9 +24,9 @@ export function registerNoticeCommands(program: Command): void {
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(r)}\n`
-            : r.smtp
+            : r.smtp || r.sms
               ? `tried ${r.tried}: sent ${r.sent}, failed ${r.failed} (tried again later), given up ${r.gaveUp}, expired unsent ${r.expired}\n`
-              : 'no SMTP configured (HOGO_SMTP_URL): nothing sent\n',
+              : 'no SMTP (HOGO_SMTP_URL) nor SMS gateway (HOGO_SMS_URL) configured: nothing sent\n',
         );
       } finally {
         await ctx.close();

@@ -8,14 +8,13 @@ import { validationProblem } from './validation-problem.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
-import { registerRegistryRoutes } from '../registry/index.ts';
-import { registerProvisionRoutes } from '../provision/index.ts';
-import {
-  registerRequestRoutes,
-  registerPublicRequestRoutes,
-  registerFamilyCallRoutes,
-} from '../requests/index.ts';
-import { registerNoticeRoutes } from '../notices/index.ts';
+import { registerRegistryRoutes } from '../registry/registry-routes.ts';
+import { registerProvisionRoutes } from '../provision/provision-routes.ts';
+import { registerRequestRoutes } from '../requests/request-routes.ts';
+import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
+import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
+import { paperEnclosure } from '../requests/paper-enclosure.ts';
+import { registerNoticeRoutes } from '../notices/notice-routes.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
@@ -155,7 +154,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerRequestRoutes(app, options.context);
     registerPublicRequestRoutes(app, options.context);
     registerFamilyCallRoutes(app, options.context);
-    registerNoticeRoutes(app, options.context);
+    const ctx = options.context;
+    // A disclosure asked for on paper is printed with its letter (APPI Art. 33(1)).
+    registerNoticeRoutes(app, ctx, {
+      enclosure: (tx, requestId, actor) => paperEnclosure(ctx, tx, requestId, actor),
+    });
   }
   await registerWebRoutes(app);
   await app.ready();

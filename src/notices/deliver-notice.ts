@@ -1,6 +1,6 @@
-import { createTransport } from 'nodemailer';
-import type { NoticeDeps } from './notice-deps.ts';
+import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
+import { senderFor } from './notice-senders.ts';
 import { noticesDb } from './notice-tables.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
 
@@ -8,10 +8,11 @@ import { nextAttemptAt } from './retry-schedule.ts';
 export type DeliveryResult = 'sent' | 'failed' | 'gaveUp' | 'kept';
 
 /**
- * Sends one e-mail notice through `HOGO_SMTP_URL` (nodemailer) and records `sent_at`, or the
- * failure's code and when to try again (1, 5, 30 minutes; after the fifth try it is failed for
- * good, `failed_at`). Without SMTP, and for phone or post notices, the notice
- * stays in the outbox ('kept'). The address and body are decrypted only to send, audited as
+ * Sends one notice, an e-mail through `HOGO_SMTP_URL` (nodemailer) or a text message through
+ * the SMS gateway (`HOGO_SMS_URL`), and records `sent_at`, or the failure's code and when to
+ * try again (1, 5, 30 minutes; after the fifth try it is failed for good, `failed_at`). Without
+ * its channel configured, and for post (a print batch sends letters), the notice stays in the
+ * outbox ('kept'). The address and body are decrypted only to send, audited as
  * 'notice.send'. `plain` gives them from memory instead: a letter written just before its
  * customer was erased (REQUEST.DELETION) can no longer be decrypted.
  */
@@ -20,7 +21,6 @@ export async function deliverNotice(
   noticeId: string,
   plain?: { readonly to: string; readonly body: string },
 ): Promise<DeliveryResult> {
-  const smtpUrl = ctx.mail?.smtpUrl ?? null;
   const db = noticesDb(ctx.store.db);
   const row = await db
     .selectFrom('notices')
@@ -29,8 +29,8 @@ export async function deliverNotice(
     .executeTakeFirst();
   if (row === undefined)
     throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
-  if (smtpUrl === null || row.channel !== 'email' || row.sent_at !== null || row.failed_at !== null)
-    return 'kept';
+  const send = senderFor(ctx.mail, row.channel);
+  if (send === null || row.sent_at !== null || row.failed_at !== null) return 'kept';
   if (plain === undefined && (await isErased(ctx, row.customer_id))) {
     // REQUEST.DELETION shredded the customer's key: the notice can never be read again, so it
     // fails for good ('erased') instead of failing every retry run.
@@ -59,14 +59,9 @@ export async function deliverNotice(
   });
   let failure: string | null = null;
   try {
-    const transport = createTransport(smtpUrl);
-    try {
-      await transport.sendMail({ from: ctx.mail!.from, to, subject: row.subject, text: body });
-    } finally {
-      transport.close();
-    }
+    await send({ to, subject: row.subject, body });
   } catch (e) {
-    // Only the code: an SMTP error message may echo the address.
+    // Only the code: an SMTP or gateway error message may echo the address.
     failure = String((e as { code?: unknown }).code ?? 'send_failed').slice(0, 64);
   }
   const attempts = Number(row.attempts) + 1;

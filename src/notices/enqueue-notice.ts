@@ -38,6 +38,7 @@ export async function enqueueNotice(
       next_attempt_at: null,
       failed_at: null,
       expires_at: notice.expiresAt ?? null,
+      batch_id: null,
     })
     .execute();
   return id;

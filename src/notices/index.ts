@@ -8,6 +8,14 @@ export type { NoticeInput } from './notice-input.ts';
 export { noticeMigrations } from './notice-migrations.ts';
 export { registerNoticeRoutes } from './notice-routes.ts';
 export type { NoticeView } from './notice-view.ts';
+export {
+  createPrintBatch,
+  listPrintBatches,
+  takePrintBatch,
+  type Enclosure,
+  type PrintBatchView,
+} from './print-batch.ts';
+export { japaneseFont } from './japanese-font.ts';
 export { outcomeLetter, type OutcomeLetterInput } from './outcome-letter.ts';
 export { readNotice, type NoticeWithBody } from './read-notice.ts';
 export { rehearseNotice } from './rehearse-notice.ts';

@@ -38,6 +38,7 @@ export async function listNotices(
       'next_attempt_at',
       'failed_at',
       'expires_at',
+      'batch_id',
     ]);
   if (filter.requestId !== undefined) q = q.where('request_id', '=', filter.requestId);
   if (filter.customerId !== undefined) q = q.where('customer_id', '=', filter.customerId);
@@ -45,10 +46,13 @@ export async function listNotices(
   else if (filter.status !== undefined) {
     q = q.where('sent_at', 'is', null);
     if (filter.status === 'failed') q = q.where('failed_at', 'is not', null);
-    else
+    else {
       q = q
         .where('failed_at', 'is', null)
         .where('next_attempt_at', filter.status === 'retrying' ? 'is not' : 'is', null);
+      if (filter.status !== 'retrying')
+        q = q.where('batch_id', filter.status === 'batched' ? 'is not' : 'is', null);
+    }
   }
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(noticeView);

@@ -47,4 +47,21 @@ export const noticeMigrations: Readonly<Record<string, StoreMigration>> = {
       await db.schema.alterTable('notices').addColumn('expires_at', 'bigint').execute();
     },
   },
+  '0630-notices-print-batches': {
+    async up(db) {
+      // Letters by post leave on paper, in batches taken by a mail house; existing letters stay
+      // queued (batch_id null) and go in the next batch.
+      await db.schema
+        .createTable('print_batches')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('letters', 'integer', (c) => c.notNull())
+        .addColumn('taken_at', 'bigint')
+        .addColumn('taken_by', 'text')
+        .execute();
+      await db.schema.alterTable('notices').addColumn('batch_id', 'text').execute();
+      await db.schema.createIndex('notices_batch').on('notices').columns(['batch_id']).execute();
+    },
+  },
 };

@@ -31,6 +31,21 @@ export type NoticeTables = {
     failed_at: number | null;
     /** What it says stops being true then (a one-time code): never sent after it. */
     expires_at: number | null;
+    /** The print batch a letter by post was put in; null until then (and for e-mail, phone). */
+    batch_id: string | null;
+  };
+  /**
+   * Letters by post gathered for the mail house. The PDF is never stored: it is built from the
+   * sealed notices when the batch is taken, so nothing personal sits in plain text at rest.
+   */
+  print_batches: {
+    id: string;
+    created_at: number;
+    created_by: string;
+    letters: number;
+    /** When the mail house took it (its letters then count as sent); null before. */
+    taken_at: number | null;
+    taken_by: string | null;
   };
 };
 

@@ -17,9 +17,11 @@ export interface NoticeView {
   /**
    * 'queued' (not tried: no SMTP, or not by e-mail), 'sent', 'retrying' (failed, to be tried
    * again at `nextAttemptAt`), 'failed' (given up after the last try, or expired unsent, at
-   * `failedAt`).
+   * `failedAt`), 'batched' (a letter by post in a print batch the mail house has not taken yet).
    */
-  readonly status: 'queued' | 'sent' | 'retrying' | 'failed';
+  readonly status: 'queued' | 'sent' | 'retrying' | 'failed' | 'batched';
+  /** The print batch of a letter by post. */
+  readonly batchId?: string;
   readonly nextAttemptAt?: string;
   readonly failedAt?: string;
   /** A one-time code's validity: not sent after it. */
@@ -50,7 +52,10 @@ export function noticeView(
           ? 'failed'
           : row.next_attempt_at !== null
             ? 'retrying'
-            : 'queued',
+            : row.batch_id !== null
+              ? 'batched'
+              : 'queued',
+    ...(row.batch_id !== null ? { batchId: row.batch_id } : {}),
     ...(row.next_attempt_at !== null && row.sent_at === null && row.failed_at === null
       ? { nextAttemptAt: new Date(Number(row.next_attempt_at)).toISOString() }
       : {}),

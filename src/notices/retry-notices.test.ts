@@ -75,6 +75,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
     ctx.clock.advance(30 * MINUTE);
     expect(await retryNotices(down, system)).toEqual({
       smtp: true,
+      sms: false,
       tried: 1,
       sent: 0,
       failed: 0,
@@ -189,6 +190,7 @@ describe.each(ENGINES)('trying failed notices again on $name', (engine) => {
     ctx.clock.advance(MINUTE);
     expect(await retryNotices(ctx, system)).toEqual({
       smtp: false,
+      sms: false,
       tried: 0,
       sent: 0,
       failed: 0,
@@ -236,15 +238,20 @@ describe('hogo notices retry', () => {
           ...process.env,
           HOGO_DATABASE_URL: '',
           HOGO_SMTP_URL: smtp ?? '',
+          HOGO_SMS_URL: '',
+          HOGO_SMS_TOKEN: '',
           ...env,
         },
       });
     try {
-      expect((await run([], undefined)).stdout).toContain('no SMTP configured');
+      expect((await run([], undefined)).stdout).toContain(
+        'no SMTP (HOGO_SMTP_URL) nor SMS gateway',
+      );
       const smtp = `smtp://127.0.0.1:${sink.port}`;
       const sent = await run(['--max', '5', '--json'], smtp);
       expect(JSON.parse(sent.stdout)).toEqual({
         smtp: true,
+        sms: false,
         tried: 1,
         sent: 1,
         failed: 0,

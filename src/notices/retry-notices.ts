@@ -1,12 +1,15 @@
 import type { NoticeDeps } from './notice-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { deliverNotice } from './deliver-notice.ts';
+import { sendableChannels } from './notice-senders.ts';
 import { noticesDb } from './notice-tables.ts';
 
 /** What a retry run did: notices tried, and what became of them. */
 export interface RetryReport {
-  /** False when no SMTP is configured: nothing was tried. */
+  /** False when no SMTP is configured: no e-mail was tried. */
   readonly smtp: boolean;
+  /** False when no SMS gateway is configured: no text message was tried. */
+  readonly sms: boolean;
   readonly tried: number;
   readonly sent: number;
   /** Failed again, to be tried later. */
@@ -21,7 +24,7 @@ export interface RetryReport {
 const CLAIM_MS = 10 * 60_000;
 
 /**
- * Tries again the e-mail notices whose sending failed and whose backoff has passed (1, 5, 30
+ * Tries again the e-mail and phone notices (those whose channel is configured) whose sending failed and whose backoff has passed (1, 5, 30
  * minutes after successive failures), oldest first, at most `max` (default 100); a notice that
  * fails its fifth try is failed for good, and one whose content has expired (a one-time code
  * past its validity) is failed for good without a try ('expired'). Each is claimed first (its next attempt moved on), so
@@ -33,15 +36,17 @@ export async function retryNotices(
   input: { readonly max?: number } = {},
 ): Promise<RetryReport> {
   authorize(principal, 'notices.send');
+  const channels = sendableChannels(ctx.mail);
   const report = {
-    smtp: (ctx.mail?.smtpUrl ?? null) !== null,
+    smtp: channels.includes('email'),
+    sms: channels.includes('phone'),
     tried: 0,
     sent: 0,
     failed: 0,
     gaveUp: 0,
     expired: 0,
   };
-  if (!report.smtp) return report;
+  if (channels.length === 0) return report;
   const max = Math.min(Math.max(Math.trunc(input.max ?? 100), 1), 10_000);
   const db = noticesDb(ctx.store.db);
   const now = ctx.clock();
@@ -51,7 +56,7 @@ export async function retryNotices(
     .where('next_attempt_at', '<=', now)
     .where('sent_at', 'is', null)
     .where('failed_at', 'is', null)
-    .where('channel', '=', 'email')
+    .where('channel', 'in', channels)
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(max)

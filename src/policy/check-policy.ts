@@ -1,3 +1,4 @@
+import { checkPage } from './check-page.ts';
 import { compileCondition, ConditionError } from './condition-language.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
 
@@ -20,7 +21,8 @@ const PLACEHOLDERS = new Set(['purpose', 'purposeText', 'version', 'category', '
 
 /**
  * The checks a schema cannot express: unique IDs, references between sections, versions in
- * order, conditions that parse and type-check, texts that are not blank. Returns every problem.
+ * order, conditions that parse and type-check, texts that are not blank, and a public page
+ * that leaves nothing out (check-page.ts). Returns every problem.
  */
 export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
@@ -221,6 +223,13 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   reference('clause', doc.notInForce.clause, clauseIds, ['notInForce', 'clause']);
   text(doc.permit.reason, ['permit', 'reason'], 'permit');
   text(doc.permit.consentReason, ['permit', 'consentReason'], 'permit');
-  doc.clauses.forEach((c, i) => text(c.title, ['clauses', i, 'title'], `clause ${c.id}`));
+  doc.clauses.forEach((c, i) => {
+    text(c.title, ['clauses', i, 'title'], `clause ${c.id}`);
+    (c.texts ?? []).forEach((t, j) => {
+      validity(t, ['clauses', i, 'texts', j]);
+      text(t.text, ['clauses', i, 'texts', j, 'text'], `clause ${c.id}`);
+    });
+  });
+  problems.push(...checkPage(doc));
   return problems;
 }

@@ -139,6 +139,23 @@ export function isoAt(at: number, offset: string): string {
   return minutes === 0 ? `${local}Z` : `${local}${offset}`;
 }
 
+/**
+ * A clause as worded in the version `versionId` (REVISION: the page for a date shows the text
+ * then in force): `texts` resolved to the one wording whose since ≤ version < until, none when
+ * no wording covers it; a plain `text` is in force in every version.
+ */
+export function clauseAt(c: PolicyClause, versionId: string | null): PolicyClause {
+  if (c.texts === undefined) return c;
+  const { texts, ...rest } = c;
+  const wording =
+    versionId === null
+      ? undefined
+      : texts.find(
+          (t) => (t.since ?? '') <= versionId && (t.until === undefined || versionId < t.until),
+        );
+  return wording === undefined ? rest : { ...rest, text: wording.text };
+}
+
 function versionView(v: PolicyVersion): VersionView {
   return {
     id: v.id,
@@ -263,7 +280,7 @@ export function policyAt(policy: CompiledPolicy, at: number): PolicyAtView {
               irregularSurcharge: k.fee.irregularSurcharge ?? false,
             },
     })),
-    clauses: doc.clauses,
+    clauses: doc.clauses.map((c) => clauseAt(c, index >= 0 ? (versionId(index) ?? '') : null)),
     contacts: (doc.contacts ?? []).map((c) => ({
       clause: c.clause,
       name: c.name,

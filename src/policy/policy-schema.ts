@@ -56,12 +56,30 @@ export const VersionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** One wording of a clause and the versions it is in force in (since ≤ version < until). */
+export const ClauseTextSchema = Type.Object(
+  { ...Validity, text: LocalizedText },
+  { additionalProperties: false },
+);
+
 export const ClauseSchema = Type.Object(
   {
     id: ClauseId,
-    section: Type.Optional(Type.String()),
+    section: Type.Optional(
+      Type.String({
+        description:
+          "The page's section the clause appears in ('1'…, 'SP'); required: without it the public page would leave the clause out.",
+      }),
+    ),
     title: LocalizedText,
     text: Type.Optional(LocalizedText),
+    texts: Type.Optional(
+      Type.Array(ClauseTextSchema, {
+        minItems: 1,
+        description:
+          'The wordings over time, instead of `text`: each with since/until, at most one in force in any version.',
+      }),
+    ),
     reading: Type.Optional(Type.String({ description: 'How an ambiguous text is read, and why.' })),
     law: Type.Optional(Type.String({ description: 'The law behind the clause.' })),
   },
@@ -237,6 +255,8 @@ export const PolicySchema = Type.Object(
 export type PolicyDocument = Static<typeof PolicySchema>;
 export type PolicyVersion = Static<typeof VersionSchema>;
 export type PolicyClause = Static<typeof ClauseSchema>;
+/** One dated wording of a clause. */
+export type PolicyClauseText = Static<typeof ClauseTextSchema>;
 export type PolicyPurpose = Static<typeof PurposeSchema>;
 export type PolicyExtraPurpose = Static<typeof ExtraPurposeSchema>;
 export type PolicyRule = Static<typeof RuleSchema>;

@@ -537,7 +537,7 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     if (head === undefined) continue;
     const blocks: Block[] = [];
     if (head.text) blocks.push({ kind: 'p', content: loc(head.text) });
-    blocks.push(...(afterHead.get(s) ?? []));
+    blocks.push(...(afterHead.get(s) ?? []), ...(afterClause.get(head.id) ?? []));
     for (const c of members.slice(1)) {
       blocks.push(...clauseBlocks(c, 3), ...(afterClause.get(c.id) ?? []));
     }

@@ -5,12 +5,26 @@ import { dateTime } from '../shared/format.ts';
 import type { NoticeView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { Link } from './Link.tsx';
+import { PrintBatches } from './PrintBatches.tsx';
 
-/** The notices to customers, newest first; a body is read on demand (audited). */
+/** A notice's state in words: queued, batched for print, sent, retrying or failed. */
+const STATE: Record<NoticeView['status'], string> = {
+  queued: 'queued',
+  batched: 'in a print batch',
+  sent: 'sent',
+  retrying: 'retrying',
+  failed: 'failed',
+};
+
+/**
+ * The notices to customers, newest first, each with its channel and state; a body is read on
+ * demand (audited); letters by post leave in print batches.
+ */
 export function OutboxPage(props: { readonly token: string }) {
+  const [version, setVersion] = useState(0);
   const list = useAsync(
     () => api<{ notices: NoticeView[] }>('GET', '/v1/outbox?limit=100', { token: props.token }),
-    [props.token],
+    [props.token, version],
   );
   const [open, setOpen] = useState<NoticeView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +65,8 @@ export function OutboxPage(props: { readonly token: string }) {
           <tr>
             <th scope="col">Created</th>
             <th scope="col">To</th>
+            <th scope="col">Channel</th>
+            <th scope="col">State</th>
             <th scope="col">Kind</th>
             <th scope="col">Subject</th>
             <th scope="col">Sent</th>
@@ -64,9 +80,9 @@ export function OutboxPage(props: { readonly token: string }) {
           {notices.map((n) => (
             <tr key={n.id}>
               <td>{dateTime(n.createdAt)}</td>
-              <td className="mono">
-                {n.to} <span className="hint">({n.channel})</span>
-              </td>
+              <td className="mono">{n.to}</td>
+              <td>{n.channel}</td>
+              <td>{STATE[n.status]}</td>
               <td>{n.kind}</td>
               <td>{n.subject}</td>
               <td>
@@ -94,6 +110,7 @@ export function OutboxPage(props: { readonly token: string }) {
         </tbody>
       </table>
       {!list.loading && notices.length === 0 && <p>The outbox is empty.</p>}
+      <PrintBatches token={props.token} onChange={() => setVersion((v) => v + 1)} />
     </>
   );
 }

@@ -224,3 +224,5 @@ export interface AdExportPage {
   readonly exports: readonly AdExportReceipt[];
   readonly nextCursor: string | null;
 }
+
+export type { PrintBatchView } from '../../../src/notices/print-batch.ts';
