@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openContext } from '../app/open-context.ts';
-import { cliPrincipal } from '../intake/cli-principal.ts';
+import { cliPrincipal } from './cli-principal.ts';
 import { createPrintBatch, listPrintBatches, takePrintBatch } from '../notices/index.ts';
-import { paperEnclosure } from '../requests/paper-enclosure.ts';
+import { paperEnclosure } from '../requests/index.ts';
 import { CliError } from './cli-error.ts';
 
 /** `hogo print-batch …`: letters by post gathered for the mail house, taken as one PDF. */

@@ -26,6 +26,7 @@ export const ERROR_CATALOG = {
   'keys.shredded': 'gone',
   'keys.unknown_master_version': 'internal',
   'keys.unwrap_failed': 'internal',
+  'notices.font_missing': 'internal',
   'notices.not_found': 'not_found',
   'provision.conflict': 'conflict',
   'provision.diligence_missing': 'refused',

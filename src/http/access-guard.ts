@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Who may call a route: everyone, or a caller holding the named permission. */
-export type RouteAccess = { readonly public: true } | { readonly permission: string };
+import type { RouteAccess } from '../security/index.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-}
+export type { RouteAccess };
 
 /**
  * SECURITY.6: every route authorizes. A route registered without `config.access` is refused

@@ -8,13 +8,15 @@ import { validationProblem } from './validation-problem.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
-import { registerRegistryRoutes } from '../registry/registry-routes.ts';
-import { registerProvisionRoutes } from '../provision/provision-routes.ts';
-import { registerRequestRoutes } from '../requests/request-routes.ts';
-import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
-import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
-import { paperEnclosure } from '../requests/paper-enclosure.ts';
-import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { registerRegistryRoutes } from '../registry/index.ts';
+import { registerProvisionRoutes } from '../provision/index.ts';
+import {
+  registerRequestRoutes,
+  registerPublicRequestRoutes,
+  registerFamilyCallRoutes,
+  paperEnclosure,
+} from '../requests/index.ts';
+import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { senderFor } from './notice-senders.ts';
 import { noticesDb } from './notice-tables.ts';

@@ -41,7 +41,7 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) 
  */
 export function registerNoticeRoutes(
   app: FastifyInstance,
-  ctx: AppContext,
+  ctx: NoticeDeps,
   /** The pages enclosed with a letter on paper (a disclosure's package). */
   options: { readonly enclosure?: Enclosure } = {},
 ): void {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
-import { authorize } from '../security/authorize.ts';
-import type { Principal } from '../security/principal.ts';
+import { authorize, type Principal } from '../security/index.ts';
 import { japaneseFont } from './japanese-font.ts';
 import { lettersPdf, type PrintedLetter } from './letters-pdf.ts';
 import { noticesDb } from './notice-tables.ts';
@@ -31,7 +30,7 @@ export type Enclosure = (
 ) => Promise<string | null>;
 
 /** The narrow dependencies of the print batch use cases. */
-export type PrintBatchDeps = Pick<AppContext, 'store' | 'keys' | 'audit' | 'clock'>;
+export type PrintBatchDeps = Pick<NoticeDeps, 'store' | 'keys' | 'audit' | 'clock'>;
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 

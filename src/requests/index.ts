@@ -14,3 +14,4 @@ export { REQUEST_STATES, isRequestState } from './request-state.ts';
 export { requestKeyedMigrations } from './seal-plain-texts.ts';
 export { type TextView } from './text-view.ts';
 export { type VerificationLimits, verificationLimits } from './verification-limits.ts';
+export { paperEnclosure } from './paper-enclosure.ts';

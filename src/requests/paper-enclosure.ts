@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../app/app-context.ts';
+import type { RequestDeps } from './request-deps.ts';
 import { packageHtml } from './package-html.ts';
 import { requireRequest } from './require-request.ts';
 import { requestsDb } from './request-tables.ts';
@@ -12,7 +12,7 @@ import type { RequestPackage } from './store-package.ts';
  * letter. The read is audited as 'request.package.read' (format 'paper') in `tx`.
  */
 export async function paperEnclosure(
-  ctx: Pick<AppContext, 'keys' | 'audit' | 'policy'>,
+  ctx: Pick<RequestDeps, 'keys' | 'audit' | 'policy'>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tx: Kysely<any>,
   requestId: string,

@@ -32,3 +32,4 @@ export { createUser } from './users/create-user.ts';
 export { listUsers } from './users/list-users.ts';
 export { setUserDisabled } from './users/set-user-disabled.ts';
 export type { SecurityContext, SecurityDeps } from './security-deps.ts';
+export type { RouteAccess } from './auth/route-access.ts';

@@ -1,6 +1,4 @@
-// Route schemas carry OpenAPI tags and summaries: @fastify/swagger's additions to FastifySchema,
-// made visible wherever routes are declared, not only where the plugin is registered.
-import type {} from '@fastify/swagger';
+import './route-access.ts';
 import type { Principal } from '../principal.ts';
 
 declare module 'fastify' {

@@ -225,4 +225,4 @@ export interface AdExportPage {
   readonly nextCursor: string | null;
 }
 
-export type { PrintBatchView } from '../../../src/notices/print-batch.ts';
+export type { PrintBatchView } from '../../../src/notices/index.ts';
