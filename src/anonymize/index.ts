@@ -20,3 +20,4 @@ export { linkTokenizer } from './link-tokens.ts';
 export { mondrian, type MondrianResult } from './mondrian.ts';
 export type { PrivacyModel } from './privacy-model.ts';
 export type { QualityMetrics } from './quality-metrics.ts';
+export { verifyStandards } from './verify-standards.ts';
