@@ -3,6 +3,7 @@ import { registerIntakeCommands } from '../intake/intake-commands.ts';
 import { registerRequestCommands } from '../requests/request-commands.ts';
 import { registerNoticeCommands } from '../notices/notice-commands.ts';
 import { registerProvisionCommands } from '../provision/provision-commands.ts';
+import { registerAnonymizeCommand } from './anonymize-command.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerAnonymizeCommand(program);
   return program;
 }
 
