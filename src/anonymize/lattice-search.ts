@@ -1,6 +1,7 @@
 import type { EncodedTable } from './encoded-table.ts';
 import { classesAt, type Classes } from './equivalence-classes.ts';
 import { isMonotone, type PrivacyModel } from './privacy-model.ts';
+import { rollUp, tupleSummary, type ClassSummary } from './rollup-classes.ts';
 import { aggregateLoss, levelLoss, metricsOf, type QualityMetrics } from './quality-metrics.ts';
 
 /** What the optimal search minimizes. */
@@ -69,8 +70,31 @@ export function searchLattice(
       if (Math.floor(node / strides[a]!) % heights[a]! > 0) markDown(node - strides[a]!);
     }
   };
-  let best: LatticeResult | null = null;
+  let best: { levels: number[]; score: number } | null = null;
   let bestScore = Infinity;
+  // k-anonymity alone is decided by class sizes, so classes roll up from a cached lower node;
+  // l and t need each class's sensitive values, so they group tuples every time.
+  const sizesOnly = !(table.sensitive && (model.lDiversity || model.tCloseness));
+  const base = tupleSummary(table);
+  const cache = new Map<number, ClassSummary>();
+  let cached = 0;
+  const summaryAt = (node: number, lv: number[]): ClassSummary => {
+    let from = base;
+    for (let a = 0; a < attrs; a++) {
+      if (lv[a] === 0) continue;
+      const lower = cache.get(node - strides[a]!);
+      if (lower && lower.rep.length < from.rep.length) from = lower;
+    }
+    const s = rollUp(table, lv, from);
+    // A bounded cache: dropped whole when full, so memory stays near the tuples' size × 64.
+    if (cached + s.rep.length > 64 * base.rep.length + 1_000_000) {
+      cache.clear();
+      cached = 0;
+    }
+    cache.set(node, s);
+    cached += s.rep.length;
+    return s;
+  };
   let checked = 0;
   for (const node of order) {
     // Discernibility and class size have no per-node bound here, so they visit every node.
@@ -82,19 +106,64 @@ export function searchLattice(
       continue;
     }
     checked++;
-    const classes = classesAt(table, lv, model);
-    if (classes.suppressedRows > allowed) {
-      if (monotone) markDown(node);
-      continue;
+    let metrics: QualityMetrics;
+    if (sizesOnly) {
+      const s = summaryAt(node, lv);
+      let suppressed = 0;
+      for (const size of s.size) if (size < model.k) suppressed += size;
+      if (suppressed > allowed) {
+        if (monotone) markDown(node);
+        continue;
+      }
+      metrics = summaryMetrics(table, lv, s, model.k, perLevel, precision);
+    } else {
+      const classes = classesAt(table, lv, model);
+      if (classes.suppressedRows > allowed) {
+        if (monotone) markDown(node);
+        continue;
+      }
+      metrics = nodeMetrics(table, lv, classes, perLevel, precision);
     }
-    const metrics = nodeMetrics(table, lv, classes, perLevel, precision);
     const score = scoreOf(metric, metrics);
     if (score < bestScore - 1e-15) {
       bestScore = score;
-      best = { levels: lv, classes, metrics, nodesChecked: 0, nodesInLattice: total };
+      best = { levels: lv, score };
     }
   }
-  return best && { ...best, nodesChecked: checked };
+  if (!best) return null;
+  const classes = classesAt(table, best.levels, model);
+  const metrics = nodeMetrics(table, best.levels, classes, perLevel, precision);
+  return { levels: best.levels, classes, metrics, nodesChecked: checked, nodesInLattice: total };
+}
+
+/** The metrics of a node from its class summary: a class's members share every label. */
+function summaryMetrics(
+  table: EncodedTable,
+  levels: readonly number[],
+  s: ClassSummary,
+  k: number,
+  perLevel: readonly Float64Array[],
+  precision: readonly Float64Array[],
+): QualityMetrics {
+  const attrs = table.hierarchies.length;
+  const lossSums = perLevel.map((l, a) => l[levels[a]!]! * table.rows);
+  let precisionSum = 0;
+  for (let a = 0; a < attrs; a++) precisionSum += precision[a]![levels[a]!]! * table.rows;
+  const kept = new Uint8Array(s.size.length);
+  for (let c = 0; c < s.size.length; c++) {
+    if (s.size[c]! >= k) {
+      kept[c] = 1;
+      continue;
+    }
+    for (let a = 0; a < attrs; a++) {
+      const h = table.hierarchies[a]!;
+      const lv = levels[a]!;
+      const leaves = h.leaves[lv]![h.map[lv]![table.tupleCodes[a]![s.rep[c]!]!]!]!;
+      lossSums[a]! -= ((leaves - 1) / Math.max(1, h.values.size - 1)) * s.size[c]!;
+      precisionSum -= precision[a]![lv]! * s.size[c]!;
+    }
+  }
+  return metricsOf(table.rows, s.size, kept, lossSums, precisionSum);
 }
 
 function scoreOf(metric: SearchMetric, m: QualityMetrics): number {
