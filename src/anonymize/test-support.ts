@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHierarchyCsv, type Hierarchy } from './hierarchy.ts';
+
+const ADULT = fileURLToPath(new URL('../../bench/anonymize/adult/', import.meta.url));
+
+/** The first `rows` rows of Adult and ARX's hierarchies for its nine columns. */
+export function adultSlice(rows: number): {
+  header: string[];
+  rows: string[][];
+  hierarchies: Hierarchy[];
+} {
+  const lines = readFileSync(ADULT + 'adult.csv', 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean);
+  const header = lines[0]!.split(';');
+  const hierarchies = header.map((a) =>
+    parseHierarchyCsv(a, readFileSync(`${ADULT}adult_hierarchy_${a}.csv`, 'utf8'), a),
+  );
+  return { header, rows: lines.slice(1, rows + 1).map((l) => l.split(';')), hierarchies };
+}
+
+/** The path of one of Adult's hierarchy files. */
+export function adultHierarchyPath(attribute: string): string {
+  return `${ADULT}adult_hierarchy_${attribute}.csv`;
+}
