@@ -9,8 +9,8 @@ import {
   type SourceTable,
 } from '../anonymize/index.ts';
 import { HogoError } from '../errors/index.ts';
-import { formatCsvRow } from '../intake/csv/format-csv-row.ts';
-import { progressBar } from '../intake/progress-bar.ts';
+import { formatCsvRow } from '../intake/index.ts';
+import { progressBar } from './progress-bar.ts';
 import { CliError } from './cli-error.ts';
 
 /** `hogo anonymize --config FILE --out FILE [--report FILE]`: a data set from a CSV source. */

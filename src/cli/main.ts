@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { registerIntakeCommands } from '../intake/intake-commands.ts';
-import { registerRequestCommands } from '../requests/request-commands.ts';
-import { registerNoticeCommands } from '../notices/notice-commands.ts';
-import { registerProvisionCommands } from '../provision/provision-commands.ts';
+import { registerIntakeCommands } from './intake-commands.ts';
+import { registerRequestCommands } from './request-commands.ts';
+import { registerNoticeCommands } from './notice-commands.ts';
+import { registerProvisionCommands } from './provision-commands.ts';
 import { registerAnonymizeCommand } from './anonymize-command.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
@@ -28,6 +28,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerPrintBatchCommands(program);
   registerAnonymizeCommand(program);
   return program;
 }

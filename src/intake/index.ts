@@ -5,3 +5,4 @@ export { type ImportFormat, importFile } from './import-file.ts';
 export { intakeMigrations } from './intake-migrations.ts';
 export { prepareRow } from './prepare-row.ts';
 export { writeCustomerBatch } from './write-customer-batch.ts';
+export { formatCsvRow } from './csv/format-csv-row.ts';
