@@ -34,6 +34,7 @@ const CASES: readonly Case[] = [
   { kind: 'addition', stage: 'received', reason: 'identityNotConfirmed' },
   { kind: 'suspend-use', stage: 'inProgress', reason: 'alternativeMeasure' },
   { kind: 'suspend-provision', stage: 'inProgress', reason: 'noGroundForSuspension', partly: true },
+  { kind: 'purposes', stage: 'inProgress', reason: 'purposesEvident' },
   { kind: 'complaint', stage: 'received', reason: 'identityNotConfirmed' },
   { kind: 'comment', stage: 'received', reason: 'identityNotConfirmed' },
 ];

@@ -6,6 +6,7 @@ import type { PolicyRequestKind } from '../policy/policy-schema.ts';
 export const SHORT_KINDS: Readonly<Record<string, string>> = {
   disclosure: 'REQUEST.DISCLOSURE',
   'provision-records': 'REQUEST.PROVISION_RECORDS',
+  purposes: 'REQUEST.PURPOSES',
   amendment: 'REQUEST.AMENDMENT',
   addition: 'REQUEST.ADDITION',
   deletion: 'REQUEST.DELETION',
