@@ -2,8 +2,13 @@ import { checkPage } from './check-page.ts';
 import { compileCondition, ConditionError } from './condition-language.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
 
-/** The request kinds the law lets a business charge for (APPI Art. 38(1) with Art. 33). */
+/**
+ * The request kinds the law lets a business charge for: APPI Art. 38(1) allows a fee for a
+ * notice of the purposes of use (Art. 32(2)) and a disclosure (Art. 33(1), and of the records
+ * of provision by Art. 33(5)); no other kind.
+ */
 const CHARGEABLE_KINDS: ReadonlySet<string> = new Set([
+  'REQUEST.PURPOSES',
   'REQUEST.DISCLOSURE',
   'REQUEST.PROVISION_RECORDS',
 ]);
@@ -199,12 +204,12 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   );
   doc.requestKinds.forEach((k, i) => {
     reference('clause', k.id, clauseIds, ['requestKinds', i, 'id']);
-    // APPI Art. 38: a fee may be charged for a disclosure (of Personal Information or of the
-    // records of provision) only; the law, not the file, fixes which kinds.
+    // APPI Art. 38(1): a fee may be charged for a notice of purposes or a disclosure (of Personal
+    // Information or of the records of provision) only; the law, not the file, fixes which kinds.
     if (k.fee !== undefined && !CHARGEABLE_KINDS.has(k.id))
       problem(
         'policy.fee_not_allowed',
-        `${k.id} may not be charged: the law allows a fee for a disclosure only (APPI Art. 38)`,
+        `${k.id} may not be charged: the law allows a fee for a notice of purposes or a disclosure only (APPI Art. 38(1))`,
         ['requestKinds', i, 'fee'],
       );
   });

@@ -143,6 +143,27 @@ describe('hogo policy check, on a broken copy', () => {
     );
   });
 
+  it('accepts a fee on a notice of the purposes of use (APPI Art. 38(1) allows one)', () => {
+    const idLine = lineOf(/^\s*- id: REQUEST\.PURPOSES\s*$/, lineOf(/^requestKinds:/));
+    const dueLine = lineOf(/^\s*dueDays: /, idLine);
+    const source = lines
+      .flatMap((l, i) =>
+        i === dueLine - 1
+          ? [
+              l,
+              l.replace(
+                /dueDays: .*/,
+                'fee: { amount: 500, taxRate: 0.1, per: request, currency: JPY }',
+              ),
+            ]
+          : [l],
+      )
+      .join('\n');
+    expect(source).toContain('amount: 500');
+    const result = parsePolicy(source, 'copy.yaml');
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
   it('refuses a purpose without text, naming the purpose', () => {
     const idLine = lineOf(/^\s*- id: PURPOSE\.REG\.3\s*$/);
     const enLine = lineOf(/^\s*en: /, idLine);

@@ -23,6 +23,20 @@ export interface ItemView {
   readonly supersededAt: string | null;
   readonly supersededBy: string | null;
   readonly recording?: { readonly retentionEnd: string; readonly metadata: unknown };
+  /**
+   * APPI Art. 34: how this version's value was corrected, beside the acquisition facts above
+   * (kept from the first version); null on a first version.
+   */
+  readonly correction: ItemCorrection | null;
+}
+
+/** A correction's own provenance: when, by which channel, from whom, on which request. */
+export interface ItemCorrection {
+  readonly at: string;
+  readonly channel: string;
+  readonly source: string;
+  readonly provider: string | null;
+  readonly requestId: string | null;
 }
 
 /** The view of an item row, with its decrypted value when one is given. */
@@ -47,6 +61,7 @@ export function itemView(
     createdBy: row.created_by,
     supersededAt: isoOrNull(row.superseded_at),
     supersededBy: row.superseded_by,
+    correction: correctionOf(row),
     ...(recording !== undefined
       ? {
           recording: {
@@ -55,5 +70,16 @@ export function itemView(
           },
         }
       : {}),
+  };
+}
+
+function correctionOf(row: Omit<RegistryTables['items'], 'value' | 'value_index'>) {
+  if (row.corrected_at === null || row.corrected_at === undefined) return null;
+  return {
+    at: isoInstant(row.corrected_at),
+    channel: row.corrected_channel ?? row.channel,
+    source: row.corrected_source ?? row.source,
+    provider: row.corrected_provider ?? null,
+    requestId: row.corrected_request_id ?? null,
   };
 }

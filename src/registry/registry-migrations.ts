@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { StoreMigration } from '../store/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -132,6 +132,36 @@ export const registryMigrations: Readonly<Record<string, StoreMigration>> = {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await byCustomer(db, 'suspensions');
+    },
+  },
+  '0232-registry-item-corrections': {
+    // A correction never widens use (APPI Art. 17, 18; PURPOSE.NOTIFIED): a later version keeps
+    // its first version's acquisition facts; the correction's own provenance sits beside them.
+    async up(db) {
+      for (const [column, type] of [
+        ['corrected_at', 'bigint'],
+        ['corrected_channel', 'text'],
+        ['corrected_source', 'text'],
+        ['corrected_provider', 'text'],
+        ['corrected_request_id', 'text'],
+      ] as const)
+        await db.schema.alterTable('items').addColumn(column, type).execute();
+      // Existing later versions were written as if acquired anew: what they said of the
+      // correction becomes its provenance, and the first version's facts come back.
+      await sql`UPDATE items SET corrected_at = acquired_at, corrected_channel = channel,
+        corrected_source = source, corrected_provider = provider
+        WHERE id <> origin_id`.execute(db);
+      const first = (column: string) =>
+        sql`${sql.ref(column)} = (SELECT o.${sql.ref(column)} FROM items o WHERE o.id = items.origin_id)`;
+      const columns = [
+        'acquired_at',
+        'policy_version',
+        'service_id',
+        'channel',
+        'source',
+        'provider',
+      ];
+      await sql`UPDATE items SET ${sql.join(columns.map(first))} WHERE id <> origin_id`.execute(db);
     },
   },
 };

@@ -63,6 +63,16 @@ export type RegistryTables = {
     created_by: string;
     superseded_at: number | null;
     superseded_by: string | null;
+    /**
+     * A correction's own provenance (APPI Art. 34): when, by which channel, from whom and on
+     * which request the value was corrected; null on a first version. The acquisition columns
+     * above stay the first version's, so a correction never widens use.
+     */
+    corrected_at?: number | null;
+    corrected_channel?: string | null;
+    corrected_source?: string | null;
+    corrected_provider?: string | null;
+    corrected_request_id?: string | null;
   };
   call_recordings: {
     item_id: string;

@@ -29,7 +29,9 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
       id: updated.itemId,
       originId: emailId,
       value: 'hanako@example.jp',
-      channel: 'verbal',
+      // The acquisition stays the first version's; the correction's provenance is beside it.
+      channel: 'electronic',
+      correction: { channel: 'verbal', source: 'direct', at: '2026-01-10T00:00:00.000Z' },
     });
     expect(view.items).toHaveLength(3);
 
@@ -38,8 +40,10 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
       ['taro.yamada@example.jp', updated.itemId],
       ['hanako@example.jp', null],
     ]);
-    // Acquired now unless told otherwise (the test clock: 2026-01-10).
-    expect(history[1]?.acquiredAt).toBe('2026-01-10T00:00:00.000Z');
+    // A correction never widens use: acquired when the first version was, corrected now.
+    expect(history[1]?.acquiredAt).toBe(history[0]?.acquiredAt);
+    expect(history[1]?.policyVersion).toBe(history[0]?.policyVersion);
+    expect(history[0]?.correction).toBeNull();
     const actions = (await ctx.audit.list({ customerId: id, limit: 10 })).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['item.update', 'item.history', 'item.readValue']),

@@ -7,7 +7,7 @@ import { throwProblems } from './normalize/field-problems.ts';
 import type { FieldProblem } from './normalize/invalid-field.ts';
 import { prepareItem } from './prepare-item.ts';
 import type { ItemInput, ItemUpdateInput } from './registry-input.ts';
-import { registryDb } from './registry-tables.ts';
+import { registryDb, type RegistryTables } from './registry-tables.ts';
 import { notFound, requireCustomer } from './require-customer.ts';
 
 /** The versions an update links: the new current one, and the one it superseded. */
@@ -17,15 +17,24 @@ export interface UpdatedItem {
 }
 
 /**
- * Gives an item a new value, never overwriting: a new row (same origin, provenance kept unless
- * given; acquired now unless `acquiredAt` says otherwise) and the old row marked superseded,
- * both in one transaction, audited as 'item.update'. 'registry.conflict' when the item was
- * already superseded (someone updated it first). Needs 'registry.write'.
+ * Corrects an item's value, never overwriting: a new row and the old one marked superseded,
+ * in one transaction, audited as 'item.update'. A correction never widens use (APPI Art. 17,
+ * 18, 34; PURPOSE.NOTIFIED): the new version keeps the first version's acquisition facts
+ * (acquired at, policy version notified, service, channel, source, provider), which decide
+ * its purposes; what the update says of channel, source, provider and time (default: the
+ * old channel, the customer, now) and the request that caused it are recorded beside them as
+ * the correction's provenance. 'registry.conflict' when the item was already superseded.
+ * Needs 'registry.write'.
  */
 export async function updateItem(
   ctx: RegistryDeps,
   principal: Principal,
-  input: { readonly itemId: string; readonly update: ItemUpdateInput },
+  input: {
+    readonly itemId: string;
+    readonly update: ItemUpdateInput;
+    /** The customer's request (APPI Art. 34) the correction fulfils, when one did. */
+    readonly requestId?: string;
+  },
 ): Promise<UpdatedItem> {
   authorize(principal, 'registry.write');
   return ctx.store.db.transaction().execute(async (tx) => {
@@ -45,15 +54,14 @@ export async function updateItem(
       .executeTakeFirst();
     const u = input.update;
     const now = ctx.clock();
-    // OBTAIN.SOURCE: a new source brings its own provider; otherwise the old one stands.
-    const provider =
-      u.source !== undefined ? u.provider : (u.provider ?? old.provider ?? undefined);
+    // The correction's provenance, checked like an acquisition's (OBTAIN.CHANNEL, .SOURCE):
+    // by default the customer themself ('direct') corrected it now, by the old channel.
     const merged = {
       category: old.category,
       value: u.value,
       channel: u.channel ?? old.channel,
-      source: u.source ?? old.source,
-      ...(provider !== undefined ? { provider } : {}),
+      source: u.source ?? 'direct',
+      ...(u.provider !== undefined ? { provider: u.provider } : {}),
       acquiredAt: u.acquiredAt ?? isoInstant(now),
       ...(old.survey !== null ? { survey: old.survey } : {}),
       ...(recording !== undefined
@@ -70,14 +78,22 @@ export async function updateItem(
     throwProblems(problems);
     const item = { ...prepared!, serviceId: old.service_id };
     const cipher = (await ctx.keys.ciphersFor(tx, [old.customer_id])).get(old.customer_id)!;
-    const row = itemRow(item, {
-      customerId: old.customer_id,
-      cipher,
-      keys: ctx.keys,
-      now,
-      actor: principal.id,
-      originId: old.origin_id,
-    });
+    const row = {
+      ...itemRow(item, {
+        customerId: old.customer_id,
+        cipher,
+        keys: ctx.keys,
+        now,
+        actor: principal.id,
+        originId: old.origin_id,
+      }),
+      ...acquisitionOf(old),
+      corrected_at: item.acquiredAt,
+      corrected_channel: item.channel,
+      corrected_source: item.source,
+      corrected_provider: item.provider,
+      corrected_request_id: input.requestId ?? null,
+    };
     await db.insertInto('items').values(row).execute();
     const newRecording = recordingRow(item);
     if (newRecording !== undefined)
@@ -96,7 +112,11 @@ export async function updateItem(
         action: 'item.update',
         customerId: old.customer_id,
         itemIds: [old.id, row.id],
-        detail: { category: row.category, supersedes: old.id },
+        detail: {
+          category: row.category,
+          supersedes: old.id,
+          ...(input.requestId !== undefined ? { requestId: input.requestId } : {}),
+        },
       },
     ]);
     return { itemId: row.id, supersedes: old.id };
@@ -108,4 +128,19 @@ function superseded(currentItemId: string | null): HogoError {
     field: 'itemId',
     ...(currentItemId !== null ? { supersededBy: currentItemId } : {}),
   });
+}
+
+/**
+ * The facts that decide an item's purposes, as its first version had them: a later version
+ * carries them on unchanged, so no correction makes a denied purpose permitted.
+ */
+function acquisitionOf(old: RegistryTables['items']) {
+  return {
+    acquired_at: old.acquired_at,
+    policy_version: old.policy_version,
+    service_id: old.service_id,
+    channel: old.channel,
+    source: old.source,
+    provider: old.provider,
+  };
 }

@@ -36,7 +36,8 @@ const MICROS = 1_000_000;
  * The fee of a request (REQUEST.FEE, APPI Art. 38): the policy file's amount per subscriber
  * line (or per request), plus a surcharge only where the file allows one and staff give a
  * reason; consumption tax on the sum, rounded down to the yen once per request. Kinds without
- * a fee in the file are free (Art. 38 allows fees only for disclosures).
+ * a fee in the file are free (Art. 38(1) allows fees only for a notice of purposes and a
+ * disclosure; the policy check refuses a fee on any other kind).
  */
 export function feeFor(policy: CompiledPolicy, query: FeeQuery): FeeBreakdown {
   const kind = requestKind(policy, query.kind);

@@ -41,7 +41,13 @@ export async function fulfilRegistryChange(
           throw new HogoError('requests.invalid_item', 'not a current item of this customer', {
             field: `amendments[${i}].itemId`,
           });
-        updated.push(await updateItem(ctx, principal, { itemId: a.itemId, update: a.update }));
+        updated.push(
+          await updateItem(ctx, principal, {
+            itemId: a.itemId,
+            update: a.update,
+            requestId: request.id,
+          }),
+        );
       }
       const categoryOf = new Map(current.items.map((i) => [i.id, i.category]));
       return {

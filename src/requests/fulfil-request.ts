@@ -10,6 +10,7 @@ import {
   fulfilProvisionRecords,
   type ProvisionRecordsPackage,
 } from './fulfil-provision-records.ts';
+import { fulfilPurposesNotice } from './fulfil-purposes-notice.ts';
 import { fulfilRegistryChange } from './fulfil-registry-change.ts';
 import { onRequest } from './on-request.ts';
 import { outcomeNotice } from './outcome-notice.ts';
@@ -22,6 +23,7 @@ import { transition } from './transition.ts';
 const FIELDS: Readonly<Record<string, readonly (keyof FulfilInput)[]>> = {
   'REQUEST.DISCLOSURE': [],
   'REQUEST.PROVISION_RECORDS': [],
+  'REQUEST.PURPOSES': [],
   'REQUEST.AMENDMENT': ['amendments'],
   'REQUEST.ADDITION': ['additions'],
   'REQUEST.DELETION': [],
@@ -43,7 +45,9 @@ export interface FulfilResult {
  * (REQUEST.FEE). Complaints and comments (REQUEST.COMPLAINT, REQUEST.COMMENT) are answered
  * without a registry change. A disclosure (REQUEST.DISCLOSURE) and a disclosure of provision
  * records (REQUEST.PROVISION_RECORDS, from the Art. 29 ledger) keep their package sealed for
- * the customer's download. Needs 'requests.manage' and the registry (or 'provision.read')
+ * the customer's download. A notice of the purposes of use (REQUEST.PURPOSES, APPI Art. 32(2))
+ * names the purposes that apply to each category of the customer's items, told in the
+ * outcome letter. Needs 'requests.manage' and the registry (or 'provision.read')
  * permissions of the change.
  */
 export async function fulfilRequest(
@@ -85,6 +89,8 @@ export async function fulfilRequest(
       provisionRecords = built.package;
       summary = built.summary;
       await storePackage(ctx, tx, provisionRecords);
+    } else if (request.kind === 'REQUEST.PURPOSES') {
+      summary = await fulfilPurposesNotice(inTx, principal, request);
     } else if (request.kind in FIELDS) {
       if (request.kind === 'REQUEST.DELETION') {
         // APPI Art. 35(7): the customer is told — but once erased, no address of theirs can be

@@ -9,7 +9,8 @@ import { outcomeNotice } from './outcome-notice.ts';
 /**
  * Records that the customer was told the outcome, with the reasons of any refusal (APPI
  * Art. 36), and puts the letter that tells it in the outbox (sent by SMTP when configured);
- * closes the request (REQUEST.TIMELY is judged at this moment). Needs 'requests.manage'.
+ * closes the request (REQUEST.TIMELY is judged at this moment). Every kind and outcome gets
+ * its letter here, except a fulfilled deletion, told at fulfilment. Needs 'requests.manage'.
  */
 export async function markNotified(
   ctx: RequestDeps,
@@ -24,8 +25,10 @@ export async function markNotified(
       at: ctx.clock(),
       by: principal.id,
     });
-    // A deletion's letter was written at fulfilment, before the customer was erased.
-    if (next.kind !== 'REQUEST.DELETION') {
+    // A fulfilled deletion's letter was written at fulfilment, before the customer was erased;
+    // every other outcome — a refused deletion included — is told now, with its ground
+    // (APPI Art. 35(7), 36).
+    if (!erasedAtFulfilment(next)) {
       const notice = await outcomeNotice(inTx, tx, principal, next);
       if (notice !== null) noticeIds.push(notice.id);
     }
@@ -33,4 +36,9 @@ export async function markNotified(
   });
   sendAfterCommit(ctx, noticeIds);
   return notified;
+}
+
+/** Whether the request was a deletion carried out: its letter left with the erasure. */
+function erasedAtFulfilment(request: CustomerRequest): boolean {
+  return request.kind === 'REQUEST.DELETION' && request.outcome?.result === 'fulfilled';
 }

@@ -108,6 +108,7 @@ function changesOf(ctx: RequestDeps, request: CustomerRequest, lang: 'en' | 'ja'
     addedCategories?: string[];
     suspendedPurposes?: string[] | null;
     suspensionId?: string;
+    purposesByCategory?: { category: string; purposes: string[] }[];
   };
   const doc = ctx.policy.document;
   const category = (id: string) => {
@@ -120,6 +121,16 @@ function changesOf(ctx: RequestDeps, request: CustomerRequest, lang: 'en' | 'ja'
     changes.push(`${category(c)}${en ? ': corrected' : '：訂正しました'}`);
   for (const c of summary.addedCategories ?? [])
     changes.push(`${category(c)}${en ? ': added' : '：追加しました'}`);
+  // APPI Art. 32(2): the purposes of use, in the letter's language, per category of item.
+  for (const { category: c, purposes } of summary.purposesByCategory ?? []) {
+    const texts = purposes.map((id) => {
+      const p = ctx.policy.purposes.get(id);
+      return p === undefined ? id : lang === 'ja' ? (p.text.ja ?? p.text.en) : p.text.en;
+    });
+    changes.push(
+      `${category(c)}${en ? ': ' : '：'}${texts.length === 0 ? (en ? 'no purpose applies now' : '現在該当する利用目的はありません') : texts.join(en ? '; ' : '／')}`,
+    );
+  }
   if (summary.suspensionId !== undefined) {
     const what =
       request.kind === 'REQUEST.SUSPEND_PROVISION'

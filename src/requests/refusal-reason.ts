@@ -16,9 +16,12 @@ export interface RefusalGround {
 }
 
 const DISCLOSURES = ['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS'];
+/** Kinds the law lets a business charge for (APPI Art. 38(1)): a fee not paid refuses them. */
+const CHARGEABLE = ['REQUEST.PURPOSES', ...DISCLOSURES];
 const CORRECTIONS = ['REQUEST.AMENDMENT', 'REQUEST.ADDITION', 'REQUEST.DELETION'];
 const SUSPENSIONS = ['REQUEST.SUSPEND_USE', 'REQUEST.SUSPEND_PROVISION', 'REQUEST.DELETION'];
 const ALL_KINDS = [
+  'REQUEST.PURPOSES',
   ...DISCLOSURES,
   ...CORRECTIONS,
   'REQUEST.SUSPEND_USE',
@@ -51,6 +54,14 @@ export const REFUSAL_REASONS = {
     text: {
       en: 'Disclosing it would violate another law or regulation.',
       ja: '他の法令に違反することとなるため、開示できません。',
+    },
+  },
+  purposesEvident: {
+    article: 'APPI Art. 32(2)',
+    kinds: ['REQUEST.PURPOSES'],
+    text: {
+      en: 'The purposes of use are already clear to you from what we have made public, or telling them falls under an exception of the law (APPI Art. 21(4)(i)–(iii)).',
+      ja: '利用目的は公表により既に明らかであるか、又は法令の定める除外事由（個人情報保護法第21条第4項第1号から第3号）に該当するため、通知いたしません。',
     },
   },
   notHeld: {
@@ -88,7 +99,7 @@ export const REFUSAL_REASONS = {
   },
   feeNotPaid: {
     article: 'APPI Art. 38(1)',
-    kinds: DISCLOSURES,
+    kinds: CHARGEABLE,
     states: ['feeDue'],
     text: {
       en: 'The fee for the request was not paid, so it cannot be answered.',

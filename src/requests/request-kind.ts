@@ -5,6 +5,7 @@ import type { CompiledPolicy, PolicyRequestKind } from '../policy/index.ts';
 export const SHORT_KINDS: Readonly<Record<string, string>> = {
   disclosure: 'REQUEST.DISCLOSURE',
   'provision-records': 'REQUEST.PROVISION_RECORDS',
+  purposes: 'REQUEST.PURPOSES',
   amendment: 'REQUEST.AMENDMENT',
   addition: 'REQUEST.ADDITION',
   deletion: 'REQUEST.DELETION',

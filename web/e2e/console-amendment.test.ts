@@ -133,6 +133,10 @@ describe('amendment fulfilled in the staff console', () => {
     expect((await versions.getByRole('listitem').first().textContent()) ?? '').toContain(
       'replaced',
     );
+    // The correction keeps the first acquisition and shows its own provenance and request.
+    expect((await versions.getByRole('listitem').last().textContent()) ?? '').toMatch(
+      /corrected .* from the customer, request /,
+    );
     await snap(staff, 'console-customer-found');
 
     await staff.goto(`${server.url}/console/customers`);

@@ -341,4 +341,33 @@ describe('privacy center and staff console in Chromium', () => {
     await staff.getByRole('cell', { name: 'customer.delete' }).first().waitFor();
     await snap(staff, 'console-audit');
   });
+
+  it('(c) a notice of the purposes of use, in English: filed in the center, fulfilled in the console, told by letter', async () => {
+    const carol = server.customers.find(
+      (c) => c.email !== '' && c.id !== alice.id && c.id !== bob.id,
+    )!;
+    const page = await newPage('en-US');
+    await page.goto(`${server.url}/#request`);
+    // The kind's name and properties come from the policy file through the API.
+    await page.getByRole('radio', { name: /^Notice of the purposes of use/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('E-mail address').fill(carol.email);
+    await page.getByRole('button', { name: 'Send the code' }).click();
+    await page.getByLabel('6-digit code').fill(await codeFromOutbox());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Your request has been received.').waitFor();
+    const [notice] = await requestsOf(carol.id);
+    expect(notice).toMatchObject({ kind: 'REQUEST.PURPOSES', state: 'identityVerified' });
+
+    await work(notice!.id, ['Start work', 'Fulfil', 'Notify the customer'], 'console-purposes');
+    const letters = await server.staffApi<{ notices: { id: string; kind: string }[] }>(
+      'GET',
+      `/v1/outbox?requestId=${notice!.id}`,
+    );
+    const outcome = letters.body.notices.find((n) => n.kind === 'request.outcome')!;
+    const body = await noticeBody(server.ctx, outcome.id);
+    expect(body).toContain('Notice of the purposes of use');
+    expect(body).toMatch(/E-mail address: \S/);
+    await page.context().close();
+  }, 60_000);
 });

@@ -4,12 +4,13 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { ItemView } from '../shared/types.ts';
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 /**
  * A customer's items with provenance and the policy version in force when each was obtained
  * (PURPOSE.NOTIFIED); the value, or that it is withheld from this reader. A corrected item
- * shows its earlier versions on demand (read from the API, audited like any read of values).
+ * keeps its first acquisition (a correction never widens use) and shows the correction's own
+ * provenance beside it, and its earlier versions on demand (read from the API, audited like any read of values).
  */
 export function CustomerItems(props: {
   readonly token: string;
@@ -44,6 +45,7 @@ export function CustomerItems(props: {
           <th scope="col">Source</th>
           <th scope="col">Acquired</th>
           <th scope="col">Policy version</th>
+          <th scope="col">Corrected</th>
           <th scope="col">
             <span className="sr-only">Versions</span>
           </th>
@@ -61,6 +63,7 @@ export function CustomerItems(props: {
                 <td>{i.source === 'indirect' ? `indirect (${i.provider ?? '?'})` : i.source}</td>
                 <td className="nowrap">{dateTime(i.acquiredAt)}</td>
                 <td className="nowrap">{i.policyVersion ?? '—'}</td>
+                <td>{i.correction === null ? '—' : correctionText(i.correction)}</td>
                 <td className="nowrap">
                   {i.originId !== i.id && (
                     <button
@@ -100,11 +103,19 @@ function VersionList(props: { readonly versions: ItemView[] | 'loading' | { erro
       {v.map((version) => (
         <li key={version.id}>
           {version.value ?? <span className="hint">withheld</span>} — {version.channel}, acquired{' '}
-          {dateTime(version.acquiredAt)}, recorded {dateTime(version.createdAt)} by{' '}
-          {version.createdBy}
+          {dateTime(version.acquiredAt)}
+          {version.correction !== null && <>, corrected {correctionText(version.correction)}</>},
+          recorded {dateTime(version.createdAt)} by {version.createdBy}
           {version.supersededAt !== null && <> · replaced {dateTime(version.supersededAt)}</>}
         </li>
       ))}
     </ol>
   );
+}
+
+/** A correction's provenance in one line: when, by which channel, from whom, on which request. */
+function correctionText(c: NonNullable<ItemView['correction']>): string {
+  const from = c.source === 'indirect' ? `indirect (${c.provider ?? '?'})` : 'the customer';
+  const request = c.requestId === null ? '' : `, request ${c.requestId}`;
+  return `${dateTime(c.at)} · ${c.channel} · from ${from}${request}`;
 }
