@@ -12,7 +12,10 @@ const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/^family\.not_family$/, 403],
   [/^family\.(mismatch|refused)$/, 422],
   // A purpose outside the principal's scope (Principal.scope.purposes).
-  [/^decide\.out_of_scope$/, 403],
+  [/^(decide|provision)\.out_of_scope$/, 403],
+  // PROVIDE.AUTHORITY: four eyes, the approver is never the one who asked.
+  [/^provision\.approval_by_requester$/, 403],
+  [/^provision\.approval_conflict$/, 409],
   [/^auth\.unauthenticated$/, 401],
   [/^auth\.locked$/, 429],
   [/\.shredded$/, 410],

@@ -21,7 +21,22 @@ export {
   type LocatedProblem,
   type LoadResult,
 } from './load-policy.ts';
-export { PolicySchema, type PolicyDocument, type Localized } from './policy-schema.ts';
+export {
+  PolicySchema,
+  type PolicyDocument,
+  type PolicyLegalGround,
+  type Localized,
+} from './policy-schema.ts';
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
 export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
+export {
+  isLegalObligationKind,
+  isLegalRefusal,
+  legalCategoryAllowed,
+  legalGroundFor,
+  withholdingOf,
+  withholdingStatements,
+  type LegalRefusal,
+  type WithholdingStatement,
+} from './legal-obligations.ts';

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
 import { HogoError } from '../errors/index.ts';
 import { isDecisionError } from '../policy/index.ts';
-import { provisionRecordsFor } from '../provision/provision-records-for.ts';
+import { recordsForCustomerPackage } from '../provision/records-for-customer-package.ts';
+import type { WithholdingStatement } from '../policy/index.ts';
 import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/principal.ts';
@@ -32,6 +33,8 @@ export interface DisclosurePackage {
   readonly suspensions: readonly unknown[];
   /** The records of provision to third parties still kept (APPI Art. 29), newest first. */
   readonly provisionRecords: readonly ProvisionRecordView[];
+  /** PROVIDE.AUTHORITY: which records the policy file keeps out of this package, and why. */
+  readonly withheldRecords: readonly WithholdingStatement[];
 }
 
 /**
@@ -78,7 +81,11 @@ export async function fulfilDisclosure(
     list.push({ purpose: purpose.id, text: purpose.text, clauses: o.clauses });
     permitted.set(input.itemId, list);
   });
-  const provisionRecords = await provisionRecordsFor(ctx, principal, customer.id);
+  const { records: provisionRecords, withheld } = await recordsForCustomerPackage(
+    ctx,
+    principal,
+    customer.id,
+  );
   const pkg: DisclosurePackage = {
     format: 'hogo/disclosure@1',
     requestId: request.id,
@@ -92,6 +99,7 @@ export async function fulfilDisclosure(
     adOptOuts: customer.adOptOuts,
     suspensions: customer.suspensions,
     provisionRecords,
+    withheldRecords: withheld,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
   return {

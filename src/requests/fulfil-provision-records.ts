@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/app-context.ts';
-import { provisionRecordsFor } from '../provision/provision-records-for.ts';
+import { recordsForCustomerPackage } from '../provision/records-for-customer-package.ts';
+import type { WithholdingStatement } from '../policy/index.ts';
 import type { ProvisionRecordView } from '../provision/provision-record-view.ts';
 import type { Principal } from '../security/principal.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -14,6 +15,8 @@ export interface ProvisionRecordsPackage {
   readonly deliveryMethod: 'electronic' | 'paper' | null;
   /** Every record of provision of the customer still kept, newest first (Art. 29, Rule 20). */
   readonly records: readonly ProvisionRecordView[];
+  /** PROVIDE.AUTHORITY: which records the policy file keeps out of this package, and why. */
+  readonly withheldRecords: readonly WithholdingStatement[];
 }
 
 /**
@@ -29,7 +32,7 @@ export async function fulfilProvisionRecords(
   readonly package: ProvisionRecordsPackage;
   readonly summary: Record<string, unknown>;
 }> {
-  const records = await provisionRecordsFor(ctx, principal, request.customerId);
+  const { records, withheld } = await recordsForCustomerPackage(ctx, principal, request.customerId);
   const pkg: ProvisionRecordsPackage = {
     format: 'hogo/provision-records@1',
     requestId: request.id,
@@ -37,6 +40,7 @@ export async function fulfilProvisionRecords(
     generatedAt: new Date(ctx.clock()).toISOString(),
     deliveryMethod: request.deliveryMethod,
     records,
+    withheldRecords: withheld,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
   return { package: pkg, summary: { records: records.length, sha256 } };
