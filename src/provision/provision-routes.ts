@@ -167,10 +167,7 @@ export function registerProvisionRoutes(
     '/v1/legal-provisions/:id/approve',
     route('provision.provide', 'Approve a provision required by law (four eyes) and make it.', {
       params: IdParams,
-      body: Type.Object(
-        { values: Type.Optional(Type.Boolean()) },
-        { additionalProperties: false },
-      ),
+      body: Type.Object({ values: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
     }),
     async (request) =>
       approveLegalProvision(ctx, requirePermission(request, 'provision.provide'), {
