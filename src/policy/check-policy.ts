@@ -1,6 +1,6 @@
 import { checkPage } from './check-page.ts';
 import { compileCondition, ConditionError } from './condition-language.ts';
-import type { Localized, PolicyDocument } from './policy-schema.ts';
+import type { Localized, PolicyDocument, PolicyLegalObligations } from './policy-schema.ts';
 
 /**
  * The request kinds the law lets a business charge for: APPI Art. 38(1) allows a fee for a
@@ -197,6 +197,9 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   doc.recipientKinds.forEach((k, i) =>
     reference('clause', k.clause, clauseIds, ['recipientKinds', i, 'clause']),
   );
+  const recipientKinds = new Set(doc.recipientKinds.map((k) => k.id));
+  if (doc.legalObligations !== undefined)
+    checkLegalObligations(doc.legalObligations, { clauseIds, categories, recipientKinds }, problem);
   doc.adPlatforms.forEach((a, i) =>
     a.accepts.forEach((c, j) =>
       reference('category', c, categories, ['adPlatforms', i, 'accepts', j]),
@@ -237,4 +240,79 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   });
   problems.push(...checkPage(doc));
   return problems;
+}
+
+type Report = (code: string, message: string, path: (string | number)[]) => void;
+
+/**
+ * PROVIDE.AUTHORITY: the grounds and withholdings of provisions required by law name known
+ * clauses, categories, recipient kinds and grounds; a ground that lets My Number leave names
+ * the case of My Number Act Art. 19 it falls under (the Act lists the only cases it may).
+ */
+function checkLegalObligations(
+  section: PolicyLegalObligations,
+  known: {
+    readonly clauseIds: ReadonlySet<string>;
+    readonly categories: ReadonlySet<string>;
+    readonly recipientKinds: ReadonlySet<string>;
+  },
+  problem: Report,
+): void {
+  const at = ['legalObligations'];
+  const ref = (kind: string, id: string, set: ReadonlySet<string>, path: (string | number)[]) => {
+    if (!set.has(id)) problem('policy.unknown_reference', `unknown ${kind} ${id}`, path);
+  };
+  ref('clause', section.clause, known.clauseIds, [...at, 'clause']);
+  section.restricted.forEach((c, i) =>
+    ref('category', c, known.categories, [...at, 'restricted', i]),
+  );
+  if (section.myNumberCategory !== undefined)
+    ref('category', section.myNumberCategory, known.categories, [...at, 'myNumberCategory']);
+  const grounds = new Set<string>();
+  section.grounds.forEach((g, i) => {
+    const path = [...at, 'grounds', i];
+    if (grounds.has(g.id))
+      problem('policy.duplicate_id', `duplicate legal ground ID ${g.id}`, [...path, 'id']);
+    grounds.add(g.id);
+    ref('clause', g.clause, known.clauseIds, [...path, 'clause']);
+    g.recipientKinds.forEach((k, j) =>
+      ref('recipient kind', k, known.recipientKinds, [...path, 'recipientKinds', j]),
+    );
+    (g.categories ?? []).forEach((c, j) => {
+      ref('category', c, known.categories, [...path, 'categories', j]);
+      if (!section.restricted.includes(c))
+        problem(
+          'policy.not_restricted',
+          `category ${c} is not restricted: every legal ground may already provide it`,
+          [...path, 'categories', j],
+        );
+    });
+    // My Number Act Art. 19: the number is provided only in the cases the Act lists.
+    if (
+      section.myNumberCategory !== undefined &&
+      (g.categories ?? []).includes(section.myNumberCategory) &&
+      g.myNumberAct === undefined
+    )
+      problem(
+        'policy.my_number_ground_required',
+        `legal ground ${g.id} provides ${section.myNumberCategory} but names no case of My Number Act Art. 19 (myNumberAct)`,
+        [...path, 'categories'],
+      );
+  });
+  section.withheld.forEach((w, i) => {
+    const path = [...at, 'withheld', i];
+    ref('clause', w.clause, known.clauseIds, [...path, 'clause']);
+    (w.recipientKinds ?? []).forEach((k, j) =>
+      ref('recipient kind', k, known.recipientKinds, [...path, 'recipientKinds', j]),
+    );
+    (w.grounds ?? []).forEach((g, j) => ref('legal ground', g, grounds, [...path, 'grounds', j]));
+    if (w.reason.en.trim() === '')
+      problem('policy.missing_text', 'a withholding states its ground', [...path, 'reason']);
+    if (w.recipientKinds === undefined && w.grounds === undefined)
+      problem(
+        'policy.missing_reference',
+        'a withholding names the recipient kinds or the grounds it withholds',
+        path,
+      );
+  });
 }

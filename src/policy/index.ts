@@ -21,7 +21,12 @@ export {
   type LocatedProblem,
   type LoadResult,
 } from './load-policy.ts';
-export { PolicySchema, type PolicyDocument, type Localized } from './policy-schema.ts';
+export {
+  PolicySchema,
+  type PolicyDocument,
+  type PolicyLegalGround,
+  type Localized,
+} from './policy-schema.ts';
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
 export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
@@ -29,3 +34,13 @@ export { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 export { parseIsoInstant } from './parse-iso-instant.ts';
 export { policyJsonSchema } from './policy-json-schema.ts';
 export { type PolicyRequestKind } from './policy-schema.ts';
+export {
+  isLegalObligationKind,
+  isLegalRefusal,
+  legalCategoryAllowed,
+  legalGroundFor,
+  withholdingOf,
+  withholdingStatements,
+  type LegalRefusal,
+  type WithholdingStatement,
+} from './legal-obligations.ts';

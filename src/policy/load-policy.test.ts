@@ -89,6 +89,26 @@ describe('hogo policy check, on a broken copy', () => {
     );
   });
 
+  it('refuses a legal ground that lets My Number leave without its case of My Number Act Art. 19', () => {
+    const line = lineOf(/myNumberAct: "My Number Act Art. 19: provision for court proceedings"/);
+    const problems = problemsOf(replaceLine(line, () => ''));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'policy.my_number_ground_required', line: line - 1 }),
+    );
+  });
+
+  it('refuses a withholding that names an unknown legal ground, with its line', () => {
+    const line = lineOf(/grounds: \[CRIMINAL_INVESTIGATION, COURT_ORDER, TAX_INQUIRY\]/);
+    const problems = problemsOf(replaceLine(line, (l) => l.replace('COURT_ORDER', 'COURT')));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'policy.unknown_reference',
+        line,
+        message: 'unknown legal ground COURT',
+      }),
+    );
+  });
+
   it('names the column of an unknown fact inside a condition', () => {
     const line = lineOf(/condition: .*item\.service\.transferredFromDocomo/);
     const source = replaceLine(line, (l) =>

@@ -149,6 +149,50 @@ export const RecipientKindSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** PROVIDE.AUTHORITY: a ground on which the law requires a provision (APPI Art. 27(1)(i)). */
+export const LegalGroundSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$' }),
+    clause: ClauseId,
+    recipientKinds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    law: Type.String({ minLength: 1, description: 'The law that requires the provision.' }),
+    name: LocalizedText,
+    categories: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'The restricted categories this law may require (sensitive, My Number).',
+      }),
+    ),
+    myNumberAct: Type.Optional(
+      Type.String({ minLength: 1, description: 'My Number Act Art. 19: the case it falls under.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Which records of provision are kept out of the customer's packages, and why. */
+export const WithheldSchema = Type.Object(
+  {
+    clause: ClauseId,
+    recipientKinds: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    grounds: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    law: Type.String({ minLength: 1 }),
+    reason: LocalizedText,
+  },
+  { additionalProperties: false },
+);
+
+/** Provisions under a legal obligation: their grounds and what is withheld from the customer. */
+export const LegalObligationsSchema = Type.Object(
+  {
+    clause: ClauseId,
+    restricted: Type.Array(Type.String({ minLength: 1 })),
+    myNumberCategory: Type.Optional(Type.String({ minLength: 1 })),
+    grounds: Type.Array(LegalGroundSchema, { minItems: 1 }),
+    withheld: Type.Array(WithheldSchema),
+  },
+  { additionalProperties: false },
+);
+
 export const AdPlatformSchema = Type.Object(
   {
     id: Type.String({ minLength: 1 }),
@@ -215,6 +259,7 @@ export const PolicySchema = Type.Object(
     purposes: Type.Array(PurposeSchema, { minItems: 1 }),
     extraPurposes: Type.Optional(Type.Array(ExtraPurposeSchema)),
     recipientKinds: Type.Array(RecipientKindSchema, { minItems: 1 }),
+    legalObligations: Type.Optional(LegalObligationsSchema),
     adPlatforms: Type.Array(AdPlatformSchema),
     rules: Type.Array(RuleSchema),
     permit: Type.Object(
@@ -261,5 +306,8 @@ export type PolicyPurpose = Static<typeof PurposeSchema>;
 export type PolicyExtraPurpose = Static<typeof ExtraPurposeSchema>;
 export type PolicyRule = Static<typeof RuleSchema>;
 export type PolicyRequestKind = Static<typeof RequestKindSchema>;
+export type PolicyLegalObligations = Static<typeof LegalObligationsSchema>;
+export type PolicyLegalGround = Static<typeof LegalGroundSchema>;
+export type PolicyWithheld = Static<typeof WithheldSchema>;
 export type PolicyAdPlatform = Static<typeof AdPlatformSchema>;
 export type Localized = Static<typeof LocalizedText>;

@@ -12,3 +12,4 @@ export { purgeAdExports } from './purge-ad-exports.ts';
 export { purgeProvisionRecords } from './purge-provision-records.ts';
 export { type DiligenceView, type RecipientView } from './recipient-view.ts';
 export { recordFamilyProvision } from './record-family-provision.ts';
+export { recordsForCustomerPackage } from './records-for-customer-package.ts';

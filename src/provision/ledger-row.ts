@@ -8,7 +8,11 @@ export interface LedgerEntry {
   readonly itemIds: readonly string[];
   readonly clause: string;
   readonly ground: string;
+  /** The §3 purpose; '' for a provision required by law, which rests on no purpose. */
   readonly purpose: string;
   readonly legalBasis: string | null;
   readonly documentReference: string | null;
+  /** PROVIDE.AUTHORITY: the policy's legal ground and the approver (four eyes). */
+  readonly legalGround?: string;
+  readonly approvedBy?: string;
 }

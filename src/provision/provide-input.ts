@@ -12,7 +12,20 @@ export const ProvideInput = Type.Object(
       Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 50 }),
     ),
     itemIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
-    purpose: Type.String({ minLength: 1, maxLength: 200, description: 'A purpose ID (§3).' }),
+    purpose: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'A purpose ID (§3); none for a provision required by law (PROVIDE.AUTHORITY).',
+      }),
+    ),
+    legalGround: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'PROVIDE.AUTHORITY: a ground of the policy file (legalObligations.grounds).',
+      }),
+    ),
     legalBasis: Type.Optional(
       Type.String({ minLength: 1, maxLength: 500, description: 'PROVIDE.AUTHORITY: the law.' }),
     ),

@@ -9,6 +9,8 @@ import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-suppo
 import { ENGINES } from '../store/test-engines.ts';
 import { createRecipient } from './create-recipient.ts';
 import { provide } from './provide.ts';
+import { approveLegalProvision } from './approve-legal-provision.ts';
+import { requestLegalProvision } from './request-legal-provision.ts';
 import { provisionRecordsFor } from './provision-records-for.ts';
 import { purgeProvisionRecords } from './purge-provision-records.ts';
 import { recordDiligence } from './record-diligence.ts';
@@ -171,7 +173,7 @@ describe.each(ENGINES)('provide on $name', (engine) => {
     ).rejects.toMatchObject({ code: 'provision.invalid_recipient' });
   });
 
-  it('refuses a provision to an authority without its legal basis, records it with one', async () => {
+  it('refuses a provision to an authority without its legal basis, records it with one once approved', async () => {
     await createRecipient(
       ctx,
       officer,
@@ -182,25 +184,40 @@ describe.each(ENGINES)('provide on $name', (engine) => {
       recipientId: 'police',
       customerIds: [customer.id],
       itemCategories: ['name', 'phone'],
-      purpose: 'PURPOSE.REG.4',
+      legalGround: 'CRIMINAL_INVESTIGATION',
     };
-    await expect(provide(ctx, officer, request)).rejects.toMatchObject({
+    await expect(
+      provide(ctx, officer, { ...request, purpose: 'PURPOSE.REG.4' }),
+    ).rejects.toMatchObject({
+      code: 'provision.invalid_recipient',
+    });
+    await expect(requestLegalProvision(ctx, officer, request)).rejects.toMatchObject({
       code: 'provision.legal_basis_required',
     });
     await expect(
-      provide(ctx, officer, { ...request, legalBasis: 'Code of Criminal Procedure Art. 197(2)' }),
+      requestLegalProvision(ctx, officer, {
+        ...request,
+        legalBasis: 'Code of Criminal Procedure Art. 197(2)',
+      }),
     ).rejects.toMatchObject({ code: 'provision.legal_basis_required' });
-    const result = await provide(ctx, officer, {
+    const asked = await requestLegalProvision(ctx, officer, {
       ...request,
       legalBasis: 'Code of Criminal Procedure Art. 197(2)',
       documentReference: 'inquiry 2026-15',
     });
-    expect(result.provided[0]?.items.map((i) => i.category).sort()).toEqual(['name', 'phone']);
+    const second = buildOfficer({ id: 'user-second-officer' });
+    const result = await approveLegalProvision(ctx, second, { id: asked.id });
+    expect(result.provision.provided[0]?.items.map((i) => i.category).sort()).toEqual([
+      'name',
+      'phone',
+    ]);
     const [record] = await provisionRecordsFor(ctx, officer, customer.id);
     expect(record).toMatchObject({
       clause: 'PROVIDE.AUTHORITY',
-      ground: 'Code of Criminal Procedure Art. 197(2)',
+      legalBasis: 'Code of Criminal Procedure Art. 197(2)',
+      legalGround: 'CRIMINAL_INVESTIGATION',
       documentReference: 'inquiry 2026-15',
+      approvedBy: 'user-second-officer',
       statutory: false,
     });
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
-import { isDecisionError } from '../policy/index.ts';
+import { isDecisionError, isLegalObligationKind } from '../policy/index.ts';
 import {
   authorize,
   itemsForProvision,
@@ -17,12 +17,15 @@ import { provisionDb } from './provision-tables.ts';
 import { requireRecipient } from './recipient-rows.ts';
 import { CLAUSE_OF_KIND, type RecipientKind } from './recipient-kind.ts';
 import { requireDiligence } from './require-diligence.ts';
+import { requireProvisionScope } from './require-provision-scope.ts';
 import { writeLedger } from './write-ledger.ts';
 
 /**
- * Every provision to a third party goes through here (§5). Refuses the whole provision when the
- * recipient's diligence is not in force (PROVIDE.DUE_DILIGENCE) or an authority's legal basis is
- * not given (PROVIDE.AUTHORITY); then decides each item by the policy (suspension of provision,
+ * Every provision to a third party goes through here (§5). A provision required by law
+ * (PROVIDE.AUTHORITY) is not: it is asked for (`requestLegalProvision`) and made on a second
+ * person's approval (`approveLegalProvision`). Refuses the whole provision when the recipient's diligence is not
+ * in force (PROVIDE.DUE_DILIGENCE) or the purpose or a category is outside the principal's
+ * scope; then decides each item by the policy (suspension of provision,
  * purpose, transitional provisions), provides to a claims collector only the items of services
  * whose claims are assigned to it (PROVIDE.CLAIMS), and writes one ledger row per customer —
  * decisions, ledger and audit in one transaction. Needs 'provision.provide'.
@@ -63,21 +66,37 @@ export async function provide(
         { field: 'recipientId' },
       );
     }
-    if (kind === 'authority' && (!input.legalBasis || !input.documentReference)) {
+    // PROVIDE.AUTHORITY: required by law, asked for by one and approved by another (four eyes).
+    if (isLegalObligationKind(ctx.policy, kind)) {
       throw new HogoError(
-        'provision.legal_basis_required',
-        'a provision to an authority records its legal basis and the document requiring it',
-        { field: 'legalBasis', clauses: ['PROVIDE.AUTHORITY'] },
+        'provision.invalid_recipient',
+        'a provision required by law is asked for at POST /v1/legal-provisions and made on a second person’s approval (PROVIDE.AUTHORITY)',
+        { field: 'recipientId', clauses: ['PROVIDE.AUTHORITY'] },
       );
+    }
+    const purpose = input.purpose;
+    if (purpose === undefined) {
+      throw new HogoError('provision.purpose_required', 'a provision names its purpose (§3)', {
+        field: 'purpose',
+      });
     }
     await requireDiligence(tx, recipient, at);
     const jointItems = kind === 'jointUser' ? await jointUseItems(tx, recipient.id, at) : null;
     const customerIds = [...new Set(input.customerIds)];
+    requireProvisionScope(principal, {
+      purpose: input.purpose,
+      categories: input.itemCategories ?? [],
+    });
     const items = await itemsForProvision(ctx, tx, principal, {
       customerIds,
       ...(input.itemCategories ? { categories: input.itemCategories } : {}),
       ...(input.itemIds ? { itemIds: input.itemIds } : {}),
       values: input.values === true,
+    });
+    // Items asked for by id: their categories too (the transaction rolls back the reads' audit).
+    requireProvisionScope(principal, {
+      purpose: undefined,
+      categories: items.map((item) => item.category),
     });
     const outcomes = await decideForCustomersIn(
       ctx,
@@ -86,7 +105,7 @@ export async function provide(
       items.map((item) => ({
         customerId: item.customerId,
         itemId: item.id,
-        purpose: input.purpose,
+        purpose,
         at: atIso,
         recipient: { kind, id: recipient.id },
       })),
@@ -146,10 +165,10 @@ export async function provide(
       itemCategories: [...new Set(e.items.map((x) => x.category))].sort(),
       itemIds: e.items.map((x) => x.id),
       clause: CLAUSE_OF_KIND[kind],
-      ground: kind === 'authority' ? input.legalBasis! : [...e.clauses].join(' '),
-      purpose: input.purpose,
-      legalBasis: input.legalBasis ?? null,
-      documentReference: input.documentReference ?? null,
+      ground: [...e.clauses].join(' '),
+      purpose,
+      legalBasis: null,
+      documentReference: null,
     }));
     await writeLedger(tx, recipient, entries, principal.id, now);
     await ctx.audit.append(tx, [

@@ -153,4 +153,34 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
       }
     },
   },
+  '0560-provision-legal-obligations': {
+    async up(db) {
+      // PROVIDE.AUTHORITY: the ground of the policy file and the second person who approved;
+      // rows written before stay null (provisions made on one person's word, as then).
+      await db.schema.alterTable('provision_records').addColumn('legal_ground', 'text').execute();
+      await db.schema.alterTable('provision_records').addColumn('approved_by', 'text').execute();
+      await db.schema
+        .createTable('legal_provision_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('provision_recipients.id'))
+        .addColumn('customer_ids', 'text', (c) => c.notNull())
+        .addColumn('item_categories', 'text')
+        .addColumn('item_ids', 'text')
+        .addColumn('legal_ground', 'text', (c) => c.notNull())
+        .addColumn('legal_basis', 'text', (c) => c.notNull())
+        .addColumn('document_reference', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'bigint', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'bigint')
+        .addColumn('provision_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('legal_provision_requests_state')
+        .on('legal_provision_requests')
+        .columns(['state', 'requested_at'])
+        .execute();
+    },
+  },
 };

@@ -18,9 +18,13 @@ export interface ProvisionRecordView {
   readonly itemIds: readonly string[];
   readonly clause: string;
   readonly ground: string;
-  readonly purpose: string;
+  /** The §3 purpose; null for a provision required by law (APPI Art. 18(3)(i)). */
+  readonly purpose: string | null;
   readonly legalBasis: string | null;
   readonly documentReference: string | null;
+  /** PROVIDE.AUTHORITY: the policy's legal ground, and who approved the provision. */
+  readonly legalGround: string | null;
+  readonly approvedBy: string | null;
   /** True when APPI Art. 29 requires the record (else §5 of the policy alone). */
   readonly statutory: boolean;
   readonly retentionEnd: string;
@@ -54,9 +58,11 @@ export function provisionRecordView(row: Row): ProvisionRecordView {
     itemIds: JSON.parse(row.item_ids) as string[],
     clause: row.clause,
     ground: row.ground,
-    purpose: row.purpose,
+    purpose: row.purpose === '' ? null : row.purpose,
     legalBasis: row.legal_basis,
     documentReference: row.document_reference,
+    legalGround: row.legal_ground,
+    approvedBy: row.approved_by,
     statutory: row.statutory === 1,
     retentionEnd: iso(row.retention_end),
   };

@@ -90,11 +90,11 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
       recipientId: 'police',
       customerIds: [customer.id],
       itemCategories: ['name'],
-      purpose: 'PURPOSE.REG.4',
+      legalGround: 'CRIMINAL_INVESTIGATION',
     };
     const noBasis = await app.inject({
       method: 'POST',
-      url: '/v1/provisions',
+      url: '/v1/legal-provisions',
       headers: as('operator'),
       payload,
     });
@@ -104,16 +104,23 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
     });
     const auditor = await app.inject({
       method: 'POST',
-      url: '/v1/provisions',
+      url: '/v1/legal-provisions',
       headers: as('auditor'),
       payload,
     });
     expect(auditor.statusCode).toBe(403);
-    const ok = await app.inject({
+    const asked = await app.inject({
       method: 'POST',
-      url: '/v1/provisions',
+      url: '/v1/legal-provisions',
       headers: as('operator'),
       payload: { ...payload, legalBasis: 'CCP Art. 197(2)', documentReference: 'inquiry 15' },
+    });
+    expect(asked.statusCode).toBe(202);
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/v1/legal-provisions/${asked.json().id as string}/approve`,
+      headers: as('privacyOfficer'),
+      payload: {},
     });
     expect(ok.statusCode).toBe(200);
     const records = await app.inject({
@@ -122,7 +129,11 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
       headers: as('auditor'),
     });
     expect(records.json()).toMatchObject([
-      { clause: 'PROVIDE.AUTHORITY', recipient: { id: 'police' } },
+      {
+        clause: 'PROVIDE.AUTHORITY',
+        recipient: { id: 'police' },
+        approvedBy: 'test-privacyOfficer',
+      },
     ]);
   });
 

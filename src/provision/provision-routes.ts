@@ -4,6 +4,8 @@ import type { ProvisionDeps } from './provision-deps.ts';
 import { requirePermission, type Permission } from '../security/index.ts';
 import { AD_PLATFORM_IDS, type AdPlatformId } from './ads/ad-platform-id.ts';
 import { adsSettings, type AdsSettings } from './ads-settings.ts';
+import { approveLegalProvision } from './approve-legal-provision.ts';
+import { requestLegalProvision } from './request-legal-provision.ts';
 import { createJointUse } from './create-joint-use.ts';
 import { createRecipient } from './create-recipient.ts';
 import { defaultExportPath } from './default-export-path.ts';
@@ -144,6 +146,33 @@ export function registerProvisionRoutes(
     ),
     async (request) =>
       provide(ctx, requirePermission(request, 'provision.provide'), request.body as ProvideInput),
+  );
+  app.post(
+    '/v1/legal-provisions',
+    route(
+      'provision.provide',
+      'Ask for a provision required by law (PROVIDE.AUTHORITY); made when another approves.',
+      { body: ProvideInput },
+      PROVIDE_BODY_LIMIT,
+    ),
+    async (request, reply) => {
+      const principal = requirePermission(request, 'provision.provide');
+      return reply
+        .status(202)
+        .send(await requestLegalProvision(ctx, principal, request.body as ProvideInput));
+    },
+  );
+  app.post(
+    '/v1/legal-provisions/:id/approve',
+    route('provision.provide', 'Approve a provision required by law (four eyes) and make it.', {
+      params: IdParams,
+      body: Type.Object({ values: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+    }),
+    async (request) =>
+      approveLegalProvision(ctx, requirePermission(request, 'provision.provide'), {
+        id: (request as WithId).params.id,
+        ...(request.body as { values?: boolean }),
+      }),
   );
   app.get(
     '/v1/customers/:id/provisions',

@@ -62,6 +62,33 @@ export type ProvisionTables = {
     recipient_address: string | null;
     recipient_representative: string | null;
     recipient_country: string | null;
+    /** PROVIDE.AUTHORITY: the policy's legal ground (Art. 27(1)(i)); null for other provisions. */
+    legal_ground: string | null;
+    /** PROVIDE.AUTHORITY: who approved it, never the one who asked for it (four eyes). */
+    approved_by: string | null;
+  };
+  /**
+   * PROVIDE.AUTHORITY: provisions required by law, asked for by one principal and carried out
+   * only when another approves (SECURITY.3). Ids only; no personal value.
+   */
+  legal_provision_requests: {
+    id: string;
+    recipient_id: string;
+    /** JSON arrays: the customers, and the categories or items asked for. */
+    customer_ids: string;
+    item_categories: string | null;
+    item_ids: string | null;
+    legal_ground: string;
+    legal_basis: string;
+    document_reference: string;
+    /** awaitingApproval | approved | rejected */
+    state: string;
+    requested_by: string;
+    requested_at: number;
+    decided_by: string | null;
+    decided_at: number | null;
+    /** The provision made on approval (the ledger's provision_id). */
+    provision_id: string | null;
   };
   ad_exports: {
     id: string;

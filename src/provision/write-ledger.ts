@@ -7,7 +7,7 @@ import { recordRequiredByLaw } from './record-required-by-law.ts';
 import type { RecipientKind } from './recipient-kind.ts';
 import { retentionEnd } from './retention-end.ts';
 
-/** Rows per INSERT: 15 columns each, well under either engine's parameter limit. */
+/** Rows per INSERT: 21 columns each, well under either engine's parameter limit. */
 const ROWS_PER_INSERT = 500;
 
 // The columns of provision_records, in the order `rowValues` gives them.
@@ -31,6 +31,8 @@ const COLUMNS: readonly BulkColumn[] = [
   { name: 'recipient_address', type: 'text' },
   { name: 'recipient_representative', type: 'text' },
   { name: 'recipient_country', type: 'text' },
+  { name: 'legal_ground', type: 'text' },
+  { name: 'approved_by', type: 'text' },
 ];
 
 const rowValues = (r: ProvisionTables['provision_records']): unknown[] => [
@@ -53,6 +55,8 @@ const rowValues = (r: ProvisionTables['provision_records']): unknown[] => [
   r.recipient_address,
   r.recipient_representative,
   r.recipient_country,
+  r.legal_ground,
+  r.approved_by,
 ];
 
 /**
@@ -94,6 +98,8 @@ export async function writeLedger(
     recipient_address: recipient.address,
     recipient_representative: recipient.representative,
     recipient_country: recipient.country,
+    legal_ground: e.legalGround ?? null,
+    approved_by: e.approvedBy ?? null,
   }));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
-import { isDecisionError } from '../policy/index.ts';
-import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
+import { isDecisionError, type WithholdingStatement } from '../policy/index.ts';
+import { recordsForCustomerPackage, type ProvisionRecordView } from '../provision/index.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -31,6 +31,8 @@ export interface DisclosurePackage {
   readonly suspensions: readonly unknown[];
   /** The records of provision to third parties still kept (APPI Art. 29), newest first. */
   readonly provisionRecords: readonly ProvisionRecordView[];
+  /** PROVIDE.AUTHORITY: which records the policy file keeps out of this package, and why. */
+  readonly withheldRecords: readonly WithholdingStatement[];
 }
 
 /**
@@ -77,7 +79,11 @@ export async function fulfilDisclosure(
     list.push({ purpose: purpose.id, text: purpose.text, clauses: o.clauses });
     permitted.set(input.itemId, list);
   });
-  const provisionRecords = await provisionRecordsFor(ctx, principal, customer.id);
+  const { records: provisionRecords, withheld } = await recordsForCustomerPackage(
+    ctx,
+    principal,
+    customer.id,
+  );
   const pkg: DisclosurePackage = {
     format: 'hogo/disclosure@1',
     requestId: request.id,
@@ -91,6 +97,7 @@ export async function fulfilDisclosure(
     adOptOuts: customer.adOptOuts,
     suspensions: customer.suspensions,
     provisionRecords,
+    withheldRecords: withheld,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
   return {

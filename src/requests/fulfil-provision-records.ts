@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestDeps } from './request-deps.ts';
-import { provisionRecordsFor, type ProvisionRecordView } from '../provision/index.ts';
+import { recordsForCustomerPackage, type ProvisionRecordView } from '../provision/index.ts';
+import type { WithholdingStatement } from '../policy/index.ts';
 import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 
@@ -13,6 +14,8 @@ export interface ProvisionRecordsPackage {
   readonly deliveryMethod: 'electronic' | 'paper' | null;
   /** Every record of provision of the customer still kept, newest first (Art. 29, Rule 20). */
   readonly records: readonly ProvisionRecordView[];
+  /** PROVIDE.AUTHORITY: which records the policy file keeps out of this package, and why. */
+  readonly withheldRecords: readonly WithholdingStatement[];
 }
 
 /**
@@ -28,7 +31,7 @@ export async function fulfilProvisionRecords(
   readonly package: ProvisionRecordsPackage;
   readonly summary: Record<string, unknown>;
 }> {
-  const records = await provisionRecordsFor(ctx, principal, request.customerId);
+  const { records, withheld } = await recordsForCustomerPackage(ctx, principal, request.customerId);
   const pkg: ProvisionRecordsPackage = {
     format: 'hogo/provision-records@1',
     requestId: request.id,
@@ -36,6 +39,7 @@ export async function fulfilProvisionRecords(
     generatedAt: new Date(ctx.clock()).toISOString(),
     deliveryMethod: request.deliveryMethod,
     records,
+    withheldRecords: withheld,
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
   return { package: pkg, summary: { records: records.length, sha256 } };

@@ -76,7 +76,7 @@ export function packageHtml(policy: CompiledPolicy, pkg: RequestPackage, lang: L
   const body =
     pkg.format === 'hogo/disclosure@1'
       ? disclosureBody(policy, pkg, lang)
-      : recordsBody(policy, pkg.records, lang);
+      : recordsBody(policy, pkg.records, lang) + withheldBody(pkg.withheldRecords, lang);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
@@ -171,7 +171,22 @@ function disclosureBody(
 <h2>${esc(t.consents)}</h2>${list(consents, t.none)}
 <h2>${esc(t.optOuts)}</h2>${list(optOuts, t.none)}
 <h2>${esc(t.suspensions)}</h2>${list(suspensions, t.none)}
-${recordsBody(policy, pkg.provisionRecords ?? [], lang)}`;
+${recordsBody(policy, pkg.provisionRecords ?? [], lang)}${withheldBody(pkg.withheldRecords, lang)}`;
+}
+
+/** PROVIDE.AUTHORITY: the policy's statements of the records this package leaves out. */
+function withheldBody(
+  withheld:
+    readonly { readonly reason: { readonly en: string; readonly ja?: string } }[] | undefined,
+  lang: Lang,
+): string {
+  // Packages kept from before withholdings were stated carry none.
+  return (withheld ?? [])
+    .map(
+      (w) =>
+        `<p class="withheld">${esc(lang === 'ja' ? (w.reason.ja ?? w.reason.en) : w.reason.en)}</p>`,
+    )
+    .join('\n');
 }
 
 function recordsBody(

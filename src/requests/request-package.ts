@@ -74,7 +74,7 @@ function requireScopeOver(principal: Principal, pkg: RequestPackage): void {
   }
   for (const r of records) {
     r.itemCategories.forEach((c) => categories.add(c));
-    purposes.add(r.purpose);
+    if (r.purpose !== null) purposes.add(r.purpose);
   }
   const category = [...categories].find((c) => !inScope(principal, c));
   const purpose = [...purposes].find((p) => !purposeInScope(principal, p));
