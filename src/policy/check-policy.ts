@@ -1,4 +1,5 @@
 import { compileCondition, ConditionError } from './condition-language.ts';
+import { checkRetention } from './check-retention.ts';
 import type { Localized, PolicyDocument } from './policy-schema.ts';
 
 /** The request kinds the law lets a business charge for (APPI Art. 38(1) with Art. 33). */
@@ -222,5 +223,6 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   text(doc.permit.reason, ['permit', 'reason'], 'permit');
   text(doc.permit.consentReason, ['permit', 'consentReason'], 'permit');
   doc.clauses.forEach((c, i) => text(c.title, ['clauses', i, 'title'], `clause ${c.id}`));
+  checkRetention(doc, clauseIds, categories, problem);
   return problems;
 }

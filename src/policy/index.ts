@@ -25,3 +25,12 @@ export { PolicySchema, type PolicyDocument, type Localized } from './policy-sche
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
 export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
+export {
+  retentionOf,
+  type ItemRetention,
+  type RetentionFacts,
+  type RetentionHold,
+  type RetentionItem,
+  type RetentionKeep,
+  type RetentionService,
+} from './retention-of.ts';
