@@ -2,6 +2,7 @@ import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { intakeMigrations } from '../intake/intake-migrations.ts';
 import { noticeMigrations } from '../notices/notice-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
+import { retentionMigrations } from '../retention/index.ts';
 import { requestMigrations } from '../requests/request-migrations.ts';
 import { requestKeyedMigrations } from '../requests/seal-plain-texts.ts';
 import type { AuditLog } from '../security/audit-log.ts';
@@ -18,6 +19,7 @@ export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...provisionMigrations,
   ...requestMigrations,
   ...noticeMigrations,
+  ...retentionMigrations,
 };
 
 /**

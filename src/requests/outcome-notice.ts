@@ -108,6 +108,7 @@ function changesOf(ctx: AppContext, request: CustomerRequest, lang: 'en' | 'ja')
     addedCategories?: string[];
     suspendedPurposes?: string[] | null;
     suspensionId?: string;
+    erasedCategories?: string[];
   };
   const doc = ctx.policy.document;
   const category = (id: string) => {
@@ -120,6 +121,9 @@ function changesOf(ctx: AppContext, request: CustomerRequest, lang: 'en' | 'ja')
     changes.push(`${category(c)}${en ? ': corrected' : '：訂正しました'}`);
   for (const c of summary.addedCategories ?? [])
     changes.push(`${category(c)}${en ? ': added' : '：追加しました'}`);
+  // RETAIN: a deletion in part names what it erased; what it kept is the refusal's sentence.
+  for (const c of summary.erasedCategories ?? [])
+    changes.push(`${category(c)}${en ? ': erased' : '：削除しました'}`);
   if (summary.suspensionId !== undefined) {
     const what =
       request.kind === 'REQUEST.SUSPEND_PROVISION'

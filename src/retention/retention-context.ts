@@ -1,0 +1,14 @@
+import type { CompiledPolicy } from '../policy/index.ts';
+import type { AuditLog } from '../security/audit-log.ts';
+import type { KeyService } from '../security/keys/key-service.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the retention slice's use cases need: the registry's erasure takes the same. */
+export interface RetentionContext {
+  readonly store: Store;
+  readonly policy: CompiledPolicy;
+  readonly keys: KeyService;
+  readonly audit: AuditLog;
+  /** Milliseconds since the epoch. */
+  readonly clock: () => number;
+}
