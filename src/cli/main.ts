@@ -6,6 +6,7 @@ import { registerProvisionCommands } from '../provision/provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
+import { registerRetentionCommands } from './retention-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { CliError } from './cli-error.ts';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerRetentionCommands(program);
   return program;
 }
 
