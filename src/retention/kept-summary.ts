@@ -1,4 +1,4 @@
-import type { ItemRetention } from '../policy/index.ts';
+import type { ItemRetention } from '../policy/retention-of.ts';
 
 /** One ground of a refusal in part: which categories, which duty, until when (no value). */
 export interface KeptGround {

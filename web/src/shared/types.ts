@@ -4,8 +4,17 @@ import type { ProvisionRecordView } from '../../../src/provision/provision-recor
 import type { AdExportReceipt } from '../../../src/provision/ad-export-receipt.ts';
 import type { ItemView } from '../../../src/registry/item-view.ts';
 import type { TextView } from '../../../src/requests/text-view.ts';
+import type { HoldView } from '../../../src/retention/hold-view.ts';
+import type { KeptGround } from '../../../src/retention/kept-summary.ts';
 
-export type { TextView };
+export type { HoldView, KeptGround, TextView };
+
+/** GET /v1/customers/:id/retention: what a deletion would erase and keep now (RETAIN). */
+export interface RetentionView {
+  readonly erasable: readonly string[];
+  readonly kept: readonly KeptGround[];
+  readonly held: boolean;
+}
 
 /**
  * The shapes of the hogo API the pages read: the server's own declarations where it has them
