@@ -9,7 +9,7 @@ export const LAYERS = [
   ['policy', 'store'],
   ['security', 'config'],
   ['registry'],
-  ['governance', 'intake', 'notices'],
+  ['governance', 'intake', 'notices', 'retention'],
   ['provision', 'demo'],
   ['requests', 'incidents', 'anonymize'],
 ];

@@ -8,6 +8,7 @@ import { registerDecideCommand } from './decide-command.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
+import { registerRetentionCommands } from './retention-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { HogoError } from '../errors/index.ts';
 import { CliError } from './cli-error.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerNoticeCommands(program);
   registerPrintBatchCommands(program);
   registerAnonymizeCommand(program);
+  registerRetentionCommands(program);
   return program;
 }
 

@@ -17,6 +17,7 @@ import {
   paperEnclosure,
 } from '../requests/index.ts';
 import { registerNoticeRoutes } from '../notices/index.ts';
+import { registerRetentionRoutes } from '../retention/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerNoticeRoutes(app, ctx, {
       enclosure: (tx, requestId, actor) => paperEnclosure(ctx, tx, requestId, actor),
     });
+    registerRetentionRoutes(app, options.context);
   }
   await registerWebRoutes(app);
   await app.ready();

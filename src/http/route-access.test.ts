@@ -65,6 +65,8 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
         'GET /v1/audit',
         'GET /v1/ads/exports',
         'GET /v1/ads/exports/:id',
+        'POST /v1/customers/:id/holds',
+        'POST /v1/retention/purge',
       ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);

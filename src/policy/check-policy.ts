@@ -1,6 +1,7 @@
 import { checkPage } from './check-page.ts';
 import { compileCondition, ConditionError } from './condition-language.ts';
 import type { Localized, PolicyDocument, PolicyLegalObligations } from './policy-schema.ts';
+import { checkRetention } from './check-retention.ts';
 
 /**
  * The request kinds the law lets a business charge for: APPI Art. 38(1) allows a fee for a
@@ -239,6 +240,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
     });
   });
   problems.push(...checkPage(doc));
+  checkRetention(doc, clauseIds, categories, problem);
   return problems;
 }
 

@@ -44,3 +44,12 @@ export {
   type LegalRefusal,
   type WithholdingStatement,
 } from './legal-obligations.ts';
+export {
+  retentionOf,
+  type ItemRetention,
+  type RetentionFacts,
+  type RetentionHold,
+  type RetentionItem,
+  type RetentionKeep,
+  type RetentionService,
+} from './retention-of.ts';

@@ -227,6 +227,48 @@ export const RequestKindSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Why a duty keeps data (RETAIN): while a contract runs, for years after it ends, or for claims assigned. */
+export const RetentionReason = Type.Union(
+  [Type.Literal('activeContract'), Type.Literal('afterContract'), Type.Literal('assignedClaims')],
+  {
+    description:
+      "'activeContract': while the item's contract (or any, for an item of no service) is in force; 'afterContract': `years` after it ended; 'assignedClaims': while its claims are assigned to a collector (PROVIDE.CLAIMS).",
+  },
+);
+
+/** A duty to keep items of some categories, whatever a deletion request asks (APPI Art. 35). */
+export const RetentionDutySchema = Type.Object(
+  {
+    id: ClauseId,
+    reason: RetentionReason,
+    categories: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    years: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, description: "'afterContract' only: how long." }),
+    ),
+    fromFiscalYearEnd: Type.Optional(
+      Type.String({
+        pattern: '^\\d{2}-\\d{2}$',
+        description:
+          "'afterContract' only (MM-DD): the years run from the end of the fiscal year in which the contract ended.",
+      }),
+    ),
+    text: LocalizedText,
+    law: Type.String({ minLength: 1, description: 'The law that imposes the duty.' }),
+    reading: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** Retention duties and legal holds (RETAIN): what a deletion or a purge must keep. */
+export const RetentionSchema = Type.Object(
+  {
+    duties: Type.Array(RetentionDutySchema),
+    holdClause: ClauseId,
+    holdText: LocalizedText,
+  },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     schema: Type.Literal('hogo/policy@1'),
@@ -281,6 +323,7 @@ export const PolicySchema = Type.Object(
       { additionalProperties: false },
     ),
     requestKinds: Type.Array(RequestKindSchema, { minItems: 1 }),
+    retention: Type.Optional(RetentionSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -311,3 +354,5 @@ export type PolicyLegalGround = Static<typeof LegalGroundSchema>;
 export type PolicyWithheld = Static<typeof WithheldSchema>;
 export type PolicyAdPlatform = Static<typeof AdPlatformSchema>;
 export type Localized = Static<typeof LocalizedText>;
+export type PolicyRetentionDuty = Static<typeof RetentionDutySchema>;
+export type PolicyRetention = Static<typeof RetentionSchema>;

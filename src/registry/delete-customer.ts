@@ -23,7 +23,12 @@ export function erasedExternalId(keys: KeyService, externalId: string): string {
 export async function deleteCustomer(
   ctx: RegistryDeps,
   principal: Principal,
-  input: { readonly customerId: string; readonly requestId?: string },
+  input: {
+    readonly customerId: string;
+    readonly requestId?: string;
+    /** What decided the erasure; default REQUEST.DELETION (a purge cites RETAIN). */
+    readonly clauses?: readonly string[];
+  },
 ): Promise<void> {
   authorize(principal, 'registry.write');
   await ctx.store.db.transaction().execute(async (tx) => {
@@ -62,7 +67,7 @@ export async function deleteCustomer(
         actor: principal.id,
         action: 'customer.delete',
         customerId: customer.id,
-        clauses: ['REQUEST.DELETION'],
+        clauses: input.clauses ?? ['REQUEST.DELETION'],
         ...(input.requestId !== undefined ? { detail: { requestId: input.requestId } } : {}),
       },
     ]);

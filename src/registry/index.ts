@@ -3,6 +3,12 @@ export { addItem } from './add-item.ts';
 export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
 export { authorize } from '../security/index.ts';
+export {
+  contractFacts,
+  contractFactsOf,
+  customersWithEndedContracts,
+  type ContractFacts,
+} from './contract-facts.ts';
 export { createCustomer } from './create-customer.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {
@@ -14,6 +20,7 @@ export type {
 export { decideForCustomer } from './decide-for-customer.ts';
 export { decideForCustomers, decideForCustomersIn } from './decide-for-customers.ts';
 export { deleteCustomer, erasedExternalId } from './delete-customer.ts';
+export { eraseItems } from './erase-items.ts';
 export { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 export {
   insertCustomersBatch,

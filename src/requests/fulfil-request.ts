@@ -2,6 +2,8 @@ import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { sendAfterCommit } from '../notices/index.ts';
+import { eraseItems } from '../registry/index.ts';
+import { keptSummary, planDeletion } from '../retention/index.ts';
 import { applyEvent, type ApplyOptions } from './apply-event.ts';
 import { cipherFor } from './cipher-for.ts';
 import type { CustomerRequest } from './customer-request.ts';
@@ -12,6 +14,7 @@ import {
 } from './fulfil-provision-records.ts';
 import { fulfilPurposesNotice } from './fulfil-purposes-notice.ts';
 import { fulfilRegistryChange } from './fulfil-registry-change.ts';
+import { keptSentence } from './kept-sentence.ts';
 import { onRequest } from './on-request.ts';
 import { outcomeNotice } from './outcome-notice.ts';
 import type { FulfilInput } from './request-input.ts';
@@ -67,11 +70,11 @@ export async function fulfilRequest(
     transition(request, event({}));
     checkFields(request.kind, input);
     if (input.partial !== undefined && request.kind === 'REQUEST.DELETION') {
-      // The erasure shreds the customer's data key: nothing of theirs could be kept, so a
-      // "partly fulfilled" deletion would tell the customer something untrue (Art. 35(7)).
+      // RETAIN: what a deletion keeps is read from the policy file's duties and the holds in
+      // force, and told item by item; a part chosen by hand would keep without a ground.
       throw new HogoError(
         'requests.invalid_fulfilment',
-        'a deletion erases the customer whole; to keep anything, refuse the request with its ground',
+        'a deletion keeps only what a retention duty or a legal hold keeps (RETAIN), read at fulfilment; to keep anything else, refuse the request with its ground',
         { field: 'partial' },
       );
     }
@@ -92,6 +95,41 @@ export async function fulfilRequest(
     } else if (request.kind === 'REQUEST.PURPOSES') {
       summary = await fulfilPurposesNotice(inTx, principal, request);
     } else if (request.kind in FIELDS) {
+      const plan =
+        request.kind === 'REQUEST.DELETION'
+          ? await planDeletion(inTx, tx, request.customerId)
+          : null;
+      if (plan !== null && plan.kept.length > 0) {
+        // RETAIN, APPI Art. 35(5), 36: erase what nothing keeps, refuse the rest with its
+        // ground (which items, which duty or hold, until when); the key lives on for the rest.
+        const kept = keptSummary(plan.kept);
+        const refusal = {
+          reason: plan.held ? ('legalHold' as const) : ('retainedByDuty' as const),
+          message: keptSentence(ctx.policy, kept, request.lang ?? 'ja'),
+        };
+        const partSummary = {
+          deleted: false,
+          erased: plan.erase,
+          erasedCategories: plan.erasedCategories,
+          kept,
+        };
+        const partEvent: RequestEvent =
+          plan.erase.length === 0
+            ? { type: 'refuse', refusal, at, by: principal.id }
+            : { type: 'fulfilPartly', refusal, summary: partSummary, at, by: principal.id };
+        // Written before the erasure, like a whole deletion's: the address may be erased.
+        farewell = await outcomeNotice(inTx, tx, principal, transition(request, partEvent));
+        await eraseItems(inTx, principal, {
+          customerId: request.customerId,
+          itemIds: plan.erase,
+          clauses: ['REQUEST.DELETION', 'RETAIN'],
+          requestId: request.id,
+        });
+        const done = await applyEvent(ctx, tx, principal, request, partEvent, {
+          clauses: [...new Set(kept.map((k) => k.clause))],
+        });
+        return { request: done };
+      }
       if (request.kind === 'REQUEST.DELETION') {
         // APPI Art. 35(7): the customer is told — but once erased, no address of theirs can be
         // read. The outcome letter is written now, and sent from memory after commit; its

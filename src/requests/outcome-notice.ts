@@ -109,6 +109,7 @@ function changesOf(ctx: RequestDeps, request: CustomerRequest, lang: 'en' | 'ja'
     suspendedPurposes?: string[] | null;
     suspensionId?: string;
     purposesByCategory?: { category: string; purposes: string[] }[];
+    erasedCategories?: string[];
   };
   const doc = ctx.policy.document;
   const category = (id: string) => {
@@ -131,6 +132,9 @@ function changesOf(ctx: RequestDeps, request: CustomerRequest, lang: 'en' | 'ja'
       `${category(c)}${en ? ': ' : '：'}${texts.length === 0 ? (en ? 'no purpose applies now' : '現在該当する利用目的はありません') : texts.join(en ? '; ' : '／')}`,
     );
   }
+  // RETAIN: a deletion in part names what it erased; what it kept is the refusal's sentence.
+  for (const c of summary.erasedCategories ?? [])
+    changes.push(`${category(c)}${en ? ': erased' : '：削除しました'}`);
   if (summary.suspensionId !== undefined) {
     const what =
       request.kind === 'REQUEST.SUSPEND_PROVISION'

@@ -114,7 +114,26 @@ export const REFUSAL_REASONS = {
       ja: '利用停止等に多額の費用を要する等困難であるため、本人の権利利益を保護するための代替措置を講じました。',
     },
   },
+  retainedByDuty: {
+    article: 'APPI Art. 22, 35(5); RETAIN',
+    kinds: ['REQUEST.DELETION'],
+    text: {
+      en: 'Part of your data is still needed for a contract in force or must be kept by law, so it is kept until the date shown; the rest has been erased.',
+      ja: 'お客さまの情報の一部は、継続中の契約に必要であるか法令により保存が義務付けられているため、記載の期日まで保存します。それ以外の情報は削除しました。',
+    },
+  },
+  legalHold: {
+    article: 'APPI Art. 35(5); RETAIN.HOLD',
+    kinds: ['REQUEST.DELETION'],
+    text: {
+      en: 'Your data is under a legal hold (a dispute, litigation or a request to preserve records) and cannot be erased until the hold ends.',
+      ja: 'お客さまの情報は法的保全（紛争、訴訟または記録の保全要請）の対象となっているため、保全が終了するまで削除できません。',
+    },
+  },
 } as const satisfies Record<string, RefusalGround>;
+
+/** The grounds on which retention (RETAIN) keeps part of what a deletion asks to erase. */
+const RETENTION_GROUNDS: ReadonlySet<string> = new Set(['retainedByDuty', 'legalHold']);
 
 /** A code of REFUSAL_REASONS. */
 export type RefusalReasonCode = keyof typeof REFUSAL_REASONS;
@@ -137,7 +156,8 @@ export interface RefusalGrounds {
 /**
  * The grounds of the law for this kind in this state (APPI Art. 33–38): on the merits once the
  * request is examined ('inProgress'); identity before verification, the fee while it is due.
- * A deletion is never refused in part: its erasure shreds the customer's key, nothing is kept.
+ * A deletion is refused in part only on what retention keeps (RETAIN: a duty or a hold), which
+ * the fulfilment itself reads from the policy file and the holds, never staff's choice.
  * `transition` checks refusals against this; clients offer these and no copy of the rules.
  */
 export function refusalGrounds(kind: string, state: string): RefusalGrounds {
@@ -145,5 +165,11 @@ export function refusalGrounds(kind: string, state: string): RefusalGrounds {
     const ground: RefusalGround = REFUSAL_REASONS[code];
     return ground.kinds.includes(kind) && (ground.states ?? ['inProgress']).includes(state);
   });
-  return { refuse, partly: state === 'inProgress' && kind !== 'REQUEST.DELETION' ? refuse : [] };
+  const partly =
+    state !== 'inProgress'
+      ? []
+      : kind === 'REQUEST.DELETION'
+        ? refuse.filter((code) => RETENTION_GROUNDS.has(code))
+        : refuse;
+  return { refuse, partly };
 }

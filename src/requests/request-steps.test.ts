@@ -55,9 +55,9 @@ describe('requestSteps', () => {
     });
     expect(refusalGrounds('REQUEST.DISCLOSURE', 'feeDue').refuse).toEqual(['feeNotPaid']);
     expect(refusalGrounds('REQUEST.DISCLOSURE', 'inProgress').partly).toContain('notHeld');
-    // A deletion is refused whole or fulfilled whole: never in part.
+    // A deletion is refused in part only on what retention keeps (RETAIN).
     const deletion = refusalGrounds('REQUEST.DELETION', 'inProgress');
     expect(deletion.refuse).toContain('alternativeMeasure');
-    expect(deletion.partly).toEqual([]);
+    expect(deletion.partly).toEqual(['retainedByDuty', 'legalHold']);
   });
 });

@@ -155,12 +155,20 @@ describe.each(ENGINES)('the free texts of requests, sealed, on $name', (engine) 
   });
 
   it('answers every view once the customer is erased, the texts shown as erased', async () => {
+    // A contract ended long ago: no retention duty is left (RETAIN), so the erasure is whole.
+    customerId = await t.createWebCustomer('hanako.old@example.jp', '09011112222', [
+      {
+        name: 'OCN',
+        startedAt: '2005-05-01T10:00:00+09:00',
+        endedAt: '2012-05-01T10:00:00+09:00',
+      },
+    ]);
     const { refused, cancelled } = await fileWithTexts();
     const open = await file('comment');
     const deletion = await file('deletion');
     expect((await step(deletion, 'verify', { method: 'idDocument' })).statusCode).toBe(200);
     expect((await step(deletion, 'start')).statusCode).toBe(200);
-    // A deletion is whole: the erasure shreds the key, so nothing could be kept.
+    // What a deletion keeps is read from the retention duties and holds, never chosen by hand.
     const partial = await step(deletion, 'fulfil', {
       partial: { reason: 'alternativeMeasure', message: REFUSAL },
     });

@@ -2,6 +2,7 @@ import { openAppTestContext } from '../app/test-context.ts';
 import { noticeMigrations } from '../notices/notice-migrations.ts';
 import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
+import { retentionMigrations } from '../retention/retention-migrations.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
 import type { TestEngine } from '../store/test-engines.ts';
 import { requestMigrations } from './request-migrations.ts';
@@ -55,6 +56,7 @@ export function openRequestContext(engine: TestEngine) {
       ...requestMigrations,
       ...provisionMigrations,
       ...noticeMigrations,
+      ...retentionMigrations,
     },
   });
 }

@@ -246,13 +246,21 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
   });
 
   it('tells a deletion’s outcome: the letter is written before the erasure and sent by SMTP', async () => {
+    // A contract that ended long ago: no retention duty is left (RETAIN), so the erasure is whole.
+    customerId = await t.createWebCustomer('hanako.old@example.jp', '09011112222', [
+      {
+        name: 'OCN',
+        startedAt: '2005-05-01T10:00:00+09:00',
+        endedAt: '2012-05-01T10:00:00+09:00',
+      },
+    ]);
     const sink = await smtpSink();
     try {
       (t.ctx as { mail: unknown }).mail = {
         smtpUrl: `smtp://127.0.0.1:${sink.port}`,
         from: 'privacy@example.jp',
       };
-      const token = await t.verify('hanako@example.jp', 'en');
+      const token = await t.verify('hanako.old@example.jp', 'en');
       const sent = sink.received.length;
       const filed = await t.call('POST', '/v1/public/requests', {
         token,
@@ -280,7 +288,7 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const mail = letterMail();
-      expect(mail).toContain('hanako@example.jp');
+      expect(mail).toContain('hanako.old@example.jp');
       expect(mail).toContain(r.id);
       expect((await staffStep(r.id, 'notify')).statusCode).toBe(200);
       const after = (await t.call('GET', '/v1/outbox', { token: t.staff() })).json().notices as {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { noticeBody } from '../notices/test-support.ts';
 import { buildApp } from '../http/build-app.ts';
-import { createCustomer } from '../registry/index.ts';
+import { createCustomer, type CustomerInput } from '../registry/index.ts';
 import { buildCustomer, buildItem, buildPrincipal } from '../registry/test-support.ts';
 import type { StaffRoleName } from '../security/principal.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
@@ -92,8 +92,18 @@ export async function openWebTestApp(engine: TestEngine) {
     );
     return confirmed.json().token as string;
   };
-  const createWebCustomer = async (email: string, phone?: string) =>
-    (await createCustomer(ctx, buildPrincipal(), buildWebCustomer(email, phone))).id;
+  /** A web customer; `services` replaces the one active OCN contract (RETAIN reads them). */
+  const createWebCustomer = async (
+    email: string,
+    phone?: string,
+    services?: CustomerInput['services'],
+  ) =>
+    (
+      await createCustomer(ctx, buildPrincipal(), {
+        ...buildWebCustomer(email, phone),
+        ...(services !== undefined ? { services } : {}),
+      })
+    ).id;
   /** A request's body as stored, and a way to store another (as an older version wrote it). */
   const storedRequest = async (id: string): Promise<CustomerRequest> => {
     const row = await requestsDb(ctx.store.db)

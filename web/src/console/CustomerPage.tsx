@@ -3,6 +3,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { CustomerView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { CustomerHolds } from './CustomerHolds.tsx';
 import { CustomerItems } from './CustomerItems.tsx';
 import { FindCustomer } from './FindCustomer.tsx';
 import { Link } from './Link.tsx';
@@ -63,6 +64,7 @@ export function CustomerPage(props: { readonly token: string; readonly id: strin
             <h2 id="items-heading">Items</h2>
             <CustomerItems token={props.token} items={c.items} />
           </section>
+          <CustomerHolds token={props.token} customerId={c.id} />
         </>
       )}
     </>

@@ -30,4 +30,6 @@ export const REFUSAL_CODES: readonly {
     code: 'alternativeMeasure',
     label: 'Alternative measure taken (Art. 35(2)(4)(6))',
   },
+  { code: 'retainedByDuty', label: 'Kept by a retention duty (Art. 35(5), RETAIN)' },
+  { code: 'legalHold', label: 'Under a legal hold (RETAIN.HOLD)' },
 ];

@@ -7,8 +7,16 @@ import type {
 } from '../../../src/provision/index.ts';
 import type { ItemView } from '../../../src/registry/index.ts';
 import type { TextView } from '../../../src/requests/index.ts';
+import type { HoldView, KeptGround } from '../../../src/retention/index.ts';
 
-export type { TextView };
+export type { HoldView, KeptGround, TextView };
+
+/** GET /v1/customers/:id/retention: what a deletion would erase and keep now (RETAIN). */
+export interface RetentionView {
+  readonly erasable: readonly string[];
+  readonly kept: readonly KeptGround[];
+  readonly held: boolean;
+}
 
 /**
  * The shapes of the hogo API the pages read: the server's own declarations where it has them
