@@ -1,5 +1,10 @@
 import { compileCondition, ConditionError } from './condition-language.ts';
-import type { Localized, PolicyDocument } from './policy-schema.ts';
+import {
+  BREACH_DUTIES,
+  type Localized,
+  type PolicyBreach,
+  type PolicyDocument,
+} from './policy-schema.ts';
 
 /** The request kinds the law lets a business charge for (APPI Art. 38(1) with Art. 33). */
 const CHARGEABLE_KINDS: ReadonlySet<string> = new Set([
@@ -36,6 +41,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   doc.clauses.forEach((c, i) => claim(c.id, ['clauses', i, 'id']));
   doc.purposes.forEach((p, i) => claim(p.id, ['purposes', i, 'id']));
   (doc.extraPurposes ?? []).forEach((p, i) => claim(p.id, ['extraPurposes', i, 'id']));
+  doc.breach?.clauses.forEach((c, i) => claim(c.id, ['breach', 'clauses', i, 'id']));
 
   const unique = (section: string, ids: readonly string[]) => {
     const seen = new Set<string>();
@@ -206,6 +212,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
         ['requestKinds', i, 'fee'],
       );
   });
+  if (doc.breach) checkBreach(doc.breach, problem);
   (doc.contacts ?? []).forEach((c, i) =>
     reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']),
   );
@@ -223,4 +230,36 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   text(doc.permit.consentReason, ['permit', 'consentReason'], 'permit');
   doc.clauses.forEach((c, i) => text(c.title, ['clauses', i, 'title'], `clause ${c.id}`));
   return problems;
+}
+
+/** APPI Art. 26: every trigger, the exemption and each duty stated once, in both languages. */
+function checkBreach(
+  breach: PolicyBreach,
+  problem: (code: string, message: string, path: (string | number)[]) => void,
+): void {
+  const seen = new Set<string>();
+  breach.clauses.forEach((c, i) => {
+    if (seen.has(c.duty))
+      problem('policy.duplicate_id', `breach duty ${c.duty} is stated twice`, [
+        'breach',
+        'clauses',
+        i,
+        'duty',
+      ]);
+    seen.add(c.duty);
+    // A decision on a breach cites these clauses to staff and regulators in both languages.
+    if (c.text.ja === undefined || c.title.ja === undefined)
+      problem('policy.missing_text', `breach clause ${c.id} has no Japanese text`, [
+        'breach',
+        'clauses',
+        i,
+        'text',
+      ]);
+  });
+  for (const d of BREACH_DUTIES)
+    if (!seen.has(d))
+      problem('policy.missing_breach_duty', `breach has no clause for duty ${d}`, [
+        'breach',
+        'clauses',
+      ]);
 }

@@ -21,7 +21,15 @@ export {
   type LocatedProblem,
   type LoadResult,
 } from './load-policy.ts';
-export { PolicySchema, type PolicyDocument, type Localized } from './policy-schema.ts';
+export {
+  BREACH_DUTIES,
+  PolicySchema,
+  type BreachDuty,
+  type Localized,
+  type PolicyBreach,
+  type PolicyBreachClause,
+  type PolicyDocument,
+} from './policy-schema.ts';
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
 export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
