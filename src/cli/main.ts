@@ -4,6 +4,7 @@ import { registerRequestCommands } from '../requests/request-commands.ts';
 import { registerNoticeCommands } from '../notices/notice-commands.ts';
 import { registerProvisionCommands } from '../provision/provision-commands.ts';
 import { registerDecideCommand } from './decide-command.ts';
+import { registerIncidentCommands } from './incident-commands.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
 import { registerServeCommand } from './serve-command.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerProvisionCommands(program);
   registerRequestCommands(program);
   registerNoticeCommands(program);
+  registerIncidentCommands(program);
   return program;
 }
 

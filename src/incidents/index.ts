@@ -1,0 +1,4 @@
+/** The incidents slice (APPI Art. 26; PPC Rules 7–10): what other modules may call. */
+export { breachClause, breachDuties, type BreachDuties } from './breach-duties.ts';
+export type { BreachFacts } from './breach-facts.ts';
+export { HOLIDAY_DATA_ENDS, isClosedDay, rollToBusinessDay } from './japan-calendar.ts';
