@@ -15,6 +15,7 @@ import { registerRequestRoutes } from '../requests/request-routes.ts';
 import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
 import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
 import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { registerIncidentRoutes } from '../incidents/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async () => app.swagger(),
   );
   registerPolicyRoutes(app, options.policy, options.context);
+  registerIncidentRoutes(app, { policy: options.policy });
   if (options.context) {
     registerSecurityRoutes(app, options.context);
     registerRegistryRoutes(app, options.context);

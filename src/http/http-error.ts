@@ -20,6 +20,8 @@ const STATUS_BY_PREFIX: readonly (readonly [RegExp, number])[] = [
   [/\.conflict$|\.illegal_transition$/, 409],
   [/\.too_large$/, 413],
   [/\.not_implemented$/, 501],
+  // A deadline past the holiday calendar's data: well-formed, but not countable (APPI Art. 26).
+  [/^incidents\.calendar_ends$/, 422],
   // PROVIDE.DUE_DILIGENCE, PROVIDE.AUTHORITY: well-formed, but refused until the record exists.
   [/^(provision|ads)\.\w+_(required|missing)$/, 422],
   [/^request\.|\.invalid|\.malformed|\.missing|_required$|_not_allowed$/, 400],

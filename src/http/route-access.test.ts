@@ -61,6 +61,7 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(urls).toEqual(
       expect.arrayContaining([
         'POST /v1/decide',
+        'POST /v1/incidents/duties',
         'GET /v1/customers',
         'GET /v1/audit',
         'GET /v1/ads/exports',

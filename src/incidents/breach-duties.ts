@@ -54,7 +54,7 @@ export function breachDuties(breach: PolicyBreach, facts: BreachFacts): BreachDu
   const known = dayOf(facts.knownOn, 'knownOn');
   if (!Number.isInteger(facts.persons) || facts.persons < 0)
     throw new HogoError('incidents.invalid_persons', 'persons: must be a whole number ≥ 0', {
-      field: 'persons',
+      path: 'persons',
     });
   const met = triggersOf(facts);
   const triggers = met.map((d) => breachClause(breach, d));

@@ -2,3 +2,4 @@
 export { breachClause, breachDuties, type BreachDuties } from './breach-duties.ts';
 export type { BreachFacts } from './breach-facts.ts';
 export { HOLIDAY_DATA_ENDS, isClosedDay, rollToBusinessDay } from './japan-calendar.ts';
+export { registerIncidentRoutes, type IncidentRouteDeps } from './incident-routes.ts';

@@ -15,7 +15,7 @@ export function dayOf(date: string, field = 'date'): number {
   const day = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : NaN;
   if (!m || !Number.isInteger(day) || dateOf(day) !== date)
     throw new HogoError('incidents.invalid_date', `${field}: ${date} is not a date YYYY-MM-DD`, {
-      field,
+      path: field,
     });
   return day;
 }
