@@ -4,6 +4,7 @@ export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
 export { authorize } from '../security/authorize.ts';
 export { createCustomer } from './create-customer.ts';
+export { countAffectedCustomers, type AffectedQuery } from './count-affected-customers.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {
   CustomerView,
