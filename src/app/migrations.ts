@@ -1,5 +1,6 @@
 import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { intakeMigrations } from '../intake/intake-migrations.ts';
+import { incidentMigrations } from '../incidents/index.ts';
 import { noticeMigrations } from '../notices/notice-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
 import { requestMigrations } from '../requests/request-migrations.ts';
@@ -18,6 +19,7 @@ export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...provisionMigrations,
   ...requestMigrations,
   ...noticeMigrations,
+  ...incidentMigrations,
 };
 
 /**

@@ -1,0 +1,15 @@
+import type { CompiledPolicy } from '../policy/index.ts';
+import type { AuditLog } from '../security/audit-log.ts';
+import type { KeyService } from '../security/keys/key-service.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the incidents use cases need (the application context satisfies it). */
+export interface IncidentDeps {
+  readonly store: Store;
+  readonly policy: CompiledPolicy;
+  /** The registry counts the people affected under its own keys and audit. */
+  readonly keys: KeyService;
+  readonly audit: AuditLog;
+  /** Milliseconds since the epoch. */
+  readonly clock: () => number;
+}
