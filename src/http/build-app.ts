@@ -15,7 +15,7 @@ import { registerRequestRoutes } from '../requests/request-routes.ts';
 import { registerPublicRequestRoutes } from '../requests/public-request-routes.ts';
 import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
 import { registerNoticeRoutes } from '../notices/notice-routes.ts';
-import { registerIncidentRoutes } from '../incidents/index.ts';
+import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
@@ -155,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerPublicRequestRoutes(app, options.context);
     registerFamilyCallRoutes(app, options.context);
     registerNoticeRoutes(app, options.context);
+    registerStoredIncidentRoutes(app, options.context);
   }
   await registerWebRoutes(app);
   await app.ready();

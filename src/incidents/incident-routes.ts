@@ -2,7 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { HogoError } from '../errors/index.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
+import { requirePermission } from '../security/auth/require-permission.ts';
 import { breachDuties } from './breach-duties.ts';
+import type { IncidentDeps } from './incident-deps.ts';
+import { listIncidents } from './list-incidents.ts';
+import { recordIncident } from './record-incident.ts';
 import { HOLIDAY_DATA_ENDS } from './japan-calendar.ts';
 
 /** What the routes of this slice need: the policy in force, nothing else. */
@@ -69,6 +73,65 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: IncidentRoute
         encrypted: body.encrypted === true,
         secrecyOfCommunications: body.secrecyOfCommunications === true,
       });
+    },
+  );
+}
+
+const RecordBody = Type.Object(
+  {
+    knownOn: Type.String({ description: 'The day the company knew, YYYY-MM-DD in Japan (day 1).' }),
+    sensitive: Type.Boolean(),
+    financial: Type.Boolean(),
+    wrongful: Type.Boolean(),
+    skimming: Type.Optional(Type.Boolean()),
+    encrypted: Type.Boolean(),
+    secrecyOfCommunications: Type.Optional(Type.Boolean()),
+    affected: Type.Object(
+      {
+        customerIds: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 100_000 }),
+        ),
+        categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
+        acquiredFrom: Type.Optional(Type.String()),
+        acquiredBefore: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false, description: 'Whose data: a registry query, counted.' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Recorded incidents over HTTP: record one (people counted from the registry) and list them. */
+export function registerStoredIncidentRoutes(app: FastifyInstance, deps: IncidentDeps): void {
+  app.post(
+    '/v1/incidents',
+    {
+      config: { access: { permission: 'incidents.manage' } },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Record an incident: the people affected counted from the registry, the duties decided.',
+        body: RecordBody,
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePermission(request, 'incidents.manage');
+      const view = await recordIncident(deps, principal, request.body as Static<typeof RecordBody>);
+      return reply.code(201).send(view);
+    },
+  );
+  app.get(
+    '/v1/incidents',
+    {
+      config: { access: { permission: 'incidents.read' } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Recorded incidents, newest first, with their due status.',
+      },
+    },
+    async (request) => {
+      const principal = requirePermission(request, 'incidents.read');
+      return { incidents: await listIncidents(deps, principal) };
     },
   );
 }

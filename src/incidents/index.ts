@@ -2,7 +2,11 @@
 export { breachClause, breachDuties, type BreachDuties } from './breach-duties.ts';
 export type { BreachFacts } from './breach-facts.ts';
 export { HOLIDAY_DATA_ENDS, isClosedDay, rollToBusinessDay } from './japan-calendar.ts';
-export { registerIncidentRoutes, type IncidentRouteDeps } from './incident-routes.ts';
+export {
+  registerIncidentRoutes,
+  registerStoredIncidentRoutes,
+  type IncidentRouteDeps,
+} from './incident-routes.ts';
 export { DUE_SOON_DAYS, dueStatus } from './due-status.ts';
 export type { IncidentDeps } from './incident-deps.ts';
 export { incidentMigrations } from './incident-migrations.ts';
