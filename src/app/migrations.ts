@@ -6,6 +6,7 @@ import { requestMigrations, requestKeyedMigrations } from '../requests/index.ts'
 import { type AuditLog, type KeyService, securityMigrations } from '../security/index.ts';
 import type { StoreMigration } from '../store/index.ts';
 import { retentionMigrations } from '../retention/index.ts';
+import { incidentMigrations } from '../incidents/index.ts';
 // Each slice adds one import here and one spread below; names (NNNN-slice-what) keep the order.
 
 /** Every slice's migrations, run on start by `openContext` and by `hogo db migrate`. */
@@ -17,6 +18,7 @@ export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...requestMigrations,
   ...noticeMigrations,
   ...retentionMigrations,
+  ...incidentMigrations,
 };
 
 /**

@@ -5,6 +5,7 @@ import { registerNoticeCommands } from './notice-commands.ts';
 import { registerProvisionCommands } from './provision-commands.ts';
 import { registerAnonymizeCommand } from './anonymize-command.ts';
 import { registerDecideCommand } from './decide-command.ts';
+import { registerIncidentCommands } from './incident-commands.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerPrintBatchCommands(program);
   registerAnonymizeCommand(program);
   registerRetentionCommands(program);
+  registerIncidentCommands(program);
   return program;
 }
 

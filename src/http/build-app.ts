@@ -18,6 +18,7 @@ import {
 } from '../requests/index.ts';
 import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerRetentionRoutes } from '../retention/index.ts';
+import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
 
 declare module 'fastify' {
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async () => app.swagger(),
   );
   registerPolicyRoutes(app, options.policy, options.context);
+  registerIncidentRoutes(app, { policy: options.policy });
   if (options.context) {
     registerSecurityRoutes(app, options.context);
     registerRegistryRoutes(app, options.context);
@@ -163,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       enclosure: (tx, requestId, actor) => paperEnclosure(ctx, tx, requestId, actor),
     });
     registerRetentionRoutes(app, options.context);
+    registerStoredIncidentRoutes(app, options.context);
   }
   await registerWebRoutes(app);
   await app.ready();

@@ -61,6 +61,7 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(urls).toEqual(
       expect.arrayContaining([
         'POST /v1/decide',
+        'POST /v1/incidents/duties',
         'GET /v1/customers',
         'GET /v1/audit',
         'GET /v1/ads/exports',
@@ -188,6 +189,12 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('POST', '/v1/ads/exports', 'operator')).toBe(403);
     // The web pages are public like the policy page (the API behind them authorizes); every
     // path under /console/ answers the console's page.
+    // APPI Art. 26: the privacy officer records incidents; the auditor reads them; no one else.
+    expect(await status('POST', '/v1/incidents', 'privacyOfficer')).toBe(400);
+    expect(await status('POST', '/v1/incidents', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/incidents', 'auditor')).toBe(403);
+    expect(await status('GET', '/v1/incidents', 'auditor')).toBe(200);
+    expect(await status('GET', '/v1/incidents', 'system')).toBe(403);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });

@@ -1,6 +1,12 @@
 import { checkPage } from './check-page.ts';
 import { compileCondition, ConditionError } from './condition-language.ts';
-import type { Localized, PolicyDocument, PolicyLegalObligations } from './policy-schema.ts';
+import {
+  type Localized,
+  type PolicyDocument,
+  type PolicyLegalObligations,
+  BREACH_DUTIES,
+  type PolicyBreach,
+} from './policy-schema.ts';
 import { checkRetention } from './check-retention.ts';
 
 /**
@@ -44,6 +50,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   doc.clauses.forEach((c, i) => claim(c.id, ['clauses', i, 'id']));
   doc.purposes.forEach((p, i) => claim(p.id, ['purposes', i, 'id']));
   (doc.extraPurposes ?? []).forEach((p, i) => claim(p.id, ['extraPurposes', i, 'id']));
+  doc.breach?.clauses.forEach((c, i) => claim(c.id, ['breach', 'clauses', i, 'id']));
 
   const unique = (section: string, ids: readonly string[]) => {
     const seen = new Set<string>();
@@ -217,6 +224,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
         ['requestKinds', i, 'fee'],
       );
   });
+  if (doc.breach) checkBreach(doc.breach, problem);
   (doc.contacts ?? []).forEach((c, i) =>
     reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']),
   );
@@ -317,4 +325,36 @@ function checkLegalObligations(
         path,
       );
   });
+}
+
+/** APPI Art. 26: every trigger, the exemption and each duty stated once, in both languages. */
+function checkBreach(
+  breach: PolicyBreach,
+  problem: (code: string, message: string, path: (string | number)[]) => void,
+): void {
+  const seen = new Set<string>();
+  breach.clauses.forEach((c, i) => {
+    if (seen.has(c.duty))
+      problem('policy.duplicate_id', `breach duty ${c.duty} is stated twice`, [
+        'breach',
+        'clauses',
+        i,
+        'duty',
+      ]);
+    seen.add(c.duty);
+    // A decision on a breach cites these clauses to staff and regulators in both languages.
+    if (c.text.ja === undefined || c.title.ja === undefined)
+      problem('policy.missing_text', `breach clause ${c.id} has no Japanese text`, [
+        'breach',
+        'clauses',
+        i,
+        'text',
+      ]);
+  });
+  for (const d of BREACH_DUTIES)
+    if (!seen.has(d))
+      problem('policy.missing_breach_duty', `breach has no clause for duty ${d}`, [
+        'breach',
+        'clauses',
+      ]);
 }

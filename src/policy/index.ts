@@ -26,6 +26,10 @@ export {
   type PolicyDocument,
   type PolicyLegalGround,
   type Localized,
+  BREACH_DUTIES,
+  type BreachDuty,
+  type PolicyBreach,
+  type PolicyBreachClause,
 } from './policy-schema.ts';
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';

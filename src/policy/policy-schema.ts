@@ -259,12 +259,52 @@ export const RetentionDutySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a breach clause decides (APPI Art. 26; PPC Rules 7–10); each duty appears once. */
+export const BREACH_DUTIES = [
+  'sensitive',
+  'financial',
+  'wrongful',
+  'persons',
+  'encrypted',
+  'preliminary',
+  'final',
+  'notice',
+  'telecom',
+] as const;
+
+export const BreachClauseSchema = Type.Object(
+  {
+    id: ClauseId,
+    duty: Type.Union(
+      BREACH_DUTIES.map((d) => Type.Literal(d)),
+      { description: 'Which trigger, exemption or duty of the law this clause states.' },
+    ),
+    title: LocalizedText,
+    text: LocalizedText,
+    law: Type.String({ minLength: 1, description: 'The article of the law behind the clause.' }),
+  },
+  { additionalProperties: false },
+);
+
 /** Retention duties and legal holds (RETAIN): what a deletion or a purge must keep. */
 export const RetentionSchema = Type.Object(
   {
     duties: Type.Array(RetentionDutySchema),
     holdClause: ClauseId,
     holdText: LocalizedText,
+  },
+  { additionalProperties: false },
+);
+
+export const BreachSchema = Type.Object(
+  {
+    preliminaryDays: Type.Integer({
+      minimum: 1,
+      maximum: 5,
+      description:
+        'Days for the preliminary report, the day of knowledge counting as day 1 (the PPC guideline reads "promptly" as 3–5 days).',
+    }),
+    clauses: Type.Array(BreachClauseSchema, { minItems: BREACH_DUTIES.length }),
   },
   { additionalProperties: false },
 );
@@ -324,6 +364,7 @@ export const PolicySchema = Type.Object(
     ),
     requestKinds: Type.Array(RequestKindSchema, { minItems: 1 }),
     retention: Type.Optional(RetentionSchema),
+    breach: Type.Optional(BreachSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -356,3 +397,6 @@ export type PolicyAdPlatform = Static<typeof AdPlatformSchema>;
 export type Localized = Static<typeof LocalizedText>;
 export type PolicyRetentionDuty = Static<typeof RetentionDutySchema>;
 export type PolicyRetention = Static<typeof RetentionSchema>;
+export type PolicyBreach = Static<typeof BreachSchema>;
+export type PolicyBreachClause = Static<typeof BreachClauseSchema>;
+export type BreachDuty = (typeof BREACH_DUTIES)[number];

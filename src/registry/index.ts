@@ -10,6 +10,7 @@ export {
   type ContractFacts,
 } from './contract-facts.ts';
 export { createCustomer } from './create-customer.ts';
+export { countAffectedCustomers, type AffectedQuery } from './count-affected-customers.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {
   CustomerView,

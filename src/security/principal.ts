@@ -64,7 +64,9 @@ export type Permission =
   | 'requests.own' // a verified customer: file, list and read their own requests (REQUEST.WEB)
   | 'notices.read' // the outbox of notices to customers; reading a body is audited
   | 'notices.send' // try again the notices whose sending failed (the retry job)
-  | 'provision.family'; // answer a family caller (PROVIDE.FAMILY), recorded as a provision
+  | 'provision.family' // answer a family caller (PROVIDE.FAMILY), recorded as a provision
+  | 'incidents.read' // recorded breaches, their duties and deadlines (APPI Art. 26)
+  | 'incidents.manage'; // record a breach and the people it affects (APPI Art. 26)
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -89,6 +91,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'notices.read',
     'notices.send',
     'provision.family',
+    'incidents.read',
+    'incidents.manage',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -112,6 +116,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'audit.verify',
     'provision.read',
     'requests.read',
+    'incidents.read',
   ]),
   system: new Set<Permission>([
     'self',

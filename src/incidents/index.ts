@@ -1,0 +1,15 @@
+/** The incidents slice (APPI Art. 26; PPC Rules 7–10): what other modules may call. */
+export { breachClause, breachDuties, type BreachDuties } from './breach-duties.ts';
+export type { BreachFacts } from './breach-facts.ts';
+export { HOLIDAY_DATA_ENDS, isClosedDay, rollToBusinessDay } from './japan-calendar.ts';
+export {
+  registerIncidentRoutes,
+  registerStoredIncidentRoutes,
+  type IncidentRouteDeps,
+} from './incident-routes.ts';
+export { DUE_SOON_DAYS, dueStatus } from './due-status.ts';
+export type { IncidentDeps } from './incident-deps.ts';
+export { incidentMigrations } from './incident-migrations.ts';
+export type { DueStatus, IncidentView } from './incident-view.ts';
+export { listIncidents } from './list-incidents.ts';
+export { recordIncident, type IncidentInput } from './record-incident.ts';
