@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { noticeBody } from '../../src/notices/test-support.ts';
+import { createCustomer } from '../../src/registry/index.ts';
+import { buildWebCustomer } from '../../src/requests/web-test-support.ts';
 import { emailHash, googleAudience } from './ad-hashes.ts';
 import { launchBrowser, snap } from './browser.ts';
 import { startE2eServer, type E2eServer, type SeededCustomer } from './e2e-server.ts';
@@ -227,17 +230,29 @@ describe('privacy center and staff console in Chromium', () => {
   }, 60_000);
 
   it('(b) a deletion, in English: afterwards the customer is gone from the API and from ad audiences', async () => {
+    // Her only contract ended in 2012: no retention duty keeps anything (RETAIN), so the
+    // deletion erases her whole. A customer under contract keeps what the contract needs.
+    const dora = await createCustomer(server.ctx, cliPrincipal('e2e'), {
+      ...buildWebCustomer('dora.ended@example.jp', '090-5555-0101'),
+      services: [
+        {
+          name: 'OCN',
+          startedAt: '2005-05-01T10:00:00+09:00',
+          endedAt: '2012-05-01T10:00:00+09:00',
+        },
+      ],
+    });
     const page = await newPage('en-US');
     await page.goto(`${server.url}/#request`);
     await page.getByRole('radio', { name: /^Deletion/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('E-mail address').fill(bob.email);
+    await page.getByLabel('E-mail address').fill('dora.ended@example.jp');
     await page.getByRole('button', { name: 'Send the code' }).click();
     await page.getByLabel('6-digit code').fill(await codeFromOutbox());
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Your request has been received.').waitFor();
     await snap(page, 'center-filed-en');
-    const [deletion] = await requestsOf(bob.id);
+    const [deletion] = await requestsOf(dora.id);
     expect(deletion).toMatchObject({ kind: 'REQUEST.DELETION', state: 'identityVerified' });
 
     await work(
@@ -251,17 +266,17 @@ describe('privacy center and staff console in Chromium', () => {
 
     const read = await server.staffApi<{ items?: { value?: string }[] }>(
       'GET',
-      `/v1/customers/${bob.id}`,
+      `/v1/customers/${dora.id}`,
     );
     if (read.status === 200) expect(read.body.items ?? []).toEqual([]);
     else expect(read.status).toBe(404);
     await staff.getByRole('link', { name: 'Customers' }).click();
-    await staff.getByLabel('Customer ID').fill(bob.id);
+    await staff.getByLabel('Customer ID').fill(dora.id);
     await staff.getByRole('button', { name: 'Open' }).click();
     await staff.getByText('No customer with this ID').waitFor();
     await snap(staff, 'console-customer-erased');
     const audience = await googleAudience(server);
-    expect(audience).not.toContain(emailHash(bob.email));
+    expect(audience).not.toContain(emailHash('dora.ended@example.jp'));
     expect(audience).toContain(emailHash(alice.email));
     await page.context().close();
   }, 60_000);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 // The API's own list (a module without imports): the console offers exactly what it takes.
-import { CALLER_RELATIONS } from '../../../src/requests/index.ts';
+import { CALLER_RELATIONS } from '../../../src/requests/caller-relation.ts';
 import { FamilyAnswer, type FamilyCallAnswer } from './FamilyAnswer.tsx';
 
 /** PROVIDE.FAMILY: a caller who says they are family; the name and address must both match. */

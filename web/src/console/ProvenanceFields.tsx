@@ -1,5 +1,5 @@
 // OBTAIN.CHANNEL as the API declares it (a module without imports).
-import { CHANNELS } from '../../../src/registry/index.ts';
+import { CHANNELS } from '../../../src/registry/channels.ts';
 
 /** How a value was obtained: channel, source and (when indirect) who provided it. */
 export function ProvenanceFields(props: {

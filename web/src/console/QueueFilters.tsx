@@ -1,6 +1,6 @@
 import type { RequestKindView } from '../shared/types.ts';
 // The API's own list of states (a module without imports).
-import { REQUEST_STATES } from '../../../src/requests/index.ts';
+import { REQUEST_STATES } from '../../../src/requests/request-state.ts';
 
 /** The queue's filters: state, kind, due. */
 export interface Filters {
