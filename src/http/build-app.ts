@@ -16,6 +16,7 @@ import { registerPublicRequestRoutes } from '../requests/public-request-routes.t
 import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
 import { registerNoticeRoutes } from '../notices/notice-routes.ts';
 import { registerWebRoutes } from './web-routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { keywords: ['errorMessage'], removeAdditional: false } },
   });
 
+  registerSecurityHeaders(app);
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
   registerAuthentication(app, options.context);

@@ -14,6 +14,7 @@ import { renderPolicy } from '../policy/render-policy.ts';
 import { CustomerDecisionSchema, decideMixed, isCustomerForm } from './decide-mixed.ts';
 import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';
+import { documentCsp } from './security-headers.ts';
 
 /** Most requests one POST /v1/decide may carry. */
 export const MAX_BATCH = 10_000;
@@ -140,9 +141,14 @@ export function registerPolicyRoutes(
         ...(q.at !== undefined ? { query: { at: q.at } } : {}),
         embedded: q.embed === true,
       });
-      return reply
-        .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
-        .send(page);
+      return (
+        reply
+          // The privacy center frames the embedded text (same origin); nobody frames the rest.
+          .header('content-security-policy', documentCsp(q.embed === true ? "'self'" : "'none'"))
+          .header('x-frame-options', q.embed === true ? 'SAMEORIGIN' : 'DENY')
+          .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+          .send(page)
+      );
     },
   );
 }
