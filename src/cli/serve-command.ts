@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.ts';
 import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
+import { decideLimits } from '../http/decide-limits.ts';
 import { appendAuditAnchor } from '../security/audit/audit-anchor.ts';
 import { bootstrap } from '../security/users/bootstrap.ts';
 
@@ -24,6 +25,7 @@ export function registerServeCommand(program: Command): void {
         policy: context.policy,
         logLevel: config.logLevel,
         context,
+        decideLimits: decideLimits(process.env),
         ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
       });
       const address = await app.listen({ host: config.host, port: config.port });

@@ -17,6 +17,7 @@ import { registerFamilyCallRoutes } from '../requests/family-call-routes.ts';
 import { registerNoticeRoutes } from '../notices/notice-routes.ts';
 import { registerWebRoutes } from './web-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import type { DecideLimits } from './decide-limits.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +46,8 @@ export interface AppOptions {
    * or CIDRs, comma-separated; absent, the peer's address is the client's.
    */
   readonly trustProxy?: string;
+  /** How much of the public decision one client may use; absent, the defaults. */
+  readonly decideLimits?: DecideLimits;
 }
 
 /**
@@ -146,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { config: { access: { public: true } }, schema: { hide: true } },
     async () => app.swagger(),
   );
-  registerPolicyRoutes(app, options.policy, options.context);
+  registerPolicyRoutes(app, options.policy, options.context, options.decideLimits);
   if (options.context) {
     registerSecurityRoutes(app, options.context);
     registerRegistryRoutes(app, options.context);
