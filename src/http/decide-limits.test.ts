@@ -17,6 +17,7 @@ describe.each(ENGINES)('the public decision cannot be flooded, on $name', (engin
   const appWith = async (limits: {
     anonymousPerMinute: number;
     anonymousConcurrent: number;
+    anonymousConcurrentTotal?: number;
     tokenPerMinute: number;
   }) => {
     const app = await buildApp({
@@ -117,6 +118,31 @@ describe.each(ENGINES)('the public decision cannot be flooded, on $name', (engin
     for (let n = 0; n < 3; n++)
       statuses.push((await decide(app, buildRequest(), headers)).statusCode);
     expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it('limits anonymous calls at once on the server, all clients together', async () => {
+    const app = await appWith({
+      anonymousPerMinute: 0,
+      anonymousConcurrent: 0,
+      anonymousConcurrentTotal: 1,
+      tokenPerMinute: 0,
+    });
+    const batch = Array.from({ length: 2_000 }, () => buildRequest());
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/decide',
+          payload: batch,
+          remoteAddress: `10.1.0.${n + 1}`,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(429);
+    const busy = answers.find((a) => a.statusCode === 429)!;
+    expect(busy.headers['retry-after']).toBe('1');
   });
 
   it('limits anonymous calls at once per client', async () => {

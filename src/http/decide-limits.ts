@@ -9,14 +9,20 @@ export interface DecideLimits {
   readonly anonymousPerMinute: number;
   /** Calls at once per anonymous client network on one server: `HOGO_DECIDE_CONCURRENT`. */
   readonly anonymousConcurrent: number;
+  /**
+   * Anonymous calls at once on one server, all clients together: `HOGO_DECIDE_CONCURRENT_TOTAL`.
+   * Many clients of a few calls each would otherwise still fill the server's memory and CPU.
+   */
+  readonly anonymousConcurrentTotal?: number;
   /** Calls a minute per token; 0 exempts tokens: `HOGO_DECIDE_TOKEN_PER_MINUTE`. */
   readonly tokenPerMinute: number;
 }
 
-/** The limits when the environment says nothing: 120 a minute, 4 at once, tokens exempt. */
+/** The limits when the environment says nothing: 120 a minute, 4 at once (2 of all), tokens exempt. */
 export const DEFAULT_DECIDE_LIMITS: DecideLimits = {
   anonymousPerMinute: 120,
   anonymousConcurrent: 4,
+  anonymousConcurrentTotal: 2,
   tokenPerMinute: 0,
 };
 
@@ -33,6 +39,10 @@ export function decideLimits(env: NodeJS.ProcessEnv): DecideLimits {
   return {
     anonymousPerMinute: read('HOGO_DECIDE_PER_MINUTE', DEFAULT_DECIDE_LIMITS.anonymousPerMinute),
     anonymousConcurrent: read('HOGO_DECIDE_CONCURRENT', DEFAULT_DECIDE_LIMITS.anonymousConcurrent),
+    anonymousConcurrentTotal: read(
+      'HOGO_DECIDE_CONCURRENT_TOTAL',
+      DEFAULT_DECIDE_LIMITS.anonymousConcurrentTotal!,
+    ),
     tokenPerMinute: read('HOGO_DECIDE_TOKEN_PER_MINUTE', DEFAULT_DECIDE_LIMITS.tokenPerMinute),
   };
 }
@@ -57,16 +67,21 @@ function tooMany(reply: FastifyReply, retryAfter: number, message: string): Fast
 export function decideLimitHooks(ctx: AppContext | undefined, limits: DecideLimits) {
   const inFlight = new Map<string, number>();
   const counted = new WeakMap<FastifyRequest, string>();
+  let allInFlight = 0;
   return {
     async onRequest(request: FastifyRequest, reply: FastifyReply) {
       const principal = request.principal;
       const anonymous = principal === undefined;
       const network = clientNetwork(request.ip);
-      if (anonymous && limits.anonymousConcurrent > 0) {
+      if (anonymous) {
+        const total = limits.anonymousConcurrentTotal ?? 0;
+        if (total > 0 && allInFlight >= total)
+          return tooMany(reply, 1, 'the server is busy with other decisions; try again shortly');
         const now = inFlight.get(network) ?? 0;
-        if (now >= limits.anonymousConcurrent)
+        if (limits.anonymousConcurrent > 0 && now >= limits.anonymousConcurrent)
           return tooMany(reply, 1, `at most ${limits.anonymousConcurrent} decisions at once`);
         inFlight.set(network, now + 1);
+        allInFlight++;
         counted.set(request, network);
       }
       const perMinute = anonymous ? limits.anonymousPerMinute : limits.tokenPerMinute;
@@ -86,6 +101,8 @@ export function decideLimitHooks(ctx: AppContext | undefined, limits: DecideLimi
     async onResponse(request: FastifyRequest) {
       const network = counted.get(request);
       if (network === undefined) return;
+      counted.delete(request);
+      allInFlight--;
       const left = (inFlight.get(network) ?? 1) - 1;
       if (left <= 0) inFlight.delete(network);
       else inFlight.set(network, left);
