@@ -73,7 +73,12 @@ export function registerServeCommand(program: Command): void {
       // Said once the stop handler is in place: a stop from now on writes its anchor.
       if (anchors !== undefined)
         process.stdout.write(
-          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop)\n`,
+          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop; keep copies away from the database)\n`,
+        );
+      // SECURITY.3: said at every start while off, so that nobody forgets it is.
+      else
+        process.stderr.write(
+          'hogo: WARNING audit anchoring is off (HOGO_AUDIT_ANCHORS=off): whoever can write the database can rewrite the audit log unseen\n',
         );
       await new Promise(() => {});
     });
