@@ -3,6 +3,8 @@ import { loadConfig } from '../config/load-config.ts';
 import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
 import { decideLimits } from '../http/decide-limits.ts';
+import { appSettings } from '../app/app-settings.ts';
+import { showFirstPassword } from './show-first-password.ts';
 import { appendAuditAnchor } from '../security/audit/audit-anchor.ts';
 import { bootstrap } from '../security/users/bootstrap.ts';
 
@@ -34,14 +36,8 @@ export function registerServeCommand(program: Command): void {
           `  privacy center: ${address}/   staff console: ${address}/console/\n` +
           `  policy: ${address}/policy   API: ${address}/openapi.json\n`,
       );
-      if (first) {
-        // Shown once, on the operator's terminal only, never in the log.
-        process.stdout.write(
-          `\nFirst start: created user '${first.name}' (privacyOfficer) with password\n  ${first.password}\n` +
-            `Sign in at ${address}/console/ (or POST ${address}/v1/session {"name":"${first.name}","password":"…"}); ` +
-            'this password is not shown again.\n\n',
-        );
-      }
+      // Shown once, on the operator's terminal only (else a 0600 file), never in the log.
+      if (first) showFirstPassword(first, address, appSettings(process.env).dataDir);
       const anchors = config.auditAnchors;
       let anchorTimer: NodeJS.Timeout | undefined;
       if (anchors !== undefined) {
