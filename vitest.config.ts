@@ -11,5 +11,7 @@ export default defineConfig({
     allowOnly: false,
     testTimeout: 30_000,
     pool: 'forks',
+    // The browser tests' Chromium: installed when missing and root may, else a stop naming the fix.
+    globalSetup: ['web/e2e/chromium-setup.ts'],
   },
 });

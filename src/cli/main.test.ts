@@ -115,3 +115,20 @@ describe('hogo policy', () => {
     expect(r.stderr).toContain("--lang must be one of en, ja, got 'fr'");
   });
 });
+
+describe('a closed pipe', () => {
+  it('ends the command quietly with status 0 (hogo policy render | true)', () => {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" policy render | true; echo "status \${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout.trim()).toBe('status 0');
+    expect(r.stderr).not.toMatch(/EPIPE/);
+  });
+});

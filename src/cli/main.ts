@@ -39,6 +39,7 @@ export function buildProgram(): Command {
 
 /** Runs `hogo` with arguments; returns the exit code (0 ok, 1 failed check, 2 bad input). */
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -64,4 +65,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`hogo: unexpected error: ${(e as Error).message}\n`);
     return 1;
   }
+}
+
+let pipeWatched = false;
+
+/**
+ * `hogo policy diff | head`: once the reader has closed the pipe nothing more can be said, so
+ * the command ends at once with status 0, as Unix tools do, instead of dying on EPIPE.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 }

@@ -194,6 +194,8 @@ export function registerSecurityCommands(program: Command): void {
         let anchors = 0;
         if (opts.anchors !== undefined) {
           const lines = readAnchorLines(opts.anchors);
+          // An empty file proves nothing: refused, never "0 anchors hold".
+          if (lines.length === 0) throw new CliError(`${opts.anchors}: holds no anchor`, 1);
           for (const [line, text] of lines) {
             let anchor: unknown;
             try {
@@ -212,7 +214,10 @@ export function registerSecurityCommands(program: Command): void {
         }
         process.stdout.write(
           `audit: ok, ${result.entries} entries` +
-            (opts.anchors !== undefined ? `, ${anchors} anchors hold\n` : '\n'),
+            (opts.anchors !== undefined
+              ? `, ${anchors} anchors hold\n`
+              : // The chain alone cannot catch a rewrite that recomputes every later hash.
+                ', checked without anchors: a chain rewritten whole would pass; add --anchors FILE\n'),
         );
       }),
     );

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,14 @@ const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 
 describe('audit anchors written by hogo serve (HOGO_AUDIT_ANCHORS)', () => {
   it('reads the file and the period from the environment, refusing what makes no sense', () => {
-    expect(loadConfig({}).auditAnchors).toBeUndefined();
+    expect(loadConfig({}).auditAnchors).toEqual({
+      file: join('data', 'audit-anchors.ndjson'),
+      everyHours: 24,
+    });
+    expect(loadConfig({ HOGO_DATA_DIR: '/srv/hogo' }).auditAnchors?.file).toBe(
+      '/srv/hogo/audit-anchors.ndjson',
+    );
+    expect(loadConfig({ HOGO_AUDIT_ANCHORS: 'off' }).auditAnchors).toBeUndefined();
     expect(loadConfig({ HOGO_AUDIT_ANCHORS: '/srv/anchors' }).auditAnchors).toEqual({
       file: '/srv/anchors',
       everyHours: 24,
@@ -18,7 +25,9 @@ describe('audit anchors written by hogo serve (HOGO_AUDIT_ANCHORS)', () => {
     expect(
       loadConfig({ HOGO_AUDIT_ANCHORS: 'a', HOGO_AUDIT_ANCHOR_HOURS: '0.5' }).auditAnchors,
     ).toEqual({ file: 'a', everyHours: 0.5 });
-    expect(() => loadConfig({ HOGO_AUDIT_ANCHOR_HOURS: '6' })).toThrow(/needs HOGO_AUDIT_ANCHORS/);
+    expect(() => loadConfig({ HOGO_AUDIT_ANCHORS: 'off', HOGO_AUDIT_ANCHOR_HOURS: '6' })).toThrow(
+      /needs anchoring on/,
+    );
     for (const bad of ['0', '-1', 'daily', '1000'])
       expect(() => loadConfig({ HOGO_AUDIT_ANCHORS: 'a', HOGO_AUDIT_ANCHOR_HOURS: bad })).toThrow(
         /HOGO_AUDIT_ANCHOR_HOURS/,
@@ -44,7 +53,7 @@ describe('audit anchors written by hogo serve (HOGO_AUDIT_ANCHORS)', () => {
       });
       server.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
     });
-    expect(out).toContain(`audit anchors: ${file} (every 24 h and on stop)`);
+    expect(out).toContain(`audit anchors: ${file} (every 24 h and on stop`);
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
     await exited;
@@ -60,5 +69,52 @@ describe('audit anchors written by hogo serve (HOGO_AUDIT_ANCHORS)', () => {
       encoding: 'utf8',
     });
     expect(verify.stdout).toMatch(/^audit: ok, \d+ entries, 2 anchors hold\n$/);
-  }, 60_000);
+    const bare = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
+    expect(bare.stdout).toMatch(/checked without anchors/);
+    const empty = join(dir, 'empty.ndjson');
+    writeFileSync(empty, '\n');
+    const refused = spawnSync(process.execPath, [bin, 'audit', 'verify', '--anchors', empty], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${empty}: holds no anchor`);
+  }, 120_000);
+
+  it('anchors by default to a file beside the data, and warns at every start while off', async () => {
+    const dir = tempDir();
+    const base = {
+      PATH: process.env.PATH ?? '',
+      HOGO_DATA_DIR: dir,
+      HOGO_DATABASE_URL: '',
+      HOGO_LOG_LEVEL: 'silent',
+    };
+    const started = async (env: Record<string, string>) => {
+      const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env });
+      let out = '';
+      let err = '';
+      server.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (/audit anchors:|API:/.test(out) && out.includes('\n', out.indexOf('API:'))) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}${err}`)));
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      return { out, err };
+    };
+    const on = await started(base);
+    expect(on.out).toContain(`audit anchors: ${join(dir, 'audit-anchors.ndjson')}`);
+    expect(readFileSync(join(dir, 'audit-anchors.ndjson'), 'utf8').trim().split('\n')).toHaveLength(
+      2,
+    );
+    expect(on.err).not.toContain('anchoring is off');
+    const off = await started({ ...base, HOGO_AUDIT_ANCHORS: 'off' });
+    expect(off.out).not.toContain('audit anchors:');
+    expect(off.err).toContain('WARNING audit anchoring is off');
+  }, 120_000);
 });

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/index.ts';
+import { loadConfig, appSettings } from '../config/index.ts';
 import { openContext } from '../app/open-context.ts';
 import { buildApp } from '../http/build-app.ts';
 import { appendAuditAnchor, bootstrap } from '../security/index.ts';
+import { decideLimits } from '../http/decide-limits.ts';
+import { showFirstPassword } from './show-first-password.ts';
 
 /** `hogo serve`: the HTTP API and pages; prints the URL. */
 export function registerServeCommand(program: Command): void {
@@ -23,6 +25,7 @@ export function registerServeCommand(program: Command): void {
         policy: context.policy,
         logLevel: config.logLevel,
         context,
+        decideLimits: decideLimits(process.env),
         ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
       });
       const address = await app.listen({ host: config.host, port: config.port });
@@ -31,14 +34,8 @@ export function registerServeCommand(program: Command): void {
           `  privacy center: ${address}/   staff console: ${address}/console/\n` +
           `  policy: ${address}/policy   API: ${address}/openapi.json\n`,
       );
-      if (first) {
-        // Shown once, on the operator's terminal only, never in the log.
-        process.stdout.write(
-          `\nFirst start: created user '${first.name}' (privacyOfficer) with password\n  ${first.password}\n` +
-            `Sign in at ${address}/console/ (or POST ${address}/v1/session {"name":"${first.name}","password":"…"}); ` +
-            'this password is not shown again.\n\n',
-        );
-      }
+      // Shown once, on the operator's terminal only (else a 0600 file), never in the log.
+      if (first) showFirstPassword(first, address, appSettings(process.env).dataDir);
       const anchors = config.auditAnchors;
       let anchorTimer: NodeJS.Timeout | undefined;
       if (anchors !== undefined) {
@@ -70,7 +67,12 @@ export function registerServeCommand(program: Command): void {
       // Said once the stop handler is in place: a stop from now on writes its anchor.
       if (anchors !== undefined)
         process.stdout.write(
-          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop)\n`,
+          `  audit anchors: ${anchors.file} (every ${anchors.everyHours} h and on stop; keep copies away from the database)\n`,
+        );
+      // SECURITY.3: said at every start while off, so that nobody forgets it is.
+      else
+        process.stderr.write(
+          'hogo: WARNING audit anchoring is off (HOGO_AUDIT_ANCHORS=off): whoever can write the database can rewrite the audit log unseen\n',
         );
       await new Promise(() => {});
     });

@@ -1,4 +1,5 @@
 import { BUNDLED_POLICY_PATH } from '../policy/index.ts';
+import { join } from 'node:path';
 
 /** Settings read from the environment once, at the edge; everything inside takes them as values. */
 export interface HogoConfig {
@@ -13,7 +14,8 @@ export interface HogoConfig {
   readonly trustProxy?: string;
   /**
    * Where `hogo serve` appends signed anchors of the audit chain (HOGO_AUDIT_ANCHORS: a file
-   * kept apart from the database), and every how many hours (HOGO_AUDIT_ANCHOR_HOURS, 24).
+   * kept apart from the database; default `$HOGO_DATA_DIR/audit-anchors.ndjson`, `off` turns
+   * anchoring off), and every how many hours (HOGO_AUDIT_ANCHOR_HOURS, 24).
    */
   readonly auditAnchors?: { readonly file: string; readonly everyHours: number };
 }
@@ -30,21 +32,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HogoConfig {
     port,
     logLevel: env.HOGO_LOG_LEVEL ?? 'info',
     ...trustProxy(env.HOGO_TRUST_PROXY),
-    ...auditAnchors(env.HOGO_AUDIT_ANCHORS, env.HOGO_AUDIT_ANCHOR_HOURS),
+    ...auditAnchors(env.HOGO_AUDIT_ANCHORS, env.HOGO_AUDIT_ANCHOR_HOURS, env.HOGO_DATA_DIR),
   };
 }
 
-/** HOGO_AUDIT_ANCHORS (a file) and HOGO_AUDIT_ANCHOR_HOURS (a positive number, default 24). */
+/** The anchors file when HOGO_AUDIT_ANCHORS is unset: beside the data, to be copied away. */
+export function defaultAnchorsFile(dataDir: string | undefined): string {
+  return join(
+    dataDir === undefined || dataDir.trim() === '' ? 'data' : dataDir,
+    'audit-anchors.ndjson',
+  );
+}
+
+/**
+ * HOGO_AUDIT_ANCHORS (a file; unset, the default file; `off`, none) and HOGO_AUDIT_ANCHOR_HOURS
+ * (a positive number, default 24). On by default: without anchors, whoever can write the
+ * database can rewrite an entry and recompute the chain unseen (SECURITY.3).
+ */
 function auditAnchors(
   file: string | undefined,
   hours: string | undefined,
+  dataDir: string | undefined,
 ): { auditAnchors?: HogoConfig['auditAnchors'] } {
-  const path = (file ?? '').trim();
-  if (path === '') {
+  const given = (file ?? '').trim();
+  if (given === 'off') {
     if (hours !== undefined && hours.trim() !== '')
-      throw new Error('HOGO_AUDIT_ANCHOR_HOURS needs HOGO_AUDIT_ANCHORS (the file to append to)');
+      throw new Error('HOGO_AUDIT_ANCHOR_HOURS needs anchoring on (HOGO_AUDIT_ANCHORS is off)');
     return {};
   }
+  const path = given === '' ? defaultAnchorsFile(dataDir) : given;
   const everyHours = hours === undefined || hours.trim() === '' ? 24 : Number(hours);
   if (!Number.isFinite(everyHours) || everyHours <= 0 || everyHours > 24 * 24)
     throw new Error(

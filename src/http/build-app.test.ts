@@ -84,6 +84,16 @@ describe('HTTP', () => {
     const bad = await app.inject({ method: 'GET', url: '/v1/policy?at=yesterday' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'request.invalid_date', path: 'at' } });
+    // Impossible calendar dates are refused, never rolled over to the next month.
+    for (const at of ['2025-02-30', '2024-02-30', '2025-13-01', '2025-04-31T10:00:00+09:00']) {
+      for (const url of [`/v1/policy?at=${at}`, `/policy?at=${encodeURIComponent(at)}`]) {
+        const res = await app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(400);
+      }
+    }
+    expect((await app.inject({ method: 'GET', url: '/v1/policy?at=2024-02-29' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('GET /policy?lang=ja renders the Japanese page', async () => {

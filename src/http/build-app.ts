@@ -20,6 +20,8 @@ import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerRetentionRoutes } from '../retention/index.ts';
 import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import type { DecideLimits } from './decide-limits.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +50,8 @@ export interface AppOptions {
    * or CIDRs, comma-separated; absent, the peer's address is the client's.
    */
   readonly trustProxy?: string;
+  /** How much of the public decision one client may use; absent, the defaults. */
+  readonly decideLimits?: DecideLimits;
 }
 
 /**
@@ -75,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { keywords: ['errorMessage'], removeAdditional: false } },
   });
 
+  registerSecurityHeaders(app);
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
   registerAuthentication(app, options.context);
@@ -150,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { config: { access: { public: true } }, schema: { hide: true } },
     async () => app.swagger(),
   );
-  registerPolicyRoutes(app, options.policy, options.context);
+  registerPolicyRoutes(app, options.policy, options.context, options.decideLimits);
   registerIncidentRoutes(app, { policy: options.policy });
   if (options.context) {
     registerSecurityRoutes(app, options.context);

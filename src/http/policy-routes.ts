@@ -14,9 +14,15 @@ import {
 import { CustomerDecisionSchema, decideMixed, isCustomerForm } from '../registry/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';
+import { documentCsp } from './security-headers.ts';
+import { countTopLevel } from './count-top-level.ts';
+import { DEFAULT_DECIDE_LIMITS, decideLimitHooks, type DecideLimits } from './decide-limits.ts';
 
 /** Most requests one POST /v1/decide may carry. */
 export const MAX_BATCH = 10_000;
+
+/** The largest body: a full batch of requests near their fields' length limits fits. */
+const DECIDE_BODY_LIMIT = 16 * 1024 * 1024;
 
 const AtQuery = Type.Object({
   at: Type.Optional(
@@ -48,54 +54,80 @@ export function registerPolicyRoutes(
   app: FastifyInstance,
   policy: CompiledPolicy,
   ctx?: AppContext,
+  limits: DecideLimits = DEFAULT_DECIDE_LIMITS,
 ): void {
   const oneRequest = Type.Union([policy.requestSchema, CustomerDecisionSchema]);
-  app.post(
-    '/v1/decide',
-    {
-      // Decisions on facts the caller supplies carry no identifier of a person: public. The
-      // by-customer form reads the registry: the handler requires 'decide.customer' for it.
-      config: { access: { public: true } },
-      bodyLimit: 16 * 1024 * 1024,
-      // The engine validates each request itself, so that one malformed request in a batch
-      // gets an error in its place while the others are still answered.
-      validatorCompiler: () => () => true,
-      schema: {
-        summary: 'May we use this? One decision request, or an array of them.',
-        description: `At most ${MAX_BATCH} requests per call; facts and by-customer forms may be mixed. See docs/decision-format.md.`,
-        body: Type.Union([oneRequest, Type.Array(oneRequest)]),
-        response: {
-          200: Type.Union([DecisionOutcomeSchema, Type.Array(DecisionOutcomeSchema)]),
-          400: ErrorBodySchema,
-          413: ErrorBodySchema,
+  const hooks = decideLimitHooks(ctx, limits);
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // Its own scope: the decision's JSON parser refuses an oversized batch before parsing it.
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: DECIDE_BODY_LIMIT },
+      (request, body, done) => {
+        const count = countTopLevel(body as string, MAX_BATCH);
+        if (count > MAX_BATCH) {
+          done(
+            new HogoError('request.too_large', `at most ${MAX_BATCH} requests per call, got more`),
+            undefined,
+          );
+          return;
+        }
+        parseJson(request, body as string, done);
+      },
+    );
+    scope.post(
+      '/v1/decide',
+      {
+        onRequest: hooks.onRequest,
+        onResponse: hooks.onResponse,
+        onRequestAbort: hooks.onResponse,
+        // Decisions on facts the caller supplies carry no identifier of a person: public. The
+        // by-customer form reads the registry: the handler requires 'decide.customer' for it.
+        config: { access: { public: true } },
+        bodyLimit: DECIDE_BODY_LIMIT,
+        // The engine validates each request itself, so that one malformed request in a batch
+        // gets an error in its place while the others are still answered.
+        validatorCompiler: () => () => true,
+        schema: {
+          summary: 'May we use this? One decision request, or an array of them.',
+          description: `At most ${MAX_BATCH} requests per call; facts and by-customer forms may be mixed. See docs/decision-format.md.`,
+          body: Type.Union([oneRequest, Type.Array(oneRequest)]),
+          response: {
+            200: Type.Union([DecisionOutcomeSchema, Type.Array(DecisionOutcomeSchema)]),
+            400: ErrorBodySchema,
+            413: ErrorBodySchema,
+            429: ErrorBodySchema,
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      if (Array.isArray(body)) {
-        if (body.length > MAX_BATCH) {
-          throw new HogoError(
-            'request.too_large',
-            `at most ${MAX_BATCH} requests per call, got ${body.length}`,
-          );
+      async (request, reply) => {
+        const body = request.body;
+        if (Array.isArray(body)) {
+          if (body.length > MAX_BATCH) {
+            throw new HogoError(
+              'request.too_large',
+              `at most ${MAX_BATCH} requests per call, got ${body.length}`,
+            );
+          }
+          if (!body.some(isCustomerForm)) return decideBatch(policy, body);
+          return decideMixed(request.principal, policy, ctx, body);
         }
-        if (!body.some(isCustomerForm)) return decideBatch(policy, body);
-        return decideMixed(request.principal, policy, ctx, body);
-      }
-      if (isCustomerForm(body)) {
-        const [outcome] = await decideMixed(request.principal, policy, ctx, [body]);
-        // One request: its error is the answer's status (404 for an unknown customer or item).
-        if (isDecisionError(outcome!)) {
-          const { code, message, path } = outcome.error;
-          throw new HogoError(code, message, { path });
+        if (isCustomerForm(body)) {
+          const [outcome] = await decideMixed(request.principal, policy, ctx, [body]);
+          // One request: its error is the answer's status (404 for an unknown customer or item).
+          if (isDecisionError(outcome!)) {
+            const { code, message, path } = outcome.error;
+            throw new HogoError(code, message, { path });
+          }
+          return outcome;
         }
-        return outcome;
-      }
-      const outcome = decide(policy, body);
-      return reply.status(isDecisionError(outcome) ? 400 : 200).send(outcome);
-    },
-  );
+        const outcome = decide(policy, body);
+        return reply.status(isDecisionError(outcome) ? 400 : 200).send(outcome);
+      },
+    );
+  });
 
   app.get(
     '/v1/policy',
@@ -140,9 +172,14 @@ export function registerPolicyRoutes(
         ...(q.at !== undefined ? { query: { at: q.at } } : {}),
         embedded: q.embed === true,
       });
-      return reply
-        .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
-        .send(page);
+      return (
+        reply
+          // The privacy center frames the embedded text (same origin); nobody frames the rest.
+          .header('content-security-policy', documentCsp(q.embed === true ? "'self'" : "'none'"))
+          .header('x-frame-options', q.embed === true ? 'SAMEORIGIN' : 'DENY')
+          .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+          .send(page)
+      );
     },
   );
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { documentCsp } from './security-headers.ts';
 
 /** Where `npm run build:web` writes the pages (vite build of web/). */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -36,7 +37,10 @@ export async function registerWebRoutes(
   const page = (reply: FastifyReply, file: string) =>
     built
       ? reply.header('cache-control', 'no-cache').sendFile(file, root)
-      : reply.type('text/html; charset=utf-8').send(MISSING);
+      : reply
+          .header('content-security-policy', documentCsp())
+          .type('text/html; charset=utf-8')
+          .send(MISSING);
 
   app.get('/', { config: PUBLIC, schema: HIDDEN }, (_request, reply) => page(reply, 'index.html'));
   app.get('/console', { config: PUBLIC, schema: HIDDEN }, (_request, reply) =>

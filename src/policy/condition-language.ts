@@ -309,6 +309,16 @@ export function parseInstant(text: string, zoneOffset: string, at = 0): number {
   const withTime = text.length === 10 ? `${text}T00:00:00${zoneOffset}` : text;
   const full = /(Z|[+-]\d{2}:\d{2})$/.test(withTime) ? withTime : `${withTime}${zoneOffset}`;
   const ms = Date.parse(full);
-  if (Number.isNaN(ms)) throw new ConditionError(`'${text}' is not a valid date`, at);
+  if (Number.isNaN(ms) || !isCalendarDate(text))
+    throw new ConditionError(`'${text}' is not a valid date`, at);
   return ms;
+}
+
+/** Whether a leading YYYY-MM-DD names a day that exists: Date.parse takes 2025-02-30 as March 2. */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (m === null) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }

@@ -9,6 +9,9 @@ import { Type, type Static, type TLiteral, type TString, type TUnion } from '@si
 const INSTANT_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$';
 
+/** The longest string any field of the decision facts form may hold (bounds the answer too). */
+export const MAX_TEXT_LENGTH = 200;
+
 /** Said of an instant that is not one, by the schema and by decide alike. */
 export const INSTANT_MESSAGE =
   'must be an ISO 8601 date-time with an offset, e.g. 2026-01-10T09:00:00+09:00';
@@ -36,6 +39,7 @@ export function decisionRequestSchema(vocabulary: {
       at: Type.Optional(Instant('When the use happens; default: now.')),
       purpose: Type.String({
         minLength: 1,
+        maxLength: MAX_TEXT_LENGTH,
         description: 'A purpose clause ID, or an extra purpose ID of the policy file.',
         errorMessage: 'must be a purpose ID such as PURPOSE.REG.7',
       }),
@@ -52,7 +56,7 @@ export function decisionRequestSchema(vocabulary: {
                 ),
                 from: Instant('When the suspension took effect.'),
                 purposes: Type.Optional(
-                  Type.Array(Type.String({ minLength: 1 }), {
+                  Type.Array(Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }), {
                     description: 'Purposes covered; absent: all that law allows to suspend.',
                   }),
                 ),
@@ -63,7 +67,7 @@ export function decisionRequestSchema(vocabulary: {
           consents: Type.Optional(
             Type.Array(
               Type.Object({
-                purpose: Type.String({ minLength: 1 }),
+                purpose: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
                 at: Instant('When the customer consented.'),
               }),
               { description: 'Consents to purposes not notified when the item was acquired.' },
@@ -78,19 +82,19 @@ export function decisionRequestSchema(vocabulary: {
           acquiredAt: Instant('When the item was acquired.'),
           service: Type.Optional(
             Type.Object({
-              id: Type.String({ minLength: 1 }),
+              id: Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH }),
               transferredFromDocomo: Type.Optional(Type.Boolean()),
               endedAt: Type.Optional(Instant('When the service contract ended, if it has.')),
             }),
           ),
-          survey: Type.Optional(Type.String({ minLength: 1 })),
+          survey: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH })),
         },
         { errorMessage: 'must be an object with a category and acquiredAt' },
       ),
       recipient: Type.Optional(
         Type.Object({
           kind: Enum(vocabulary.recipientKinds, 'The kind of third party.'),
-          id: Type.Optional(Type.String({ minLength: 1 })),
+          id: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_TEXT_LENGTH })),
         }),
       ),
     },

@@ -211,3 +211,22 @@ describe('hogo policy check, on a broken copy', () => {
     expect(() => loadPolicyFile('/nonexistent/policy.yaml')).toThrow(PolicyLoadError);
   });
 });
+
+describe('a policy file that would not expand', () => {
+  it('refuses a YAML alias bomb with the line of its first alias, quickly', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let n = 1; n < 9; n++) {
+      const prev = String.fromCharCode(96 + n);
+      const name = String.fromCharCode(97 + n);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`);
+    }
+    const bomb = `version: 1\n${levels.join('\n')}\n`;
+    const started = performance.now();
+    const result = parsePolicy(bomb, 'bomb.yaml');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.ok).toBe(false);
+    const [problem] = (result as { problems: readonly LocatedProblem[] }).problems;
+    expect(problem).toMatchObject({ file: 'bomb.yaml', line: 3, code: 'policy.yaml' });
+    expect(problem!.message).toMatch(/cannot be expanded/);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Value } from '@sinclair/typebox/value';
-import { isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { checkPolicy } from './check-policy.ts';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
 import { PolicySchema, type PolicyDocument } from './policy-schema.ts';
@@ -59,7 +59,13 @@ export function parsePolicy(text: string, file = 'policy.yaml'): LoadResult {
       }),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // yaml refuses a document whose aliases expand past maxAliasCount (a "billion laughs").
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, problems: [aliasProblem(doc, file, locate, e)] };
+  }
   const at = (
     path: readonly (string | number)[],
     code: string,
@@ -160,4 +166,30 @@ function clauseAt(data: unknown, path: readonly (string | number)[]): string | n
     if (typeof id === 'string' && /^[A-Z]/.test(id)) clause = id;
   }
   return clause;
+}
+
+/** A document that would not expand (an alias bomb), located at its first alias. */
+function aliasProblem(
+  doc: Document,
+  file: string,
+  locate: (offset: number) => { line: number; col: number },
+  error: unknown,
+): LocatedProblem {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = locate(offset);
+  return {
+    file,
+    line,
+    column: col,
+    clause: null,
+    code: 'policy.yaml',
+    message: `the file cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
+    path: '',
+  };
 }

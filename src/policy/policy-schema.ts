@@ -219,6 +219,8 @@ export const RequestKindSchema = Type.Object(
           per: Type.Union([Type.Literal('subscriberLine'), Type.Literal('request')]),
           currency: Type.String({ pattern: '^[A-Z]{3}$' }),
           irregularSurcharge: Type.Optional(Type.Boolean()),
+          /** The largest surcharge staff may set, before tax; absent, hogo's ceiling. */
+          maxSurcharge: Type.Optional(Type.Integer({ minimum: 1 })),
         },
         { additionalProperties: false },
       ),

@@ -1,4 +1,4 @@
-import { INSTANT_MESSAGE, type DecisionError } from './decision-request.ts';
+import { INSTANT_MESSAGE, MAX_TEXT_LENGTH, type DecisionError } from './decision-request.ts';
 import { parseIsoInstantInto } from './parse-iso-instant.ts';
 
 /** The vocabulary a request is read against: the policy file's own lists. */
@@ -85,6 +85,15 @@ function text(v: unknown, path: string): string {
   if (v === undefined) throw new Malformed('request.missing_field', path, 'is required');
   if (typeof v !== 'string' || v.length === 0) {
     throw new Malformed('request.invalid_field', path, 'must be a non-empty string');
+  }
+  // Every name and ID the facts form carries is short; a longer one only inflates the answer
+  // (the purpose is echoed in both reasons).
+  if (v.length > MAX_TEXT_LENGTH) {
+    throw new Malformed(
+      'request.invalid_field',
+      path,
+      `must be at most ${MAX_TEXT_LENGTH} characters`,
+    );
   }
   return v;
 }

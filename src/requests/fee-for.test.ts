@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HogoError } from '../errors/index.ts';
 import { bundledPolicy } from '../policy/test-support.ts';
-import { feeFor } from './fee-for.ts';
+import { SURCHARGE_CEILING, feeFor } from './fee-for.ts';
 import { SHORT_KINDS } from './request-kind.ts';
 
 const policy = bundledPolicy();
@@ -52,6 +52,23 @@ describe('feeFor (REQUEST.FEE)', () => {
     expect(fee.tax).toBe(133);
     expect(fee.total).toBe(1466);
     expect(fee.surcharge).toEqual({ amount: 333, reason: 'records from an archive' });
+  });
+
+  it('refuses a surcharge over the bound (1e308 would make the fee no number)', () => {
+    const at = (amount: number) => () =>
+      feeFor(policy, { kind: 'disclosure', lines: 1, surcharge: { amount, reason: 'archive' } });
+    expect(codeOf(at(1e308))).toBe('requests.invalid_surcharge');
+    expect(codeOf(at(SURCHARGE_CEILING + 1))).toBe('requests.invalid_surcharge');
+    expect(at(SURCHARGE_CEILING)().total).toBe(Math.floor((1000 + SURCHARGE_CEILING) * 1.1));
+    const capped = structuredClone(policy.document);
+    const disclosure = capped.requestKinds.find((k) => k.fee?.irregularSurcharge)!;
+    (disclosure.fee as { maxSurcharge?: number }).maxSurcharge = 5_000;
+    const own = { ...policy, document: capped };
+    expect(
+      codeOf(() =>
+        feeFor(own, { kind: disclosure.id, lines: 1, surcharge: { amount: 5_001, reason: 'x' } }),
+      ),
+    ).toBe('requests.invalid_surcharge');
   });
 
   it('refuses a surcharge without a reason', () => {

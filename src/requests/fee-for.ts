@@ -46,7 +46,11 @@ export function feeFor(policy: CompiledPolicy, query: FeeQuery): FeeBreakdown {
       field: 'lines',
     });
   const fee = kind.fee;
-  const surcharge = checkSurcharge(query.surcharge, fee?.irregularSurcharge === true);
+  const surcharge = checkSurcharge(
+    query.surcharge,
+    fee?.irregularSurcharge === true,
+    fee?.maxSurcharge ?? SURCHARGE_CEILING,
+  );
   if (fee === undefined) {
     return {
       kind: kind.id,
@@ -80,9 +84,17 @@ export function feeFor(policy: CompiledPolicy, query: FeeQuery): FeeBreakdown {
   };
 }
 
+/**
+ * The largest surcharge when the policy file sets none (`fee.maxSurcharge`): APPI Art. 38(2)
+ * wants a fee reasonable for the actual cost, and a bound keeps every total a whole number of
+ * yen that can be paid (1e308 would make it no number at all).
+ */
+export const SURCHARGE_CEILING = 1_000_000;
+
 function checkSurcharge(
   surcharge: FeeQuery['surcharge'],
   allowed: boolean,
+  max: number,
 ): FeeBreakdown['surcharge'] {
   if (surcharge === undefined) return null;
   if (!allowed)
@@ -93,6 +105,10 @@ function checkSurcharge(
     );
   if (!Number.isInteger(surcharge.amount) || surcharge.amount < 1)
     throw new HogoError('requests.invalid_surcharge', 'a surcharge is a positive whole amount', {
+      field: 'surcharge.amount',
+    });
+  if (surcharge.amount > max)
+    throw new HogoError('requests.invalid_surcharge', `a surcharge is at most ${max}`, {
       field: 'surcharge.amount',
     });
   // REQUEST.FEE: an additional fee is set by staff *with a reason*.

@@ -15,3 +15,5 @@ export { requestKeyedMigrations } from './seal-plain-texts.ts';
 export { type TextView } from './text-view.ts';
 export { type VerificationLimits, verificationLimits } from './verification-limits.ts';
 export { paperEnclosure } from './paper-enclosure.ts';
+export { clientNetwork } from './client-network.ts';
+export { takeRateLimit } from './take-rate-limit.ts';

@@ -74,3 +74,33 @@ describe.each(ENGINES)('store on $name', (engine) => {
     }
   });
 });
+
+describe('SQLite files', () => {
+  it('are the owner’s only: the directory hogo creates 0700, the database and its WAL 0600', async () => {
+    const { mkdtempSync, rmSync, statSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openStore } = await import('./open-store.ts');
+    const root = mkdtempSync(join(tmpdir(), 'hogo-modes-'));
+    const saved = process.umask(0o022);
+    try {
+      const file = join(root, 'data', 'hogo.sqlite');
+      const store = await openStore({ url: file });
+      await migrateToLatest(store, migrations);
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(join(root, 'data'))).toBe(0o700);
+      expect(mode(file)).toBe(0o600);
+      expect(mode(`${file}-wal`)).toBe(0o600);
+      await store.close();
+      // A database left world-readable by an earlier version is tightened on open.
+      const old = join(root, 'old.sqlite');
+      writeFileSync(old, '', { mode: 0o644 });
+      const reopened = await openStore({ url: old });
+      expect(mode(old)).toBe(0o600);
+      await reopened.close();
+    } finally {
+      process.umask(saved);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

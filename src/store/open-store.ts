@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -29,7 +29,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 
 function openSqlite(path: string): Store {
   const file = path === ':memory:' ? path : resolve(path);
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
@@ -45,6 +45,19 @@ function openSqlite(path: string): Store {
     bulkInsert: sqliteBulkInsert(database),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The database holds sealed values but also their keys' wrapping metadata and the audit chain:
+ * only its owner reads it (APPI art. 23, security control). The directory hogo creates is 0700;
+ * the file is created (or tightened) 0600 before SQLite opens it, and SQLite gives its -wal and
+ * -shm files the database file's mode.
+ */
+function ownerOnly(file: string): void {
+  const dir = dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {

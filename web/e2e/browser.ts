@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** The system's Chromium (Debian's package; `.ci/run` installs it). */
-export const CHROMIUM = process.env.HOGO_CHROMIUM ?? '/usr/bin/chromium';
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** The Chromium the browser tests drive (the test run installs Debian's when root may). */
+export const CHROMIUM = process.env.HOGO_CHROMIUM ?? DEBIAN_CHROMIUM;
 
 /** Where each page visited is photographed. */
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');

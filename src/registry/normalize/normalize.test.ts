@@ -4,6 +4,7 @@ import { HogoError } from '../../errors/index.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { normalizeEmail } from './normalize-email.ts';
 import { normalizeInstant } from './normalize-instant.ts';
+import { normalizeItemValue } from './normalize-item-value.ts';
 import { normalizeName } from './normalize-name.ts';
 import { normalizePhone } from './normalize-phone.ts';
 
@@ -66,6 +67,16 @@ describe('normalizeName', () => {
     expect(() => normalizeName('  ')).toThrow(invalid('name'));
     expect(() => normalizeName('a\u0000b')).toThrow(invalid('name'));
     expect(() => normalizeName(42)).toThrow(invalid('name'));
+  });
+
+  it('refuses bidi overrides and zero-width characters, which make a value read otherwise', () => {
+    for (const c of ['\u202e', '\u202d', '\u2066', '\u2069', '\u200b', '\u200f', '\u061c'])
+      expect(() => normalizeName(`山田${c}太郎`), JSON.stringify(c)).toThrow(invalid('name'));
+    expect(() => normalizeItemValue('address', '東京都千代田区1-1\u202eRTLNUL', 'value')).toThrow(
+      invalid('value'),
+    );
+    // The BOM is white space to the normalizer: it becomes a plain space.
+    expect(normalizeName('山田\ufeff太郎')).toBe('山田 太郎');
   });
 });
 

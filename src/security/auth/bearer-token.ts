@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
-const BEARER = /^Bearer ([A-Za-z0-9_\-.~+/=]+)$/;
+// RFC 9110 §11.1: the auth scheme is case-insensitive (`bearer`, `BEARER` are the same).
+const BEARER = /^Bearer +([A-Za-z0-9_\-.~+/=]+)$/i;
 
 /** The token of `Authorization: Bearer <token>` (RFC 6750), or undefined. */
 export function bearerToken(request: FastifyRequest): string | undefined {

@@ -63,6 +63,23 @@ describe.each(ENGINES)('authentication on $name', (engine) => {
     }
   });
 
+  it('reads the auth scheme case-insensitively (RFC 9110 §11.1)', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/audit',
+        headers: { authorization: `${scheme} ${auditor}` },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const other = await app.inject({
+      method: 'GET',
+      url: '/audit',
+      headers: { authorization: `Basic ${auditor}` },
+    });
+    expect(other.statusCode).toBe(401);
+  });
+
   it('answers 403 when the role lacks the permission', async () => {
     const res = await get('/audit', system);
     expect(res.statusCode).toBe(403);

@@ -184,6 +184,25 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
       categories: ['name'],
     });
     expect(within.statusCode).toBe(201);
+    // Acting on a principal of wider scope is refused like granting one: the unrestricted
+    // admin cannot be disabled, an all-scope token cannot be revoked, by the narrow officer.
+    const users = (await call('GET', '/v1/users', admin)).json() as { id: string; name: string }[];
+    const adminId = users.find((u) => u.name === 'admin')!.id;
+    const disable = await app.inject({
+      method: 'PATCH',
+      url: `/v1/users/${adminId}`,
+      payload: { disabled: true },
+      headers: { authorization: `Bearer ${narrow}` },
+    });
+    expect(disable.statusCode).toBe(403);
+    expect(disable.json().error.code).toBe('auth.forbidden');
+    const broad = (await call('POST', '/v1/tokens', admin, { label: 'crm', role: 'system' })).json()
+      .token.id as string;
+    expect((await call('DELETE', `/v1/tokens/${broad}`, narrow)).statusCode).toBe(403);
+    expect((await call('DELETE', `/v1/tokens/${within.json().token.id}`, narrow)).statusCode).toBe(
+      204,
+    );
+    expect((await call('DELETE', `/v1/tokens/${broad}`, admin)).statusCode).toBe(204);
   });
 
   it('disables a user at once (sessions ended, no sign-in), enables them again, and lists tokens', async () => {

@@ -66,7 +66,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): v
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'users.manage');
-      await revokeApiToken(deps, (request.params as { id: string }).id, actor.id);
+      await revokeApiToken(deps, (request.params as { id: string }).id, actor.id, actor);
       return reply.status(204).send();
     },
   );

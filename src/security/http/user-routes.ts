@@ -80,6 +80,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): vo
           disabled: (request.body as { disabled: boolean }).disabled,
         },
         actor.id,
+        actor,
       );
     },
   );

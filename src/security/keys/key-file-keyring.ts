@@ -101,7 +101,7 @@ function randomKeyLine(version: number): string {
 }
 
 function createKeyFile(path: string, warn: (message: string) => void): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   let fd: number;
   try {
     // 'wx': two processes starting at once must not both write a different first key.

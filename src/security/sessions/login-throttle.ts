@@ -16,7 +16,8 @@ const nameKey = (name: string) => createHash('sha256').update(name, 'utf8').dige
  * has failed too often lately, else counted as a failure before the password is checked — so
  * guesses sent at the same moment are counted one after the other (a lock per name on
  * PostgreSQL; SQLite has one writer) and no more than `MAX_FAILURES` are ever checked. A
- * successful sign-in clears the count (`clearFailures`). Older failures are forgotten.
+ * successful sign-in clears the count (`clearFailures`). Failures older than the window are
+ * deleted, under every name.
  */
 export async function takeAttempt(deps: SecurityDeps, name: string): Promise<void> {
   const key = nameKey(name);
@@ -44,11 +45,9 @@ export async function takeAttempt(deps: SecurityDeps, name: string): Promise<voi
       );
     }
     await t.insertInto('login_failures').values({ name_hash: key, at: now }).execute();
-    await t
-      .deleteFrom('login_failures')
-      .where('name_hash', '=', key)
-      .where('at', '<=', since)
-      .execute();
+    // Every name's failures past the window, not only this one's: failures under names
+    // tried once (random names from one client) would otherwise be kept for ever.
+    await t.deleteFrom('login_failures').where('at', '<=', since).execute();
   });
 }
 

@@ -35,6 +35,25 @@ describe.each(ENGINES)('sessions on $name', (engine) => {
     }
   });
 
+  it('prunes failed sign-ins under every name once they leave the window', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      for (let n = 0; n < 20; n++)
+        await expect(openSession(ctx, `random-${n}`, 'guess')).rejects.toThrow();
+      const count = async () =>
+        Number(
+          (await sql<{ n: number }>`select count(*) as n from login_failures`.execute(ctx.store.db))
+            .rows[0]!.n,
+        );
+      expect(await count()).toBe(20);
+      ctx.clock.advance(FAILURE_WINDOW_MS + 1);
+      await expect(openSession(ctx, 'one-more', 'guess')).rejects.toThrow();
+      expect(await count()).toBe(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('refuses a wrong password and an unknown name alike', async () => {
     const ctx = await openTestContext(engine);
     try {

@@ -2,6 +2,8 @@ import { HogoError } from '../../errors/index.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { securityDb } from '../security-tables.ts';
 import { userView, type UserView } from './user-view.ts';
+import type { Principal } from '../principal.ts';
+import { checkActsWithin } from './check-acts-within.ts';
 
 /**
  * Disables a staff user (SECURITY.3: someone who left, or whose password leaked) — their open
@@ -13,6 +15,7 @@ export async function setUserDisabled(
   deps: SecurityDeps,
   input: { readonly userId: string; readonly disabled: boolean },
   actor: string,
+  actorPrincipal?: Principal,
 ): Promise<UserView> {
   if (input.disabled && input.userId === actor) {
     throw new HogoError('users.invalid_self', 'you cannot disable yourself', { path: 'disabled' });
@@ -25,6 +28,7 @@ export async function setUserDisabled(
       .where('id', '=', input.userId)
       .executeTakeFirst();
     if (user === undefined) throw new HogoError('users.not_found', `no user ${input.userId}`);
+    checkActsWithin(actorPrincipal, user, `user ${user.name}`);
     const now = deps.clock();
     await t
       .updateTable('users')
