@@ -1,6 +1,7 @@
 import { stubPrincipalApp } from '../http/stub-principal-app.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DECIDE_LIMITS } from '../http/decide-limits.ts';
 import { registerPolicyRoutes } from '../http/policy-routes.ts';
 import type { RoleName } from '../security/principal.ts';
 import { ENGINES } from '../store/test-engines.ts';
@@ -15,7 +16,13 @@ async function testApp(
   ctx: Awaited<ReturnType<typeof openRegistryContext>>,
 ): Promise<FastifyInstance> {
   return stubPrincipalApp((app) => {
-    registerPolicyRoutes(app, ctx.policy, ctx);
+    // The rate limits' table is the requests slice's (decide-limits.test.ts covers them); this
+    // context holds the registry's tables only.
+    registerPolicyRoutes(app, ctx.policy, ctx, {
+      ...DEFAULT_DECIDE_LIMITS,
+      anonymousPerMinute: 0,
+      tokenPerMinute: 0,
+    });
     registerRegistryRoutes(app, ctx);
   });
 }
