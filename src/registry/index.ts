@@ -1,5 +1,10 @@
 /** The personal-information registry: what other slices may call (never its tables). */
 export { addItem } from './add-item.ts';
+export {
+  anonymizationSource,
+  type AnonymizationSource,
+  type AnonymizationSourceQuery,
+} from './anonymization-source.ts';
 export { addService } from './add-service.ts';
 export { addSubscriberLine } from './add-subscriber-line.ts';
 export { authorize } from '../security/index.ts';

@@ -66,7 +66,10 @@ export type Permission =
   | 'notices.send' // try again the notices whose sending failed (the retry job)
   | 'provision.family' // answer a family caller (PROVIDE.FAMILY), recorded as a provision
   | 'incidents.read' // recorded breaches, their duties and deadlines (APPI Art. 26)
-  | 'incidents.manage'; // record a breach and the people it affects (APPI Art. 26)
+  | 'incidents.manage' // record a breach and the people it affects (APPI Art. 26)
+  | 'anonymize.read' // data sets of anonymously processed information: status, report (§7)
+  | 'anonymize.create' // make a data set from the registry (its reads audited) and download it
+  | 'anonymize.publish'; // publish a data set's items and method, provide it (APPI Art. 43(3), 44)
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -93,6 +96,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.family',
     'incidents.read',
     'incidents.manage',
+    'anonymize.read',
+    'anonymize.create',
+    'anonymize.publish',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -108,6 +114,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'notices.read',
     'notices.send',
     'provision.family',
+    'anonymize.read',
   ]),
   auditor: new Set<Permission>([
     'self',
@@ -117,6 +124,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.read',
     'requests.read',
     'incidents.read',
+    'anonymize.read',
   ]),
   system: new Set<Permission>([
     'self',
@@ -130,6 +138,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.manage',
     'requests.file',
     'notices.send',
+    'anonymize.read',
+    'anonymize.create',
   ]),
   requester: new Set<Permission>(['requests.own']),
 };
