@@ -98,11 +98,26 @@ export function anonymizeDataset(
   });
   const columns = qis.map((a) => rows.map((r) => r[columnOf.get(a.name)!]!));
   const sensitiveName = definition.model.sensitive;
-  const table = encodeTable(
-    columns,
-    hierarchies,
-    sensitiveName ? rows.map((r) => r[columnOf.get(sensitiveName)!]!) : undefined,
-  );
+  let table: ReturnType<typeof encodeTable>;
+  try {
+    table = encodeTable(
+      columns,
+      hierarchies,
+      sensitiveName ? rows.map((r) => r[columnOf.get(sensitiveName)!]!) : undefined,
+    );
+  } catch (e) {
+    // The definition's line of the attribute whose hierarchy lacks the value, then the row.
+    const field = e instanceof HogoError ? e.details?.field : undefined;
+    const i = attrs.findIndex((a) => a.name === field);
+    if (!(e instanceof HogoError) || e.code !== 'anonymize.hierarchy_missing_value' || i < 0) {
+      throw e;
+    }
+    throw new HogoError(
+      e.code,
+      `${definition.locate(['attributes', i, 'hierarchy'])} attributes.${i}.hierarchy: ${e.message}`,
+      { ...e.details, field: `attributes.${i}.hierarchy` },
+    );
+  }
   // Rule 34(5): generalization suited to the database: the privacy model over the QIs.
   steps.push({
     rule: 'PPC Rule 34(5)',
@@ -178,7 +193,7 @@ function columnIndex(definition: DatasetDefinition, source: SourceTable): Map<st
     if (index.has(name)) {
       throw new HogoError(
         'anonymize.source',
-        `${definition.source.csv}:1:${i + 1} column "${name}" is named twice in the header`,
+        `${definition.source.kind === 'csv' ? definition.source.csv : 'registry'}:1:${i + 1} column "${name}" is named twice in the header`,
         { field: name },
       );
     }

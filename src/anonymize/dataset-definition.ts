@@ -27,11 +27,36 @@ export interface AttributeDefinition {
   readonly rare?: { readonly fewerThan?: number; readonly above?: number };
 }
 
+/** A delimited file, relative to the definition. */
+export interface CsvSource {
+  readonly kind: 'csv';
+  readonly csv: string;
+  readonly delimiter: string;
+}
+
+/**
+ * A registry query (§7 ANONYMIZED): the current items of these categories, one column each
+ * after the `customer` column (the customer id, a linking code), of customers of the group, acquired
+ * in the window, each decided by the policy for the purpose.
+ */
+export interface RegistrySource {
+  readonly kind: 'registry';
+  readonly group?: string;
+  readonly categories: readonly string[];
+  /** Milliseconds; a bare date is midnight in Japan time. */
+  readonly acquiredFrom?: number;
+  readonly acquiredBefore?: number;
+  readonly purpose: string;
+}
+
+/** The column a registry source gives the customer id in. */
+export const CUSTOMER_COLUMN = 'customer';
+
 /** A checked data-set definition. */
 export interface DatasetDefinition {
   readonly file: string;
   readonly name: string;
-  readonly source: { readonly csv: string; readonly delimiter: string };
+  readonly source: CsvSource | RegistrySource;
   readonly attributes: readonly AttributeDefinition[];
   readonly model: PrivacyModel & { readonly sensitive?: string };
   readonly algorithm: 'optimal' | 'mondrian';
@@ -87,10 +112,18 @@ export function parseDatasetDefinition(text: string, file: string): DatasetDefin
       ? v
       : fail(path, `must be a number from ${min} to ${max}`);
 
-  const source = (d.source ?? fail(['source'], 'is required')) as Record<string, unknown>;
-  const csv = str(['source', 'csv'], source.csv);
-  const delimiter =
-    source.delimiter === undefined ? ',' : str(['source', 'delimiter'], source.delimiter);
+  const rawSource = (d.source ?? fail(['source'], 'is required')) as Record<string, unknown>;
+  const source =
+    rawSource.registry !== undefined
+      ? registrySource(rawSource.registry as Record<string, unknown>, fail)
+      : ({
+          kind: 'csv',
+          csv: str(['source', 'csv'], rawSource.csv),
+          delimiter:
+            rawSource.delimiter === undefined
+              ? ','
+              : str(['source', 'delimiter'], rawSource.delimiter),
+        } as const);
   if (!Array.isArray(d.attributes) || d.attributes.length === 0) {
     fail(['attributes'], 'must list at least one attribute');
   }
@@ -167,12 +200,86 @@ export function parseDatasetDefinition(text: string, file: string): DatasetDefin
   return {
     file,
     name,
-    source: { csv, delimiter },
+    source,
     attributes,
     model,
     algorithm: algorithm as 'optimal' | 'mondrian',
     metric,
     locate,
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function registrySource(
+  r: Record<string, unknown>,
+  fail: (path: (string | number)[], message: string) => never,
+): RegistrySource {
+  const at = ['source', 'registry'];
+  if (r === null || typeof r !== 'object') fail(at, 'must be a mapping');
+  const purpose = r.purpose;
+  if (typeof purpose !== 'string' || purpose === '') {
+    fail([...at, 'purpose'], 'must name the purpose the data set is made for');
+  }
+  const group = r.group;
+  if (group !== undefined && group !== 'REG' && group !== 'OTH') {
+    fail([...at, 'group'], 'must be REG or OTH');
+  }
+  const categories = r.categories;
+  if (!Array.isArray(categories) || categories.length === 0) {
+    fail([...at, 'categories'], 'must list at least one item category');
+  }
+  const seen = new Set<string>();
+  (categories as unknown[]).forEach((c, i) => {
+    if (typeof c !== 'string' || c === '') fail([...at, 'categories', i], 'must be a category id');
+    // My Number Act Art. 9, 19: individual numbers serve only the uses the Act lists.
+    if (c === 'myNumber') {
+      fail(
+        [...at, 'categories', i],
+        'My Number may not be used for a data set (My Number Act Art. 9, 19)',
+      );
+    }
+    if (c === CUSTOMER_COLUMN)
+      fail([...at, 'categories', i], `"${CUSTOMER_COLUMN}" is the customer id column`);
+    if (seen.has(c as string)) fail([...at, 'categories', i], `category "${c}" is named twice`);
+    seen.add(c as string);
+  });
+  const instant = (key: string): number | undefined => {
+    const v = (r.acquired as Record<string, unknown> | undefined)?.[key];
+    if (v === undefined) return undefined;
+    const text = v instanceof Date ? v.toISOString() : v;
+    const ms =
+      typeof text !== 'string'
+        ? Number.NaN
+        : DATE.test(text)
+          ? Date.parse(`${text}T00:00:00+09:00`)
+          : Date.parse(text);
+    return Number.isNaN(ms)
+      ? fail(
+          [...at, 'acquired', key],
+          'must be a date (YYYY-MM-DD, Japan time) or an ISO 8601 instant',
+        )
+      : ms;
+  };
+  if (r.acquired !== undefined && (typeof r.acquired !== 'object' || r.acquired === null)) {
+    fail([...at, 'acquired'], 'must be a mapping of from and before');
+  }
+  const acquiredFrom = instant('from');
+  const acquiredBefore = instant('before');
+  if (
+    acquiredFrom !== undefined &&
+    acquiredBefore !== undefined &&
+    acquiredBefore <= acquiredFrom
+  ) {
+    fail([...at, 'acquired', 'before'], 'must be after from');
+  }
+  return {
+    kind: 'registry',
+    ...(group !== undefined ? { group: group as string } : {}),
+    categories: categories as string[],
+    ...(acquiredFrom !== undefined ? { acquiredFrom } : {}),
+    ...(acquiredBefore !== undefined ? { acquiredBefore } : {}),
+    purpose: purpose as string,
   };
 }
 

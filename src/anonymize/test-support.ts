@@ -24,3 +24,22 @@ export function adultSlice(rows: number): {
 export function adultHierarchyPath(attribute: string): string {
   return `${ADULT}adult_hierarchy_${attribute}.csv`;
 }
+
+/** A test context with the tables a data-set job uses (see openAppTestContext). */
+export async function openAnonymizeContext(engine: import('../store/test-engines.ts').TestEngine) {
+  const [{ openAppTestContext }, security, registry, provision, anonymize] = await Promise.all([
+    import('../app/test-context.ts'),
+    import('../security/security-migrations.ts'),
+    import('../registry/registry-migrations.ts'),
+    import('../provision/provision-migrations.ts'),
+    import('./anonymize-migrations.ts'),
+  ]);
+  return openAppTestContext(engine, {
+    migrations: {
+      ...security.securityMigrations,
+      ...registry.registryMigrations,
+      ...provision.provisionMigrations,
+      ...anonymize.anonymizeMigrations,
+    },
+  });
+}

@@ -2,18 +2,28 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  anonymizeDataset,
+  buildDataset,
   parseDatasetDefinition,
-  verifyStandards,
+  publishedItems,
+  recordDataset,
   type AnonymizationReport,
+  type BuiltDataset,
+  type DatasetDefinition,
   type SourceTable,
 } from '../anonymize/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { formatCsvRow } from '../intake/index.ts';
 import { progressBar } from './progress-bar.ts';
 import { CliError } from './cli-error.ts';
+import { cliPrincipal } from './cli-principal.ts';
+import { withContext } from './with-context.ts';
 
-/** `hogo anonymize --config FILE --out FILE [--report FILE]`: a data set from a CSV source. */
+/**
+ * `hogo anonymize --config FILE --out FILE [--report FILE] [--items FILE]`: a data set from a
+ * CSV file or the registry. Over the registry it is also kept in the store, to be published
+ * and provided by the privacy officer; the items of information it contains (what Art. 43(3)
+ * has published) are written beside it.
+ */
 export function registerAnonymizeCommand(program: Command): void {
   program
     .command('anonymize')
@@ -21,9 +31,13 @@ export function registerAnonymizeCommand(program: Command): void {
     .requiredOption('--config <file>', 'the data-set definition (YAML or JSON)')
     .requiredOption('--out <file>', 'where the data set is written (CSV)')
     .option('--report <file>', 'where the report is written (JSON)')
-    .action((opts: { config: string; out: string; report?: string }) => {
+    .option(
+      '--items <file>',
+      'where the items of information are written (default: OUT.items.json)',
+    )
+    .action(async (opts: Options) => {
       try {
-        runAnonymize(opts);
+        await runAnonymize(opts);
       } catch (e) {
         if (e instanceof HogoError) throw new CliError(e.message);
         throw e;
@@ -31,25 +45,88 @@ export function registerAnonymizeCommand(program: Command): void {
     });
 }
 
-function runAnonymize(opts: { config: string; out: string; report?: string }): void {
-  const bar = progressBar(process.stderr, 'anonymize', 4);
-  const definition = parseDatasetDefinition(read(opts.config), opts.config);
+interface Options {
+  readonly config: string;
+  readonly out: string;
+  readonly report?: string;
+  readonly items?: string;
+}
+
+async function runAnonymize(opts: Options): Promise<void> {
+  const text = read(opts.config);
+  const definition = parseDatasetDefinition(text, opts.config);
   const base = dirname(resolve(opts.config));
-  bar.update(1, 'reading the source');
-  const csvPath = resolve(base, definition.source.csv);
-  const source = readDelimited(read(csvPath), definition.source.delimiter, csvPath);
-  bar.update(2, 'generalizing');
-  const result = anonymizeDataset(definition, source, (f) => read(resolve(base, f)));
-  // Nothing leaves that breaks a standard of Rule 34, whatever the definition said.
-  const broken = verifyStandards(definition, source, result);
-  if (broken.length > 0) throw new CliError(`the data set breaks ${broken.join(', ')}`, 1);
-  bar.update(3, 'writing');
+  const readFile = (f: string) => read(resolve(base, f));
+  let bar = progressBar(process.stderr, 'anonymize', 4);
+  let built: BuiltDataset;
+  let items: ReturnType<typeof publishedItems>;
+  let id: string | undefined;
+  if (definition.source.kind === 'csv') {
+    bar.update(1, 'reading the source');
+    const csvPath = resolve(base, definition.source.csv);
+    const table = readDelimited(read(csvPath), definition.source.delimiter, csvPath);
+    bar.update(2, 'generalizing');
+    built = await buildDataset(undefined, undefined, definition, {
+      table,
+      readFile,
+      datasetId: definition.name,
+    });
+    items = publishedItems(definition, built.dataset.report, []);
+  } else {
+    const principal = cliPrincipal('anonymize');
+    ({ built, items, id } = await withContext(async (ctx) => {
+      let total = -1;
+      const made = await buildDataset(ctx, principal, definition, {
+        readFile,
+        datasetId: definition.name,
+        onProgress: (phase, done, all) => {
+          if (phase === 'reading the registry' && all !== total) {
+            total = all;
+            bar.done();
+            bar = progressBar(process.stderr, 'anonymize', all);
+          }
+          if (phase === 'reading the registry') bar.update(done, `${done} of ${all} customers`);
+        },
+      });
+      return {
+        built: made,
+        items: publishedItems(definition, made.dataset.report, ctx.policy.document.categories),
+        id: await recordDataset(ctx, principal, text, made),
+      };
+    }));
+  }
+  const result = built.dataset;
   // Written to a temporary name and renamed, so a failed run leaves no half-written data set.
   writeAtomically(opts.out, [result.header, ...result.rows].map(formatCsvRow).join(''));
-  if (opts.report) writeAtomically(opts.report, JSON.stringify(result.report, null, 2) + '\n');
-  bar.update(4, 'done');
+  const report = { ...result.report, ...(built.source ? { source: built.source } : {}) };
+  if (opts.report) writeAtomically(opts.report, JSON.stringify(report, null, 2) + '\n');
+  const itemsFile = opts.items ?? `${opts.out.replace(/\.csv$/i, '')}.items.json`;
+  writeAtomically(
+    itemsFile,
+    JSON.stringify({ dataset: result.report.dataset, items }, null, 2) + '\n',
+  );
   bar.done();
   process.stdout.write(formatReport(result.report));
+  process.stdout.write(formatItems(definition, items, itemsFile, id));
+}
+
+function formatItems(
+  definition: DatasetDefinition,
+  items: ReturnType<typeof publishedItems>,
+  file: string,
+  id: string | undefined,
+): string {
+  return (
+    [
+      `items of information (APPI Art. 43(3)), written to ${file}:`,
+      ...items.map((i) => `  ${i.en} / ${i.ja}`),
+      ...(id !== undefined
+        ? [
+            `kept as data set ${id}; the privacy officer publishes it with the method of provision (POST /v1/anonymized-datasets/${id}/publish)`,
+          ]
+        : [`${definition.name}: a CSV source is not kept in the store`]),
+    ].join('\n') + '\n'
+  );
 }
 
 /** The report as the table the CLI prints. */

@@ -18,6 +18,11 @@ export const ERROR_CATALOG = {
   'anonymize.k_too_large': 'invalid',
   'anonymize.no_solution': 'refused',
   'anonymize.source': 'invalid',
+  // anonymize: data-set jobs, publication and provision (APPI Art. 43–44)
+  'anonymize.not_found': 'not_found',
+  'anonymize.conflict': 'conflict',
+  'anonymize.not_published': 'refused',
+  'anonymize.standards_broken': 'internal',
   'auth.forbidden': 'forbidden',
   'auth.locked': 'rate_limited',
   'auth.unauthenticated': 'unauthenticated',

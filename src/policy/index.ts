@@ -33,7 +33,12 @@ export {
 } from './policy-schema.ts';
 export { policyAt, feeTotal, type PolicyAtView } from './policy-at.ts';
 export { diffPolicy, formatDiff, type PolicyDiff } from './diff-policy.ts';
-export { renderPolicy, escapeHtml, type RenderOptions } from './render-policy.ts';
+export {
+  renderPolicy,
+  escapeHtml,
+  type PublishedDataset,
+  type RenderOptions,
+} from './render-policy.ts';
 export { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 export { parseIsoInstant } from './parse-iso-instant.ts';
 export { policyJsonSchema } from './policy-json-schema.ts';

@@ -34,6 +34,20 @@ export interface RenderOptions {
    * page's own switch is left out, so a reader cannot turn the frame's language alone.
    */
   readonly embedded?: boolean;
+  /**
+   * APPI Art. 43(3), 44; PPC Rules Art. 36: the data sets of anonymously processed information
+   * published, shown with the clause ANONYMIZED (the items each contains, the method of provision).
+   */
+  readonly anonymizedDatasets?: readonly PublishedDataset[];
+}
+
+/** A published data set of anonymously processed information, as the public page shows it. */
+export interface PublishedDataset {
+  readonly name: string;
+  /** YYYY-MM-DD, in the policy's zone. */
+  readonly publishedOn: string;
+  readonly items: readonly Localized[];
+  readonly method: Localized;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,6 +496,43 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
         [[text(w.country)], ...view.adPlatforms.map((a) => [text(a.country)])],
       ],
     });
+  }
+
+  // §7 ANONYMIZED (APPI Art. 43(3), 44; PPC Rules Art. 36): each data set's items and method.
+  const published = options.anonymizedDatasets ?? [];
+  if (published.length > 0) {
+    const words =
+      lang === 'ja'
+        ? {
+            caption: '公表する匿名加工情報（個人情報保護法第43条第3項、第44条）',
+            head: [
+              'データセット',
+              '公表日',
+              '含まれる個人に関する情報の項目',
+              '第三者への提供の方法',
+            ],
+          }
+        : {
+            caption: 'Anonymously processed information published (APPI Art. 43(3), 44)',
+            head: ['Data set', 'Published', 'Items of information', 'Method of provision'],
+          };
+    const list = (items: readonly Localized[]): Inline[] =>
+      items.flatMap((t, i) => (i === 0 ? loc(t) : [{ kind: 'br' } as const, ...loc(t)]));
+    const blocks: Block[] = [
+      {
+        kind: 'table',
+        caption: [text(words.caption)],
+        head: words.head.map((h) => [text(h)]),
+        rows: published.map((d) => [
+          [text(d.name)],
+          [text(formatDate(d.publishedOn, lang))],
+          list(d.items),
+          loc(d.method),
+        ]),
+      },
+    ];
+    if (shownIds.has('ANONYMIZED')) push(afterClause, 'ANONYMIZED', ...blocks);
+    else push(atEnd, sectionOf('ANONYMIZED') ?? '7', ...blocks);
   }
 
   // §9: the kinds of request, their fees and due days.

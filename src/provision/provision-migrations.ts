@@ -183,4 +183,28 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0570-provision-anonymized': {
+    async up(db) {
+      // APPI Art. 44: a provision of anonymously processed information, naming the recipient.
+      await db.schema
+        .createTable('anonymized_provisions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('dataset_id', 'text', (c) => c.notNull())
+        .addColumn('dataset_name', 'text', (c) => c.notNull())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('provision_recipients.id'))
+        .addColumn('recipient_name', 'text', (c) => c.notNull())
+        .addColumn('recipient_address', 'text')
+        .addColumn('recipient_country', 'text', (c) => c.notNull())
+        .addColumn('items', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('provided_at', 'bigint', (c) => c.notNull())
+        .addColumn('provided_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('anonymized_provisions_dataset')
+        .on('anonymized_provisions')
+        .columns(['dataset_id', 'provided_at'])
+        .execute();
+    },
+  },
 };
