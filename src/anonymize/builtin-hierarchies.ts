@@ -59,9 +59,13 @@ function labelsFor(attribute: string, spec: BuiltinHierarchy, value: string): st
 const PREFECTURE = /^(.+?[都道府県])/;
 const MUNICIPALITY = /^(.+?[都道府県])(.+?[市区町村])/;
 
-function addressLabels(attribute: string, value: string): string[] {
+/** The registry's address item may start with its postal code: `〒100-0001 東京都…`. */
+const POSTAL_PREFIX = /^〒?\s*\d{3}-?\d{4}\s*/;
+
+function addressLabels(attribute: string, raw: string): string[] {
+  const value = raw.replace(POSTAL_PREFIX, '');
   const pref = PREFECTURE.exec(value)?.[1];
-  if (!pref) throw unfit(attribute, 'jp-address', value);
+  if (!pref) throw unfit(attribute, 'jp-address', raw);
   const muni = MUNICIPALITY.exec(value);
   const municipality = muni ? `${muni[1]}${muni[2]}` : pref;
   return [municipality, pref, regionOf(pref)];

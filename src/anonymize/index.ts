@@ -33,3 +33,4 @@ export { publishedItems } from './published-items.ts';
 export { listDatasets, readDataset } from './read-dataset.ts';
 export { recordDataset } from './record-dataset.ts';
 export { startDatasetJob, type DatasetJobInput, type StartedJob } from './start-dataset-job.ts';
+export { registerAnonymizeRoutes } from './anonymize-routes.ts';

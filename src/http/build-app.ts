@@ -20,6 +20,7 @@ import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerRetentionRoutes } from '../retention/index.ts';
 import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
 import { registerWebRoutes } from './web-routes.ts';
+import { registerAnonymizeRoutes } from '../anonymize/index.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { DecideLimits } from './decide-limits.ts';
 
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     registerRetentionRoutes(app, options.context);
     registerStoredIncidentRoutes(app, options.context);
+    registerAnonymizeRoutes(app, options.context);
   }
   await registerWebRoutes(app);
   await app.ready();

@@ -12,6 +12,7 @@ import {
   renderPolicy,
 } from '../policy/index.ts';
 import { CustomerDecisionSchema, decideMixed, isCustomerForm } from '../registry/index.ts';
+import { publishedDatasets } from '../anonymize/index.ts';
 import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';
 import { documentCsp } from './security-headers.ts';
@@ -171,6 +172,8 @@ export function registerPolicyRoutes(
         // The switch to the other language keeps the date asked for.
         ...(q.at !== undefined ? { query: { at: q.at } } : {}),
         embedded: q.embed === true,
+        // APPI Art. 43(3), 44: the data sets published, with their items and method.
+        ...(ctx !== undefined ? { anonymizedDatasets: await publishedDatasets(ctx) } : {}),
       });
       return (
         reply

@@ -68,6 +68,8 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
         'GET /v1/ads/exports/:id',
         'POST /v1/customers/:id/holds',
         'POST /v1/retention/purge',
+        'POST /v1/anonymized-datasets',
+        'POST /v1/anonymized-datasets/:id/publish',
       ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);
@@ -195,6 +197,12 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('POST', '/v1/incidents', 'auditor')).toBe(403);
     expect(await status('GET', '/v1/incidents', 'auditor')).toBe(200);
     expect(await status('GET', '/v1/incidents', 'system')).toBe(403);
+    // §7 ANONYMIZED: only the privacy officer publishes and provides; the auditor reads.
+    expect(await status('POST', '/v1/anonymized-datasets/x/publish', 'privacyOfficer')).toBe(400);
+    expect(await status('POST', '/v1/anonymized-datasets/x/publish', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/anonymized-datasets/x/provisions', 'system')).toBe(403);
+    expect(await status('GET', '/v1/anonymized-datasets', 'auditor')).toBe(200);
+    expect(await status('GET', '/v1/anonymized-datasets/x/download', 'auditor')).toBe(403);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });
