@@ -142,7 +142,7 @@ describe.each(ENGINES)('data-set jobs on $name', (engine) => {
     expect(await publishedDatasets(ctx)).toEqual([]);
     const published = await publishDataset(ctx, officer, job.id, { method: METHOD });
     expect(published.publication!.items.map((i) => i.en)).toEqual([
-      'A random code per person, in place of customer (PPC Rule 34(3))',
+      'A random code per person, in place of the customer ID (PPC Rule 34(3))',
       expect.stringMatching(/^Date of birth \(/),
       expect.stringMatching(/^Gender/),
     ]);

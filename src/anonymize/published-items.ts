@@ -1,6 +1,10 @@
 import type { Localized } from '../policy/index.ts';
 import type { AnonymizationReport } from './anonymize-dataset.ts';
-import type { AttributeDefinition, DatasetDefinition } from './dataset-definition.ts';
+import {
+  CUSTOMER_COLUMN,
+  type AttributeDefinition,
+  type DatasetDefinition,
+} from './dataset-definition.ts';
 
 /**
  * The items of information about individuals a data set contains, as APPI Art. 43(3) and PPC
@@ -13,7 +17,10 @@ export function publishedItems(
   report: AnonymizationReport,
   categories: readonly { readonly id: string; readonly name: Localized }[],
 ): Localized[] {
-  const names = new Map(categories.map((c) => [c.id, c.name]));
+  const names = new Map<string, Localized>([
+    [CUSTOMER_COLUMN, { en: 'the customer ID', ja: 'お客さまID' }],
+    ...categories.map((c) => [c.id, c.name] as const),
+  ]);
   return definition.attributes
     .filter((a) => a.role !== 'identifier' && a.role !== 'identification-code')
     .map((a) => {

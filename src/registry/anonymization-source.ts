@@ -25,7 +25,11 @@ export interface AnonymizationSourceQuery {
 /** One row per customer: the customer id and one permitted value per category, in query order. */
 export interface AnonymizationSource {
   readonly customers: readonly { readonly customerId: string; readonly values: string[] }[];
-  /** Customers visible and considered, those left out, items decided and refused by clause. */
+  /**
+   * Customers visible and considered; included; incomplete: left out for want of a permitted
+   * item in every category (those outside the group or the window among them); items read;
+   * items refused, by the clauses cited.
+   */
   readonly tally: {
     readonly considered: number;
     readonly included: number;
