@@ -4,6 +4,7 @@ import type { Me } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { AdExportPage } from './AdExportPage.tsx';
 import { AdExportsPage } from './AdExportsPage.tsx';
+import { AnonymizedDatasetPage, AnonymizedPage } from './AnonymizedPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
@@ -76,6 +77,12 @@ export function ConsoleApp() {
             <AdExportsPage token={token} me={user} />
           ) : (
             <AdExportPage token={token} id={route.id} />
+          ))}
+        {route.name === 'anonymized' &&
+          (route.id === null ? (
+            <AnonymizedPage token={token} me={user} />
+          ) : (
+            <AnonymizedDatasetPage token={token} me={user} id={route.id} />
           ))}
       </main>
     </>

@@ -37,6 +37,12 @@ const PAGES: readonly {
     label: 'Ad exports',
     permission: 'provision.read',
   },
+  {
+    name: 'anonymized',
+    path: '/console/anonymized',
+    label: 'Anonymized data',
+    permission: 'anonymize.read',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */
