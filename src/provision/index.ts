@@ -10,6 +10,7 @@ export { provisionRecordsFor } from './provision-records-for.ts';
 export { registerProvisionRoutes } from './provision-routes.ts';
 export { purgeAdExports } from './purge-ad-exports.ts';
 export { purgeProvisionRecords } from './purge-provision-records.ts';
+export { type DiligenceStanding, type DiligenceStatus } from './diligence-standing.ts';
 export { type DiligenceView, type RecipientView } from './recipient-view.ts';
 export { recordFamilyProvision } from './record-family-provision.ts';
 export { recordsForCustomerPackage } from './records-for-customer-package.ts';

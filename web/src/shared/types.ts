@@ -212,7 +212,11 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export type { DiligenceView, RecipientView } from '../../../src/provision/index.ts';
+export type {
+  DiligenceStanding,
+  DiligenceView,
+  RecipientView,
+} from '../../../src/provision/index.ts';
 export type { ProvisionRecordView } from '../../../src/provision/index.ts';
 export type { AdExportReceipt } from '../../../src/provision/index.ts';
 
