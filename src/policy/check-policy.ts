@@ -19,6 +19,16 @@ const CHARGEABLE_KINDS: ReadonlySet<string> = new Set([
   'REQUEST.DISCLOSURE',
   'REQUEST.PROVISION_RECORDS',
 ]);
+/**
+ * The kinds whose fulfilment builds a package for the customer, who chooses how it is
+ * delivered: a disclosure of Personal Information (APPI Art. 33(1)) and of the records of
+ * provision (Art. 33(5)). hogo builds no other package, so the file must mark these and no other.
+ */
+const PACKAGE_KINDS: ReadonlySet<string> = new Set([
+  'REQUEST.DISCLOSURE',
+  'REQUEST.PROVISION_RECORDS',
+]);
+
 /** One problem in a policy file, located by its path in the document. */
 export interface PolicyProblem {
   readonly code: string;
@@ -222,6 +232,15 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
         'policy.fee_not_allowed',
         `${k.id} may not be charged: the law allows a fee for a notice of purposes or a disclosure only (APPI Art. 38(1))`,
         ['requestKinds', i, 'fee'],
+      );
+    // APPI Art. 33(1), (5): a disclosure is delivered in the way the customer chose.
+    if ((k.deliversPackage ?? false) !== PACKAGE_KINDS.has(k.id))
+      problem(
+        'policy.package_kind',
+        PACKAGE_KINDS.has(k.id)
+          ? `${k.id} delivers a package the customer chooses how to receive (APPI Art. 33(1), (5)): it needs deliversPackage: true`
+          : `${k.id} delivers no package: only a disclosure does (APPI Art. 33(1), (5))`,
+        ['requestKinds', i, k.deliversPackage === undefined ? 'id' : 'deliversPackage'],
       );
   });
   if (doc.breach) checkBreach(doc.breach, problem);

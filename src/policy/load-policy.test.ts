@@ -163,6 +163,28 @@ describe('hogo policy check, on a broken copy', () => {
     );
   });
 
+  it('refuses a package on a kind that delivers none, naming its line', () => {
+    const idLine = lineOf(/^\s*- id: REQUEST\.COMPLAINT\s*$/, lineOf(/^requestKinds:/));
+    const dueLine = lineOf(/^\s*dueDays: /, idLine);
+    const source = lines
+      .flatMap((l, i) =>
+        i === dueLine - 1 ? [l, l.replace(/dueDays: .*/, 'deliversPackage: true')] : [l],
+      )
+      .join('\n');
+    expect(problemsOf(source)).toContainEqual(
+      expect.objectContaining({ code: 'policy.package_kind', line: dueLine + 1 }),
+    );
+  });
+
+  it('refuses a disclosure that does not say it delivers a package (APPI Art. 33(1))', () => {
+    const idLine = lineOf(/^\s*- id: REQUEST\.DISCLOSURE\s*$/, lineOf(/^requestKinds:/));
+    const line = lineOf(/^\s*deliversPackage: true\s*$/, idLine);
+    const source = lines.filter((_, i) => i !== line - 1).join('\n');
+    expect(problemsOf(source)).toContainEqual(
+      expect.objectContaining({ code: 'policy.package_kind', line: idLine }),
+    );
+  });
+
   it('accepts a fee on a notice of the purposes of use (APPI Art. 38(1) allows one)', () => {
     const idLine = lineOf(/^\s*- id: REQUEST\.PURPOSES\s*$/, lineOf(/^requestKinds:/));
     const dueLine = lineOf(/^\s*dueDays: /, idLine);

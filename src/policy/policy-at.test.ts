@@ -94,6 +94,20 @@ describe('policyAt', () => {
     expect(amendment.fee).toBeNull();
   });
 
+  it('says of each request kind what the file says it delivers, needs and charges', () => {
+    const kinds = policyAt(policy, jst('2025-03-01')).requestKinds;
+    const facts = (id: string) => {
+      const k = kinds.find((kind) => kind.id === id)!;
+      return [k.deliversPackage, k.needsCustomer, k.needsPolicy, k.charged];
+    };
+    expect(facts('REQUEST.DISCLOSURE')).toEqual([true, false, false, true]);
+    expect(facts('REQUEST.PROVISION_RECORDS')).toEqual([true, false, false, false]);
+    expect(facts('REQUEST.AMENDMENT')).toEqual([false, true, false, false]);
+    expect(facts('REQUEST.ADDITION')).toEqual([false, false, true, false]);
+    expect(facts('REQUEST.SUSPEND_USE')).toEqual([false, true, true, false]);
+    expect(facts('REQUEST.COMPLAINT')).toEqual([false, false, false, false]);
+  });
+
   it('rounds fee totals down without floating-point noise', () => {
     expect(feeTotal(1000, 0.1)).toBe(1100);
     expect(feeTotal(999, 0.08)).toBe(1078);

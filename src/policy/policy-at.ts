@@ -89,6 +89,14 @@ export interface RequestKindView {
   readonly name: Localized;
   readonly dueDays: number;
   readonly fee: FeeView | null;
+  /** It delivers a package the customer chooses how to receive (APPI Art. 33(1), (5)). */
+  readonly deliversPackage: boolean;
+  /** Fulfilling it works on the customer's items. */
+  readonly needsCustomer: boolean;
+  /** Fulfilling it chooses from the policy's categories or purposes. */
+  readonly needsPolicy: boolean;
+  /** A fee is charged for it (REQUEST.FEE). */
+  readonly charged: boolean;
 }
 
 export interface ContactView {
@@ -279,6 +287,10 @@ export function policyAt(policy: CompiledPolicy, at: number): PolicyAtView {
               currency: k.fee.currency,
               irregularSurcharge: k.fee.irregularSurcharge ?? false,
             },
+      deliversPackage: k.deliversPackage ?? false,
+      needsCustomer: k.needsCustomer ?? false,
+      needsPolicy: k.needsPolicy ?? false,
+      charged: k.fee !== undefined,
     })),
     clauses: doc.clauses.map((c) => clauseAt(c, index >= 0 ? (versionId(index) ?? '') : null)),
     contacts: (doc.contacts ?? []).map((c) => ({

@@ -211,6 +211,15 @@ export const RequestKindSchema = Type.Object(
     id: ClauseId,
     name: LocalizedText,
     dueDays: Type.Integer({ minimum: 1 }),
+    /**
+     * The kind delivers a package the customer chooses how to receive (APPI Art. 33(1); the
+     * records of provision, Art. 33(5)): a disclosure only (`checkPolicy` holds it to those).
+     */
+    deliversPackage: Type.Optional(Type.Boolean()),
+    /** Fulfilling it works on the customer's items: the values amended, the items suspended. */
+    needsCustomer: Type.Optional(Type.Boolean()),
+    /** Fulfilling it chooses from the policy: the categories added, the purposes suspended. */
+    needsPolicy: Type.Optional(Type.Boolean()),
     fee: Type.Optional(
       Type.Object(
         {

@@ -48,6 +48,6 @@ export async function createRecipient(
         detail: { recipientId: input.id, kind: input.kind, country: input.country },
       },
     ]);
-    return recipientView(row, undefined);
+    return recipientView(row, [], now);
   });
 }

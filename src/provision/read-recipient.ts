@@ -31,7 +31,7 @@ export async function readRecipient(
     .orderBy('id')
     .execute();
   return {
-    ...recipientView(row, history[history.length - 1]),
+    ...recipientView(row, history, ctx.clock()),
     diligenceHistory: history.map(diligenceView),
   };
 }

@@ -22,14 +22,14 @@ export async function requireRecipient(
   return row;
 }
 
-/** The latest verification of each recipient (by verifiedAt), keyed by recipient id. */
-export async function latestDiligence(
+/** Every verification of each recipient, oldest first (verifiedAt, then id), keyed by recipient id. */
+export async function diligenceHistories(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   recipientIds: readonly string[],
-): Promise<Map<string, DiligenceRow>> {
-  const latest = new Map<string, DiligenceRow>();
-  if (recipientIds.length === 0) return latest;
+): Promise<Map<string, DiligenceRow[]>> {
+  const histories = new Map<string, DiligenceRow[]>();
+  if (recipientIds.length === 0) return histories;
   const rows = await provisionDb(db)
     .selectFrom('recipient_diligence')
     .selectAll()
@@ -37,6 +37,10 @@ export async function latestDiligence(
     .orderBy('verified_at')
     .orderBy('id')
     .execute();
-  for (const row of rows) latest.set(row.recipient_id, row);
-  return latest;
+  for (const row of rows) {
+    const history = histories.get(row.recipient_id);
+    if (history === undefined) histories.set(row.recipient_id, [row]);
+    else history.push(row);
+  }
+  return histories;
 }

@@ -1,18 +1,12 @@
 import type { ProvisionTables } from './provision-tables.ts';
+import { diligenceStanding, type DiligenceStanding } from './diligence-standing.ts';
+import { diligenceView, type DiligenceView } from './diligence-view.ts';
 import { DILIGENCE_KINDS, type RecipientKind } from './recipient-kind.ts';
+
+export { diligenceView, type DiligenceView };
 
 type RecipientRow = ProvisionTables['provision_recipients'];
 type DiligenceRow = ProvisionTables['recipient_diligence'];
-
-/** One verification of a recipient (PROVIDE.DUE_DILIGENCE). */
-export interface DiligenceView {
-  readonly id: string;
-  readonly agreementReference: string;
-  readonly measures: readonly string[];
-  readonly verifiedAt: string;
-  readonly expiresAt: string;
-  readonly verifiedBy: string;
-}
 
 /** A recipient as the wire shows it, with its latest diligence. */
 export interface RecipientView {
@@ -27,27 +21,22 @@ export interface RecipientView {
   /** PROVIDE.DUE_DILIGENCE: provision needs a verification in force (subcontractors, collectors). */
   readonly diligenceRequired: boolean;
   readonly diligence: DiligenceView | null;
+  /** Where its diligence stands now, as a provision would be decided (PROVIDE.DUE_DILIGENCE). */
+  readonly diligenceStatus: DiligenceStanding;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The view of a diligence row. */
-export function diligenceView(row: DiligenceRow): DiligenceView {
-  return {
-    id: row.id,
-    agreementReference: row.agreement_reference,
-    measures: JSON.parse(row.measures) as string[],
-    verifiedAt: iso(row.verified_at),
-    expiresAt: iso(row.expires_at),
-    verifiedBy: row.verified_by,
-  };
-}
-
-/** The view of a recipient row with its latest diligence row, if any. */
+/**
+ * The view of a recipient row with its verifications, oldest first (verifiedAt, then id): the
+ * latest one (or `shown`, the one just recorded), and where the diligence stands at `now`.
+ */
 export function recipientView(
   row: RecipientRow,
-  diligence: DiligenceRow | undefined,
+  history: readonly DiligenceRow[],
+  now: number,
+  shown: DiligenceRow | undefined = history.at(-1),
 ): RecipientView {
+  const required = DILIGENCE_KINDS.has(row.kind as RecipientKind);
+  const views = history.map(diligenceView);
   return {
     id: row.id,
     kind: row.kind as RecipientKind,
@@ -57,7 +46,8 @@ export function recipientView(
     country: row.country,
     protectionRegime: row.protection_regime,
     recordByContract: row.record_by_contract === 1,
-    diligenceRequired: DILIGENCE_KINDS.has(row.kind as RecipientKind),
-    diligence: diligence === undefined ? null : diligenceView(diligence),
+    diligenceRequired: required,
+    diligence: shown === undefined ? null : diligenceView(shown),
+    diligenceStatus: diligenceStanding(required, views, now),
   };
 }

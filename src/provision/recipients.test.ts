@@ -78,6 +78,56 @@ describe.each(ENGINES)('recipients on $name', (engine) => {
     });
   });
 
+  it('says a diligence ended when a newer verification ended the agreement an older, longer one covered, as provision refuses', async () => {
+    await createRecipient(ctx, officer, buildRecipient());
+    await recordDiligence(ctx, officer, {
+      recipientId: 'print-co',
+      diligence: buildDiligence({
+        agreementReference: 'AGR-LONG',
+        verifiedAt: '2025-06-01T00:00:00+09:00',
+        expiresAt: '2026-12-31T00:00:00+09:00',
+      }),
+    });
+    const recorded = await recordDiligence(ctx, officer, {
+      recipientId: 'print-co',
+      diligence: buildDiligence({
+        agreementReference: 'AGR-ENDED',
+        verifiedAt: '2025-12-01T00:00:00+09:00',
+        expiresAt: '2026-01-05T00:00:00+09:00',
+      }),
+    });
+    const row = await requireRecipient(ctx.store.db, 'print-co');
+    await expect(requireDiligence(ctx.store.db, row, ctx.clock())).rejects.toMatchObject({
+      code: 'provision.diligence_missing',
+    });
+    const listed = (await listRecipients(ctx, officer)).find((r) => r.id === 'print-co');
+    const detail = await readRecipient(ctx, officer, 'print-co');
+    for (const view of [recorded, listed, detail]) {
+      expect(view?.diligenceStatus.status).toBe('expired');
+      expect(view?.diligenceStatus.record?.agreementReference).toBe('AGR-ENDED');
+    }
+  });
+
+  it('says a diligence is in force while the latest verification holds, and missing or not required without one', async () => {
+    await createRecipient(ctx, officer, buildRecipient());
+    await recordDiligence(ctx, officer, {
+      recipientId: 'print-co',
+      diligence: buildDiligence({
+        agreementReference: 'AGR-NOW',
+        verifiedAt: '2026-01-01T00:00:00+09:00',
+        expiresAt: '2027-01-01T00:00:00+09:00',
+      }),
+    });
+    const all = await listRecipients(ctx, officer);
+    const status = (id: string) => all.find((r) => r.id === id)?.diligenceStatus;
+    expect(status('print-co')).toMatchObject({
+      status: 'inForce',
+      record: { agreementReference: 'AGR-NOW' },
+    });
+    expect(status('docomo')).toEqual({ status: 'missing', record: null });
+    expect(status('google')).toEqual({ status: 'notRequired', record: null });
+  });
+
   it('refuses a claims collector without any diligence, and lets an ad platform pass', async () => {
     const docomo = await requireRecipient(ctx.store.db, 'docomo');
     await expect(requireDiligence(ctx.store.db, docomo, ctx.clock())).rejects.toMatchObject({

@@ -5,7 +5,7 @@ import type { Principal } from '../security/index.ts';
 import { parseInstant } from './parse-instant.ts';
 import { provisionDb } from './provision-tables.ts';
 import type { DiligenceInput } from './recipient-input.ts';
-import { requireRecipient } from './recipient-rows.ts';
+import { diligenceHistories, requireRecipient } from './recipient-rows.ts';
 import { recipientView, type RecipientView } from './recipient-view.ts';
 
 /**
@@ -49,6 +49,7 @@ export async function recordDiligence(
         detail: { recipientId: recipient.id, diligenceId: row.id, expiresAt },
       },
     ]);
-    return recipientView(recipient, row);
+    const histories = await diligenceHistories(tx, [recipient.id]);
+    return recipientView(recipient, histories.get(recipient.id) ?? [], now, row);
   });
 }

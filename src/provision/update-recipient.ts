@@ -3,7 +3,7 @@ import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
 import type { RecipientUpdateInput } from './recipient-input.ts';
-import { latestDiligence, requireRecipient } from './recipient-rows.ts';
+import { diligenceHistories, requireRecipient } from './recipient-rows.ts';
 import { recipientView, type RecipientView } from './recipient-view.ts';
 
 /**
@@ -43,7 +43,7 @@ export async function updateRecipient(
         detail: { recipientId: current.id, fields: Object.keys(c) },
       },
     ]);
-    const diligence = await latestDiligence(tx, [current.id]);
-    return recipientView(row, diligence.get(current.id));
+    const histories = await diligenceHistories(tx, [current.id]);
+    return recipientView(row, histories.get(current.id) ?? [], ctx.clock());
   });
 }

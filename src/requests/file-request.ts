@@ -15,8 +15,6 @@ import { requestsDb } from './request-tables.ts';
 import { hasPlainText, sealRequestTexts } from './seal-request-texts.ts';
 import { textContext } from './stored-text.ts';
 
-const DISCLOSURE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
-
 /**
  * Files a customer's request (§9): the kind from the policy file, the requester (the customer
  * or an agent with their authority, APPI Art. 37), the subscriber lines it names (each must be
@@ -43,8 +41,8 @@ export async function fileRequest(
     requester: input.requester,
     channel: input.channel,
     lineIds,
-    // APPI Art. 33(1): the person chooses; electronic unless they ask for paper.
-    deliveryMethod: DISCLOSURE_KINDS.has(kind.id) ? (input.deliveryMethod ?? 'electronic') : null,
+    // APPI Art. 33(1): the person chooses how a package is delivered; electronic unless they ask for paper.
+    deliveryMethod: kind.deliversPackage === true ? (input.deliveryMethod ?? 'electronic') : null,
     state: 'received',
     charged: fee.total > 0,
     fee,

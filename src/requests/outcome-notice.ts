@@ -11,8 +11,6 @@ import { dayNumber, dayText } from './policy-day.ts';
 import { REFUSAL_REASONS } from './refusal-reason.ts';
 import { requestKind } from './request-kind.ts';
 
-const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
-
 /**
  * APPI Art. 36: puts the letter telling the outcome in the outbox, in the request's language,
  * addressed to the customer's e-mail on file (else their postal address). Returns the notice
@@ -67,10 +65,11 @@ export async function outcomeNotice(
     const opened = openStoredText(cipher, request.id, 'refusal', outcome.refusal.message);
     if (opened.state === 'shown') message = opened.text;
   }
+  const kind = requestKind(ctx.policy, request.kind);
   const letter = outcomeLetter({
     lang,
     requestId: request.id,
-    kindName: requestKind(ctx.policy, request.kind).name,
+    kindName: kind.name,
     receivedDate: dayText(dayNumber(request.receivedAt, ctx.policy.offset)),
     result: outcome.result,
     refusal:
@@ -81,7 +80,7 @@ export async function outcomeNotice(
             article: ground.article,
             message,
           },
-    hasPackage: PACKAGE_KINDS.has(request.kind) && outcome.result !== 'refused',
+    hasPackage: kind.deliversPackage === true && outcome.result !== 'refused',
     delivery:
       request.deliveryMethod === 'paper' && address.channel === 'post' ? 'paper' : 'download',
     changes: changesOf(ctx, request, lang),

@@ -1,6 +1,7 @@
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import type { Principal } from '../security/index.ts';
+import { hasPackage } from './has-package.ts';
 import { ownCustomerId } from './own-customer-id.ts';
 import { publicDetail, type PublicRequestDetail } from './public-request-view.ts';
 import { readRequestTexts } from './read-request-texts.ts';
@@ -29,11 +30,6 @@ export async function ownRequestDetail(
     .where('request_id', '=', request.id)
     .orderBy('seq')
     .execute();
-  const pkg = await db
-    .selectFrom('request_packages')
-    .select('request_id')
-    .where('request_id', '=', request.id)
-    .executeTakeFirst();
   return publicDetail(
     ctx.policy,
     request,
@@ -46,7 +42,7 @@ export async function ownRequestDetail(
       at: new Date(Number(r.at)).toISOString(),
       detail: null,
     })),
-    pkg !== undefined,
+    await hasPackage(ctx.store.db, request.id),
     await readRequestTexts(ctx, principal, request, ['refusal', 'surcharge']),
   );
 }

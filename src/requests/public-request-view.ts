@@ -46,6 +46,8 @@ export interface PublicRequestDetail extends PublicRequestSummary {
   } | null;
   readonly notifiedAt: number | null;
   readonly cancelledAt: number | null;
+  /** True when its kind delivers a package (the policy file's `deliversPackage`, APPI Art. 33(1)). */
+  readonly deliversPackage: boolean;
   /** True when a package can be downloaded (GET …/package). */
   readonly packageAvailable: boolean;
   readonly history: readonly {
@@ -127,6 +129,8 @@ export function publicDetail(
           },
     notifiedAt: r.notifiedAt,
     cancelledAt: r.cancelled?.at ?? null,
+    deliversPackage:
+      policy.document.requestKinds.find((k) => k.id === r.kind)?.deliversPackage === true,
     packageAvailable,
     history: events.map((e) => ({ type: e.type, from: e.from, to: e.to, at: e.at })),
   };

@@ -1,6 +1,7 @@
 import type { RequestDeps } from './request-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { dueStatus, type DueStatus } from './due-status.ts';
+import { hasPackage } from './has-package.ts';
 import { readRequestTexts } from './read-request-texts.ts';
 import { requireRequest } from './require-request.ts';
 import { refusalGrounds, type RefusalGrounds } from './refusal-reason.ts';
@@ -29,6 +30,8 @@ export interface RequestDetail {
   /** The law's grounds it may be refused on now, wholly or in part (`refusalGrounds`). */
   readonly refusals: RefusalGrounds;
   readonly events: readonly RequestHistoryEntry[];
+  /** Whether its package (a fulfilled disclosure's) is kept for download. */
+  readonly packageAvailable: boolean;
 }
 
 /**
@@ -66,5 +69,6 @@ export async function requestDetail(
       at: new Date(Number(r.at)).toISOString(),
       detail: r.detail === null ? null : (JSON.parse(r.detail) as Record<string, unknown>),
     })),
+    packageAvailable: await hasPackage(ctx.store.db, request.id),
   };
 }

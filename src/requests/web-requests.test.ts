@@ -54,6 +54,7 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       state: 'shown',
       text: 'Everything you hold, please.',
     });
+    expect(staffView.json().packageAvailable).toBe(false);
     const auditorView = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff('auditor') });
     expect(auditorView.json().request.details).toEqual({ state: 'sealed' });
     expect(auditorView.body).not.toContain('Everything you hold');
@@ -76,6 +77,9 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     ]);
     const detail = (await t.call('GET', `/v1/public/requests/${r.id}`, { token })).json();
     expect(detail.packageAvailable).toBe(true);
+    expect(detail.deliversPackage).toBe(true);
+    const staffDone = await t.call('GET', `/v1/requests/${r.id}`, { token: t.staff('auditor') });
+    expect(staffDone.json().packageAvailable).toBe(true);
     expect(detail.history.map((h: { type: string }) => h.type)).toEqual([
       'file',
       'verify',

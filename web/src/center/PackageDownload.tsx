@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { download } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import type { Lang, PublicRequestDetail } from '../shared/types.ts';
-import { DELIVERED_KINDS } from './request-draft.ts';
 import { STRINGS } from './strings.ts';
 
 /** The package of a fulfilled disclosure, as a readable page or as JSON. */
@@ -13,7 +12,7 @@ export function PackageDownload(props: {
 }) {
   const s = STRINGS[props.lang];
   const [error, setError] = useState<string | null>(null);
-  if (!DELIVERED_KINDS.has(props.request.kind)) return null;
+  if (!props.request.deliversPackage) return null;
   const get = (format: 'html' | 'json') => {
     setError(null);
     download(

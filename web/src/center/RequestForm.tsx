@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { type Lang, type RequestKindView, inLang } from '../shared/types.ts';
 import { feeText } from './fee-text.ts';
-import { DELIVERED_KINDS, type RequestDraft } from './request-draft.ts';
+import type { RequestDraft } from './request-draft.ts';
 import { STRINGS } from './strings.ts';
 
 /** Step 1: what is asked, by whom, delivered how, and in which language we answer. */
@@ -37,7 +37,7 @@ export function RequestForm(props: {
       requester: agent
         ? { type: 'agent', authority, evidence: evidence.trim() }
         : { type: 'customer' },
-      ...(DELIVERED_KINDS.has(kind) ? { deliveryMethod: delivery } : {}),
+      ...(chosen?.deliversPackage === true ? { deliveryMethod: delivery } : {}),
       ...(details.trim() !== '' ? { details: details.trim() } : {}),
       lang: letterLang,
     });
@@ -102,7 +102,7 @@ export function RequestForm(props: {
         )}
       </fieldset>
 
-      {DELIVERED_KINDS.has(kind) && (
+      {chosen?.deliversPackage === true && (
         <fieldset>
           <legend>{t.delivery}</legend>
           {(['electronic', 'paper'] as const).map((m) => (

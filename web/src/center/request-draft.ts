@@ -14,9 +14,3 @@ export interface RequestDraft {
   readonly details?: string;
   readonly lang: Lang;
 }
-
-/** Kinds that deliver something to the customer, who chooses how (APPI Art. 33(1)). */
-export const DELIVERED_KINDS: ReadonlySet<string> = new Set([
-  'REQUEST.DISCLOSURE',
-  'REQUEST.PROVISION_RECORDS',
-]);

@@ -1,13 +1,12 @@
 import { dateTime } from '../shared/format.ts';
-import type { DiligenceView } from '../shared/types.ts';
-import { diligenceStatus } from './diligence-status.ts';
+import type { DiligenceStanding } from '../shared/types.ts';
 
-/** A recipient's diligence in words and colour; expired or missing says provision is refused. */
-export function DiligenceBadge(props: {
-  readonly required: boolean;
-  readonly records: readonly DiligenceView[];
-}) {
-  const { status, record } = diligenceStatus(props.required, props.records);
+/**
+ * A recipient's diligence in words and colour, as the API computed it (the status a provision
+ * would be decided by); expired or missing says provision is refused.
+ */
+export function DiligenceBadge(props: { readonly standing: DiligenceStanding }) {
+  const { status, record } = props.standing;
   switch (status) {
     case 'inForce':
       return <span className="badge onTime">In force until {dateTime(record?.expiresAt)}</span>;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
-import type { CustomerView, Localized } from '../shared/types.ts';
+import type { CustomerView, Localized, RequestKindView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { AdditionEditor } from './AdditionEditor.tsx';
 import { AmendmentEditor } from './AmendmentEditor.tsx';
@@ -28,13 +28,12 @@ interface FulfilPolicy {
   }[];
 }
 
-const NEEDS_CUSTOMER = new Set(['REQUEST.AMENDMENT', 'REQUEST.SUSPEND_USE']);
-const NEEDS_POLICY = new Set(['REQUEST.ADDITION', 'REQUEST.SUSPEND_USE']);
-
 /** Fulfil: what the request's kind needs (new values, new items, purposes) and an optional partial refusal. */
 export function FulfilForm(props: {
   readonly token: string;
   readonly kind: string;
+  /** The policy's view of the kind: whether fulfilling it needs the customer or the policy. */
+  readonly kindView: RequestKindView | undefined;
   /** The grounds the API allows for a refused part (none: fulfilled whole). */
   readonly partlyCodes: readonly string[];
   readonly customerId: string;
@@ -44,19 +43,20 @@ export function FulfilForm(props: {
   readonly onFulfil: (body: Record<string, unknown>) => void;
 }) {
   const { kind } = props;
+  const needsCustomer = props.kindView?.needsCustomer === true;
+  const needsPolicy = props.kindView?.needsPolicy === true;
   const customer = useAsync(
     () =>
-      NEEDS_CUSTOMER.has(kind)
+      needsCustomer
         ? api<CustomerView>('GET', `/v1/customers/${encodeURIComponent(props.customerId)}`, {
             token: props.token,
           })
         : Promise.resolve(undefined),
-    [kind, props.customerId, props.token],
+    [needsCustomer, props.customerId, props.token],
   );
   const policy = useAsync(
-    () =>
-      NEEDS_POLICY.has(kind) ? api<FulfilPolicy>('GET', '/v1/policy') : Promise.resolve(undefined),
-    [kind],
+    () => (needsPolicy ? api<FulfilPolicy>('GET', '/v1/policy') : Promise.resolve(undefined)),
+    [needsPolicy],
   );
   const [amendments, setAmendments] = useState<AmendmentRow[]>([emptyAmendment()]);
   const [additions, setAdditions] = useState<AdditionRow[]>([emptyAddition()]);
@@ -79,7 +79,9 @@ export function FulfilForm(props: {
   const shown =
     group && groups.some((g) => g.id === group) ? groups.filter((g) => g.id === group) : groups;
   const loading =
-    (NEEDS_CUSTOMER.has(kind) && customer.loading) || (NEEDS_POLICY.has(kind) && policy.loading);
+    props.kindView === undefined ||
+    (needsCustomer && customer.loading) ||
+    (needsPolicy && policy.loading);
   return (
     <form onSubmit={submit} aria-label="Fulfil">
       <ErrorNotice message={customer.error?.message ?? policy.error?.message ?? null} />

@@ -65,7 +65,7 @@ export function RecipientPage(props: {
               <dd>{r.recordByContract ? 'Yes (Rule 19)' : 'No'}</dd>
               <dt>Diligence</dt>
               <dd>
-                <DiligenceBadge required={r.diligenceRequired} records={r.diligenceHistory} />
+                <DiligenceBadge standing={r.diligenceStatus} />
               </dd>
             </dl>
             <p>

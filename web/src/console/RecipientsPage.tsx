@@ -57,10 +57,7 @@ export function RecipientsPage(props: { readonly token: string; readonly me: Me 
               <td>{r.country}</td>
               <td>{r.protectionRegime ?? '—'}</td>
               <td>
-                <DiligenceBadge
-                  required={r.diligenceRequired}
-                  records={r.diligence ? [r.diligence] : []}
-                />
+                <DiligenceBadge standing={r.diligenceStatus} />
               </td>
             </tr>
           ))}

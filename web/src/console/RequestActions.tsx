@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import type { RequestStep, StaffRequest, StaffRequestDetail } from '../shared/types.ts';
+import type {
+  RequestKindView,
+  RequestStep,
+  StaffRequest,
+  StaffRequestDetail,
+} from '../shared/types.ts';
 import { FulfilForm } from './FulfilForm.tsx';
 import { RefuseForm } from './RefuseForm.tsx';
 
@@ -9,6 +14,8 @@ export type Step = { readonly name: string; readonly body?: unknown };
 /** The steps the API says this user may take now, and nothing else. */
 export function RequestActions(props: {
   readonly request: StaffRequest;
+  /** The policy's request kind (what fulfilling it needs); undefined while loading. */
+  readonly kind: RequestKindView | undefined;
   readonly steps: readonly RequestStep[];
   readonly refusals: StaffRequestDetail['refusals'];
   readonly token: string;
@@ -96,6 +103,7 @@ export function RequestActions(props: {
           <FulfilForm
             token={props.token}
             kind={r.kind}
+            kindView={props.kind}
             partlyCodes={props.refusals.partly}
             customerId={r.customerId}
             busy={props.busy}

@@ -10,9 +10,6 @@ import { RequestActions, type Step } from './RequestActions.tsx';
 import { RequestHistory } from './RequestHistory.tsx';
 import { useKinds } from './use-kinds.ts';
 
-const PACKAGE_KINDS = new Set(['REQUEST.DISCLOSURE', 'REQUEST.PROVISION_RECORDS']);
-const DONE = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
-
 /** A free text as the API showed it: the text, or why it is not shown. */
 const textOf = (v: TextView): string =>
   v.state === 'shown'
@@ -27,7 +24,7 @@ export function RequestPage(props: {
   readonly id: string;
   readonly me: Me;
 }) {
-  const { nameOf } = useKinds();
+  const { kinds, nameOf } = useKinds();
   const detail = useAsync(
     () =>
       api<StaffRequestDetail>('GET', `/v1/requests/${encodeURIComponent(props.id)}`, {
@@ -64,10 +61,7 @@ export function RequestPage(props: {
   const d = detail.value;
   if (d === undefined) return <p>Loading…</p>;
   const r = d.request;
-  const mayDownload =
-    PACKAGE_KINDS.has(r.kind) &&
-    DONE.has(r.state) &&
-    props.me.permissions.includes('registry.readValues');
+  const mayDownload = d.packageAvailable && props.me.permissions.includes('registry.readValues');
   return (
     <>
       <p>
@@ -158,6 +152,7 @@ export function RequestPage(props: {
           <h2 id="actions-heading">Actions</h2>
           <RequestActions
             request={r}
+            kind={kinds.find((k) => k.id === r.kind)}
             steps={d.steps}
             refusals={d.refusals}
             token={props.token}

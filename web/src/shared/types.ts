@@ -41,6 +41,14 @@ export interface RequestKindView {
     readonly per: 'subscriberLine' | 'request';
     readonly currency: string;
   } | null;
+  /** It delivers a package the customer chooses how to receive (APPI Art. 33(1), (5)). */
+  readonly deliversPackage: boolean;
+  /** Fulfilling it works on the customer's items. */
+  readonly needsCustomer: boolean;
+  /** Fulfilling it chooses from the policy's categories or purposes. */
+  readonly needsPolicy: boolean;
+  /** A fee is charged for it (REQUEST.FEE). */
+  readonly charged: boolean;
 }
 
 export interface PolicyView {
@@ -89,6 +97,8 @@ export interface PublicRequestDetail extends PublicRequest {
   } | null;
   readonly notifiedAt: number | null;
   readonly cancelledAt: number | null;
+  /** Its kind delivers a package (the policy file says so; APPI Art. 33(1)). */
+  readonly deliversPackage: boolean;
   readonly packageAvailable: boolean;
   readonly history: readonly {
     readonly type: string;
@@ -153,6 +163,8 @@ export interface StaffRequestDetail {
     readonly at: string;
     readonly detail: Readonly<Record<string, unknown>> | null;
   }[];
+  /** Whether its package (a fulfilled disclosure's) is kept for download. */
+  readonly packageAvailable: boolean;
 }
 
 export interface Me {
@@ -212,7 +224,11 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export type { DiligenceView, RecipientView } from '../../../src/provision/index.ts';
+export type {
+  DiligenceStanding,
+  DiligenceView,
+  RecipientView,
+} from '../../../src/provision/index.ts';
 export type { ProvisionRecordView } from '../../../src/provision/index.ts';
 export type { AdExportReceipt } from '../../../src/provision/index.ts';
 
