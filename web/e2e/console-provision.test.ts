@@ -264,6 +264,7 @@ describe('provision pages of the staff console', () => {
       'Recipients',
       'Provision ledger',
       'Ad exports',
+      'Anonymized data',
     ]);
     expect(await auditor.getByRole('form', { name: 'Record diligence' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Ad exports' }).click();
