@@ -110,6 +110,9 @@ export const ERROR_CATALOG = {
   'verification.not_found': 'not_found',
   'verification.rate_limited': 'rate_limited',
   'verification.wrong_code': 'invalid',
+  // Hardening of customers' web filings: one open request of a kind, a filing rate.
+  'requests.duplicate_open': 'conflict',
+  'requests.rate_limited': 'rate_limited',
 } as const satisfies Readonly<Record<string, ErrorKind>>;
 
 /** A code of the catalog. */

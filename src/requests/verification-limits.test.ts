@@ -196,15 +196,24 @@ describe('verification limits from the environment', () => {
         { windowMs: DAY, max: 10 },
       ],
       perIp: [{ windowMs: QUARTER, max: 20 }],
+      perCustomerFiling: [
+        { windowMs: QUARTER, max: 5 },
+        { windowMs: DAY, max: 20 },
+      ],
     });
     expect(
-      verificationLimits({ HOGO_VERIFY_ADDRESS_PER_15MIN: '5', HOGO_VERIFY_IP_PER_15MIN: '0' }),
+      verificationLimits({
+        HOGO_VERIFY_ADDRESS_PER_15MIN: '5',
+        HOGO_VERIFY_IP_PER_15MIN: '0',
+        HOGO_FILE_PER_DAY: '0',
+      }),
     ).toEqual({
       perAddress: [
         { windowMs: QUARTER, max: 5 },
         { windowMs: DAY, max: 10 },
       ],
       perIp: [],
+      perCustomerFiling: [{ windowMs: QUARTER, max: 5 }],
     });
     expect(() => verificationLimits({ HOGO_VERIFY_ADDRESS_PER_DAY: 'ten' })).toThrow(
       /HOGO_VERIFY_ADDRESS_PER_DAY/,
