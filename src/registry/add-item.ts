@@ -29,7 +29,7 @@ export async function addItem(
       .where('customer_id', '=', customer.id)
       .execute();
     const problems: FieldProblem[] = [];
-    const item = prepareItem(ctx.policy, input.item, '', services, problems);
+    const item = prepareItem(ctx.policy, input.item, '', services, problems, ctx.clock());
     throwProblems(problems);
     const cipher = (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
     const now = ctx.clock();

@@ -17,9 +17,13 @@ import type { CustomerInput } from './registry-input.ts';
 /**
  * Normalizes a whole customer (services, lines, items) and allocates every id. Throws one
  * 'registry.invalid_field' naming the first bad field and listing all of them: a customer is
- * written whole or not at all. Bulk import calls it per row to report bad rows and keep good ones.
+ * written whole or not at all. Given `now`, items acquired after it are refused. Bulk import calls it per row to report bad rows and keep good ones.
  */
-export function prepareCustomer(policy: CompiledPolicy, input: CustomerInput): PreparedCustomer {
+export function prepareCustomer(
+  policy: CompiledPolicy,
+  input: CustomerInput,
+  now?: number,
+): PreparedCustomer {
   const problems: FieldProblem[] = [];
   const externalId = tryField(problems, () =>
     input.externalId === undefined
@@ -39,7 +43,7 @@ export function prepareCustomer(policy: CompiledPolicy, input: CustomerInput): P
     .map((l, i) => tryField(problems, () => prepareLine(l.number, `subscriberLines[${i}].number`)))
     .filter((l): l is PreparedLine => l !== undefined);
   const items = (input.items ?? [])
-    .map((item, i) => prepareItem(policy, item, `items[${i}]`, services, problems))
+    .map((item, i) => prepareItem(policy, item, `items[${i}]`, services, problems, now))
     .filter((item): item is PreparedItem => item !== undefined);
   throwProblems(problems);
   return { id: newId(), externalId: externalId ?? null, group: group!, services, lines, items };
