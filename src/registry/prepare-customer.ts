@@ -13,6 +13,7 @@ import type {
   PreparedService,
 } from './prepared-customer.ts';
 import type { CustomerInput } from './registry-input.ts';
+import { SENSITIVE_CATEGORY, SENSITIVE_WITHOUT_CONSENT } from './sensitive-consent.ts';
 
 /**
  * Normalizes a whole customer (services, lines, items) and allocates every id. Throws one
@@ -45,6 +46,12 @@ export function prepareCustomer(
   const items = (input.items ?? [])
     .map((item, i) => prepareItem(policy, item, `items[${i}]`, services, problems, now))
     .filter((item): item is PreparedItem => item !== undefined);
+  // OBTAIN.SENSITIVE (APPI Art. 20(2)): a customer registered now has no consent on record
+  // yet, so none of their items can be sensitive; the consent is recorded, then the item added.
+  (input.items ?? []).forEach((item, i) => {
+    if (item.category === SENSITIVE_CATEGORY)
+      problems.push({ field: `items[${i}].category`, reason: SENSITIVE_WITHOUT_CONSENT });
+  });
   throwProblems(problems);
   return { id: newId(), externalId: externalId ?? null, group: group!, services, lines, items };
 }
