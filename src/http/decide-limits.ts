@@ -53,6 +53,9 @@ function tooMany(reply: FastifyReply, retryAfter: number, message: string): Fast
   return reply
     .status(429)
     .header('retry-after', String(retryAfter))
+    // Refused before its body is read: the connection is closed after the answer, so the
+    // server does not read (and discard) the megabytes a flooding client still sends.
+    .header('connection', 'close')
     .send({ error: { code: 'decide.rate_limited', message } });
 }
 
