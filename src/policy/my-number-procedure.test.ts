@@ -10,7 +10,7 @@ import { buildRequest } from './test-support.ts';
 const PROCEDURE =
   '"My Number Act Art. 9(4), 19(2): statutory payment records filed with the tax office"';
 const text = readFileSync(BUNDLED_POLICY_PATH, 'utf8').replace(
-  /(  - id: PURPOSE\.REG\.1b\n    group: REG\n)/,
+  /( {2}- id: PURPOSE\.REG\.1b\n {4}group: REG\n)/,
   `$1    myNumberProcedure: ${PROCEDURE}\n`,
 );
 
