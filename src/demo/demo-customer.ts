@@ -70,7 +70,13 @@ export function demoCustomer(seed: number, n: number): DemoCustomer {
   return {
     row,
     ...(group === 'REG' && r.chance(0.05)
-      ? { consent: { purpose: 'PURPOSE.REG.2a', at: later(365) } }
+      ? // A consent is given before it is recorded: never after the demo's last day.
+        {
+          consent: {
+            purpose: 'PURPOSE.REG.2a',
+            at: jstInstant(Math.min(Date.parse(later(365)), UNTIL)),
+          },
+        }
       : {}),
     ...(r.chance(0.03) ? { optOut: { at: later(700) } } : {}),
     ...(group === 'REG' && r.chance(0.01)

@@ -46,7 +46,7 @@ export async function seedDemo(
     const prepared: PreparedCustomer[] = [];
     for (let n = start; n < start + count; n++) {
       const d = demoCustomer(options.seed, n);
-      const row = prepareRow(ctx.policy, d.row);
+      const row = prepareRow(ctx.policy, d.row, ctx.clock());
       // Generated data that the registry refuses is a bug of the generator, not bad input.
       if (!row.ok)
         throw new Error(`demo customer ${n} is invalid: ${JSON.stringify(row.problems)}`);

@@ -115,6 +115,11 @@ export const ERROR_CATALOG = {
   'verification.not_found': 'not_found',
   'verification.rate_limited': 'rate_limited',
   'verification.wrong_code': 'invalid',
+  // Hardening of customers' web filings: one open request of a kind, a filing rate.
+  'requests.duplicate_open': 'conflict',
+  'requests.rate_limited': 'rate_limited',
+  // Acquisition rules: a sensitive item needs a prior consent on record (OBTAIN.SENSITIVE).
+  'registry.consent_required': 'refused',
 } as const satisfies Readonly<Record<string, ErrorKind>>;
 
 /** A code of the catalog. */

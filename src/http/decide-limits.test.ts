@@ -82,6 +82,8 @@ describe.each(ENGINES)('the public decision cannot be flooded, on $name', (engin
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await decide(app, buildRequest());
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Refused before the body is read: the connection is closed, so a flood's bodies are not.
+    expect(limited.headers.connection).toBe('close');
     expect(limited.json()).toMatchObject({ error: { code: 'decide.rate_limited' } });
     // Another client network has its own count; the count is the database's, so a second
     // server over the same store refuses this client too.

@@ -50,10 +50,15 @@ const MINUTE = 60_000;
 
 /** Answers 429 with Retry-After (RFC 9110 §10.2.3) and an error body naming the limit. */
 function tooMany(reply: FastifyReply, retryAfter: number, message: string): FastifyReply {
-  return reply
-    .status(429)
-    .header('retry-after', String(retryAfter))
-    .send({ error: { code: 'decide.rate_limited', message } });
+  return (
+    reply
+      .status(429)
+      .header('retry-after', String(retryAfter))
+      // Refused before its body is read: the connection is closed after the answer, so the
+      // server does not read (and discard) the megabytes a flooding client still sends.
+      .header('connection', 'close')
+      .send({ error: { code: 'decide.rate_limited', message } })
+  );
 }
 
 /**

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/app-context.ts';
 import {
   decide,
-  decideBatch,
   DecisionOutcomeSchema,
   isDecisionError,
   parseInstant,
@@ -17,6 +16,8 @@ import { HogoError } from '../errors/index.ts';
 import { ErrorBodySchema } from './http-error.ts';
 import { documentCsp } from './security-headers.ts';
 import { countTopLevel } from './count-top-level.ts';
+import { DECIDE_CHUNK, decideInChunks, parseInChunks } from './decide-in-chunks.ts';
+import { topLevelSlices } from './top-level-slices.ts';
 import { DEFAULT_DECIDE_LIMITS, decideLimitHooks, type DecideLimits } from './decide-limits.ts';
 
 /** Most requests one POST /v1/decide may carry. */
@@ -75,7 +76,25 @@ export function registerPolicyRoutes(
           );
           return;
         }
-        parseJson(request, body as string, done);
+        const slices = topLevelSlices(body as string, DECIDE_CHUNK);
+        if (slices === null || slices.length <= 1) {
+          parseJson(request, body as string, done);
+          return;
+        }
+        // A large batch is parsed run by run, yielding between runs (each by the same parser,
+        // so a forbidden key is refused as it would be in one piece).
+        const parseSlice = (text: string): unknown => {
+          let parsed: unknown;
+          parseJson(request, text, (err, value) => {
+            if (err) throw err;
+            parsed = value;
+          });
+          return parsed;
+        };
+        parseInChunks(slices, parseSlice).then(
+          (value) => done(null, value),
+          (err: Error) => done(err, undefined),
+        );
       },
     );
     scope.post(
@@ -112,7 +131,11 @@ export function registerPolicyRoutes(
               `at most ${MAX_BATCH} requests per call, got ${body.length}`,
             );
           }
-          if (!body.some(isCustomerForm)) return decideBatch(policy, body);
+          if (!body.some(isCustomerForm))
+            // Sent as the text serialized run by run: no long synchronous step (see decideInChunks).
+            return reply
+              .type('application/json; charset=utf-8')
+              .send(await decideInChunks(policy, body));
           return decideMixed(request.principal, policy, ctx, body);
         }
         if (isCustomerForm(body)) {

@@ -8,6 +8,7 @@ import {
 import { requireAccessDeclaration } from './access-guard.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
+import { validationProblem } from './validation-problem.ts';
 
 /**
  * For route tests: a Fastify app like buildApp's (access declarations, error codes), with the
@@ -17,7 +18,10 @@ import { statusForCode } from './http-error.ts';
 export async function stubPrincipalApp(
   register: (app: FastifyInstance) => void,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ ajv: { customOptions: { keywords: ['errorMessage'] } } });
+  // As buildApp: an unknown field is refused, never silently dropped.
+  const app = Fastify({
+    ajv: { customOptions: { keywords: ['errorMessage'], removeAdditional: false } },
+  });
   requireAccessDeclaration(app);
   app.addHook('onRequest', async (request) => {
     const role = request.headers['x-test-role'] as RoleName | undefined;
@@ -34,8 +38,20 @@ export async function stubPrincipalApp(
         .status(statusForCode(error.code))
         .send({ error: { code: error.code, message: error.message, ...error.details } });
     }
-    const e = error as { statusCode?: number; validation?: unknown; message: string };
-    const status = e.validation !== undefined ? 400 : (e.statusCode ?? 500);
+    const e = error as {
+      statusCode?: number;
+      validation?: Parameters<typeof validationProblem>[0];
+      validationContext?: string;
+      message: string;
+    };
+    if (e.validation !== undefined) {
+      // As buildApp: the field named.
+      const problem = validationProblem(e.validation, e.validationContext);
+      return reply.status(400).send({
+        error: { code: 'request.invalid', message: problem.message, field: problem.field },
+      });
+    }
+    const status = e.statusCode ?? 500;
     return reply.status(status).send({ error: { code: 'request.invalid', message: e.message } });
   });
   register(app);

@@ -154,7 +154,7 @@ export async function importFile(
       lastLine = source.line;
       if ('problems' in source) badRows.push({ line: source.line, problems: source.problems });
       else {
-        const prepared = prepareRow(ctx.policy, source.row);
+        const prepared = prepareRow(ctx.policy, source.row, ctx.clock());
         if (prepared.ok) customers.push(prepared.customer);
         else badRows.push({ line: source.line, problems: prepared.problems });
       }

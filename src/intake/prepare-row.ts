@@ -12,13 +12,13 @@ export type PreparedRow =
 /**
  * Reads one import row into a prepared customer through the registry's own normalization
  * (`prepareCustomer`), so a row is held to the same rules as the HTTP API; the registry's field
- * paths are mapped back to the file's columns.
+ * paths are mapped back to the file's columns. Given `now`, an item acquired after it is a bad row.
  */
-export function prepareRow(policy: CompiledPolicy, row: ImportRow): PreparedRow {
+export function prepareRow(policy: CompiledPolicy, row: ImportRow, now?: number): PreparedRow {
   const problems: FieldProblem[] = [];
   const asCustomer = rowToCustomer(row, problems);
   try {
-    const customer = prepareCustomer(policy, asCustomer.input);
+    const customer = prepareCustomer(policy, asCustomer.input, now);
     if (problems.length === 0) return { ok: true, customer };
   } catch (e) {
     if (!(e instanceof HogoError) || e.code !== 'registry.invalid_field') throw e;

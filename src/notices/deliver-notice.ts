@@ -14,7 +14,8 @@ export type DeliveryResult = 'sent' | 'failed' | 'gaveUp' | 'kept';
  * its channel configured, and for post (a print batch sends letters), the notice stays in the
  * outbox ('kept'). The address and body are decrypted only to send, audited as
  * 'notice.send'. `plain` gives them from memory instead: a letter written just before its
- * customer was erased (REQUEST.DELETION) can no longer be decrypted.
+ * customer was erased (REQUEST.DELETION) can no longer be decrypted; it is tried once and then
+ * deleted from the outbox, sent or not ('notice.erase' audits which).
  */
 export async function deliverNotice(
   ctx: NoticeDeps,
@@ -66,6 +67,22 @@ export async function deliverNotice(
   }
   const attempts = Number(row.attempts) + 1;
   const now = ctx.clock();
+  if (plain !== undefined) {
+    // A letter to a customer erased meanwhile (REQUEST.DELETION): tried once from memory,
+    // then gone from the outbox with the rest of them; what became of it is audited.
+    await ctx.store.db.transaction().execute(async (tx) => {
+      await noticesDb(tx).deleteFrom('notices').where('id', '=', row.id).execute();
+      await ctx.audit.append(tx, [
+        {
+          actor: 'system:notices',
+          action: 'notice.erase',
+          customerId: row.customer_id,
+          detail: { noticeId: row.id, kind: row.kind, sent: failure === null, failure },
+        },
+      ]);
+    });
+    return failure === null ? 'sent' : 'gaveUp';
+  }
   const retryAt = failure === null ? null : nextAttemptAt(attempts, now);
   await db
     .updateTable('notices')

@@ -2,6 +2,7 @@
 export { codeNotice } from './code-notice.ts';
 export { deliverNotice, type DeliveryResult } from './deliver-notice.ts';
 export { enqueueNotice } from './enqueue-notice.ts';
+export { eraseNotices } from './erase-notices.ts';
 export { listNotices, type NoticeFilter } from './list-notices.ts';
 export { mailSettings, type MailSettings } from './mail-settings.ts';
 export type { NoticeInput } from './notice-input.ts';

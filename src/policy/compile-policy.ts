@@ -27,6 +27,8 @@ export interface CompiledPurpose {
   readonly kind: 'listed' | 'extra';
   readonly text: Localized;
   readonly suspendable: boolean;
+  /** My Number Act Art. 9, 19: a procedure of the Act, the only purposes that may use My Number. */
+  readonly myNumberProcedure: boolean;
   /** First version index in force (listed purposes). */
   readonly sinceIndex: number;
   /** First version index no longer in force. */
@@ -214,6 +216,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       kind: 'listed',
       text: p.text,
       suspendable: p.suspendable ?? true,
+      myNumberProcedure: p.myNumberProcedure !== undefined,
       sinceIndex: indexOf(p.since, 0),
       untilIndex: indexOf(p.until, Number.MAX_SAFE_INTEGER),
       specifiedAt: Number.NEGATIVE_INFINITY,
@@ -233,6 +236,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       kind: 'extra',
       text: p.text,
       suspendable: true,
+      myNumberProcedure: false,
       sinceIndex: 0,
       untilIndex: indexOf(p.until, Number.MAX_SAFE_INTEGER),
       specifiedAt: parseInstant(p.specifiedAt, offset),

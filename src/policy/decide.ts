@@ -74,6 +74,7 @@ export function decide(
   facts.purposeGroup = purpose.group;
   facts.purposeKind = purpose.kind;
   facts.purposeSuspendable = purpose.suspendable;
+  facts.purposeMyNumberProcedure = purpose.myNumberProcedure;
   facts.purposeNotified = notifiedAt(policy, purpose, req.acquiredAt, req.serviceId, req.survey);
   facts.customerGroup = req.group;
   facts.customerAdOptOut = req.adOptOut;
@@ -246,6 +247,7 @@ const SCRATCH: DecisionFacts = {
   purposeKind: '',
   purposeSuspendable: false,
   purposeNotified: false,
+  purposeMyNumberProcedure: false,
   customerGroup: '',
   customerAdOptOut: false,
   customerConsented: false,

@@ -10,6 +10,7 @@ export interface DecisionFacts {
   purposeKind: string;
   purposeSuspendable: boolean;
   purposeNotified: boolean;
+  purposeMyNumberProcedure: boolean;
   customerGroup: string;
   customerAdOptOut: boolean;
   customerConsented: boolean;
@@ -37,6 +38,7 @@ export const FACTS: ReadonlyMap<string, { key: keyof DecisionFacts; type: FactTy
   ['purpose.kind', { key: 'purposeKind', type: 'text' }],
   ['purpose.suspendable', { key: 'purposeSuspendable', type: 'boolean' }],
   ['purpose.notified', { key: 'purposeNotified', type: 'boolean' }],
+  ['purpose.myNumberProcedure', { key: 'purposeMyNumberProcedure', type: 'boolean' }],
   ['customer.group', { key: 'customerGroup', type: 'text' }],
   ['customer.adOptOut', { key: 'customerAdOptOut', type: 'boolean' }],
   ['customer.consented', { key: 'customerConsented', type: 'boolean' }],

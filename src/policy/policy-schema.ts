@@ -106,6 +106,13 @@ export const PurposeSchema = Type.Object(
           'Whether a suspension of use that names no purposes covers this one (default true).',
       }),
     ),
+    myNumberProcedure: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'My Number Act Art. 9, 19: the tax or social-security procedure this purpose carries out, citing the article. Only such purposes may use My Number (PURPOSE.MY_NUMBER); consent never makes another one.',
+      }),
+    ),
     reading: Type.Optional(Type.String()),
   },
   { additionalProperties: false },

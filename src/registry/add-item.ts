@@ -8,11 +8,13 @@ import { prepareItem } from './prepare-item.ts';
 import type { ItemInput } from './registry-input.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
+import { requirePriorConsent, SENSITIVE_CATEGORY } from './sensitive-consent.ts';
 
 /**
  * Adds an item to a customer (OBTAIN): normalized, encrypted, with channel, source and the
  * policy version at acquisition; audited as 'item.add'. `item.service` names one of the
- * customer's services. Needs 'registry.write'.
+ * customer's services. A sensitive item needs a prior consent on record (OBTAIN.SENSITIVE,
+ * `requirePriorConsent`). Needs 'registry.write'.
  */
 export async function addItem(
   ctx: RegistryDeps,
@@ -29,8 +31,10 @@ export async function addItem(
       .where('customer_id', '=', customer.id)
       .execute();
     const problems: FieldProblem[] = [];
-    const item = prepareItem(ctx.policy, input.item, '', services, problems);
+    const item = prepareItem(ctx.policy, input.item, '', services, problems, ctx.clock());
     throwProblems(problems);
+    if (item!.category === SENSITIVE_CATEGORY)
+      await requirePriorConsent(tx, customer.id, item!.acquiredAt, 'category');
     const cipher = (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
     const now = ctx.clock();
     const row = itemRow(item!, {

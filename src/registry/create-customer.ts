@@ -15,7 +15,7 @@ export async function createCustomer(
 ): Promise<CreatedCustomer> {
   authorize(principal, 'registry.write');
   const [created] = await insertCustomersBatch(ctx, principal, [
-    prepareCustomer(ctx.policy, input),
+    prepareCustomer(ctx.policy, input, ctx.clock()),
   ]);
   return created!;
 }

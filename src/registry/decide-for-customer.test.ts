@@ -1,6 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../store/test-engines.ts';
+import { addItem } from './add-item.ts';
 import { createCustomer } from './create-customer.ts';
 import { decideForCustomer } from './decide-for-customer.ts';
 import { decideForCustomers } from './decide-for-customers.ts';
@@ -131,7 +132,21 @@ describe.each(ENGINES)('decideForCustomer on $name', (engine) => {
   });
 
   it('uses sensitive information only with a consent on record (OBTAIN.SENSITIVE)', async () => {
-    const ids = await customerWith(undefined, '2023-05-01T10:00:00+09:00', 'sensitive');
+    // OBTAIN.SENSITIVE at acquisition: a consent on record first (to another purpose), then the item.
+    const { customerId } = await customerWith(undefined, '2023-05-01T10:00:00+09:00');
+    await recordConsent(ctx, operator, {
+      customerId,
+      consent: { purpose: 'PURPOSE.REG.2a', at: '2023-04-01T00:00:00+09:00' },
+    });
+    const { itemId } = await addItem(ctx, operator, {
+      customerId,
+      item: buildItem({
+        category: 'sensitive',
+        value: 'x',
+        acquiredAt: '2023-05-01T10:00:00+09:00',
+      }),
+    });
+    const ids = { customerId, itemId };
     const ask = () => decideForCustomer(ctx, system, { ...ids, purpose: 'PURPOSE.REG.3', at: AT });
     expect((await ask()).clauses).toContain('OBTAIN.SENSITIVE');
     await recordConsent(ctx, operator, {

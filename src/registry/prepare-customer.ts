@@ -13,13 +13,18 @@ import type {
   PreparedService,
 } from './prepared-customer.ts';
 import type { CustomerInput } from './registry-input.ts';
+import { SENSITIVE_CATEGORY, SENSITIVE_WITHOUT_CONSENT } from './sensitive-consent.ts';
 
 /**
  * Normalizes a whole customer (services, lines, items) and allocates every id. Throws one
  * 'registry.invalid_field' naming the first bad field and listing all of them: a customer is
- * written whole or not at all. Bulk import calls it per row to report bad rows and keep good ones.
+ * written whole or not at all. Given `now`, items acquired after it are refused. Bulk import calls it per row to report bad rows and keep good ones.
  */
-export function prepareCustomer(policy: CompiledPolicy, input: CustomerInput): PreparedCustomer {
+export function prepareCustomer(
+  policy: CompiledPolicy,
+  input: CustomerInput,
+  now?: number,
+): PreparedCustomer {
   const problems: FieldProblem[] = [];
   const externalId = tryField(problems, () =>
     input.externalId === undefined
@@ -39,8 +44,14 @@ export function prepareCustomer(policy: CompiledPolicy, input: CustomerInput): P
     .map((l, i) => tryField(problems, () => prepareLine(l.number, `subscriberLines[${i}].number`)))
     .filter((l): l is PreparedLine => l !== undefined);
   const items = (input.items ?? [])
-    .map((item, i) => prepareItem(policy, item, `items[${i}]`, services, problems))
+    .map((item, i) => prepareItem(policy, item, `items[${i}]`, services, problems, now))
     .filter((item): item is PreparedItem => item !== undefined);
+  // OBTAIN.SENSITIVE (APPI Art. 20(2)): a customer registered now has no consent on record
+  // yet, so none of their items can be sensitive; the consent is recorded, then the item added.
+  (input.items ?? []).forEach((item, i) => {
+    if (item.category === SENSITIVE_CATEGORY)
+      problems.push({ field: `items[${i}].category`, reason: SENSITIVE_WITHOUT_CONSENT });
+  });
   throwProblems(problems);
   return { id: newId(), externalId: externalId ?? null, group: group!, services, lines, items };
 }

@@ -4,6 +4,7 @@ import { invalidField, type FieldProblem } from './normalize/invalid-field.ts';
 import { normalizeInstant } from './normalize/normalize-instant.ts';
 import { normalizeItemValue } from './normalize/normalize-item-value.ts';
 import { normalizeText } from './normalize/normalize-text.ts';
+import { requirePast } from './normalize/past-instant.ts';
 import { newId } from './new-id.ts';
 import type { PreparedItem, PreparedRecording } from './prepared-customer.ts';
 import { CHANNELS, type Channel, type ItemInput } from './registry-input.ts';
@@ -17,7 +18,8 @@ export interface ServiceRef {
 
 /**
  * Normalizes one item and allocates its id; its problems go to `problems` (fields prefixed by
- * `field`) and the result is undefined when there were any.
+ * `field`) and the result is undefined when there were any. Given `now`, an acquisition after
+ * it is refused (`requirePast`).
  */
 export function prepareItem(
   policy: CompiledPolicy,
@@ -25,6 +27,7 @@ export function prepareItem(
   field: string,
   services: readonly ServiceRef[],
   problems: FieldProblem[],
+  now?: number,
 ): PreparedItem | undefined {
   const before = problems.length;
   // A closure per item, not a named arrow: tsx (esbuild keepNames) wraps each named arrow in
@@ -37,7 +40,9 @@ export function prepareItem(
       : tryField(problems, () => normalizeItemValue(category, input.value, f('value')));
   const channel = tryField(problems, () => checkChannel(input.channel, f('channel')));
   const provider = tryField(problems, () => checkProvider(input.source, input.provider, f));
-  const acquiredAt = tryField(problems, () => normalizeInstant(input.acquiredAt, f('acquiredAt')));
+  const acquiredAt = tryField(problems, () =>
+    requirePast(normalizeInstant(input.acquiredAt, f('acquiredAt')), now, f('acquiredAt')),
+  );
   const survey = tryField(problems, () =>
     input.survey === undefined
       ? null

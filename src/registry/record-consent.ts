@@ -4,6 +4,7 @@ import { type Principal, authorize } from '../security/index.ts';
 import { checkPurpose } from './check-purpose.ts';
 import { newId } from './new-id.ts';
 import { normalizeInstant } from './normalize/normalize-instant.ts';
+import { requirePast } from './normalize/past-instant.ts';
 import type { ConsentInput } from './registry-input.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
@@ -19,7 +20,7 @@ export async function recordConsent(
   input: { readonly customerId: string; readonly consent: ConsentInput },
 ): Promise<{ readonly id: string | null; readonly withdrawn: number }> {
   authorize(principal, 'registry.write');
-  const at = normalizeInstant(input.consent.at, 'at');
+  const at = requirePast(normalizeInstant(input.consent.at, 'at'), ctx.clock(), 'at');
   return ctx.store.db.transaction().execute(async (tx) => {
     const customer = await requireCustomer(tx, input.customerId);
     const purpose = checkPurpose(

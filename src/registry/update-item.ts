@@ -74,7 +74,7 @@ export async function updateItem(
         : {}),
     } as ItemInput;
     const problems: FieldProblem[] = [];
-    const prepared = prepareItem(ctx.policy, merged, '', [], problems);
+    const prepared = prepareItem(ctx.policy, merged, '', [], problems, ctx.clock());
     throwProblems(problems);
     const item = { ...prepared!, serviceId: old.service_id };
     const cipher = (await ctx.keys.ciphersFor(tx, [old.customer_id])).get(old.customer_id)!;

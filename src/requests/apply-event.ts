@@ -55,6 +55,8 @@ export async function applyEvent(
       closed_at: next.closedAt,
       updated_at: event.at,
       body: JSON.stringify(next),
+      // A closed request no longer holds its customer's open key: a new one may be filed.
+      ...(next.closedAt !== null ? { open_key: null } : {}),
     })
     .where('id', '=', request.id)
     .where('state', '=', request.state)

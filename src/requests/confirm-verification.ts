@@ -5,6 +5,9 @@ import { HogoError, type ErrorCode } from '../errors/index.ts';
 import { issueRequesterToken } from '../security/index.ts';
 import { codeHash, MAX_FAILURES } from './verification-code.ts';
 import { requestsDb } from './request-tables.ts';
+import { clientNetwork } from './client-network.ts';
+import { takeRateLimit } from './take-rate-limit.ts';
+import { DEFAULT_VERIFICATION_LIMITS } from './verification-limits.ts';
 
 /** A requester token: the bearer for the customer's own request routes, and its expiry. */
 export interface ConfirmedVerification {
@@ -21,12 +24,29 @@ type Outcome =
  * bound to the customer (30 minutes, only the customer's own request routes). A wrong code
  * counts ('verification.wrong_code' with the tries left); the fifth locks the verification
  * ('verification.locked'); after ten minutes 'verification.expired'. A verification whose
- * address matched no customer has no code and answers exactly like a wrong one. Public.
+ * address matched no customer has no code and answers exactly like a wrong one. Tries are
+ * counted per client network too (`perIpConfirm`). Public.
  */
 export async function confirmVerification(
   ctx: RequestDeps,
   input: { readonly verificationId: string; readonly code: string },
+  client?: { readonly ip: string },
 ): Promise<ConfirmedVerification> {
+  if (client !== undefined) {
+    // Per client network, right or wrong: five tries per verification, and no network may
+    // start verifications to try codes on without end ('verification.rate_limited').
+    const limits = ctx.verificationLimits ?? DEFAULT_VERIFICATION_LIMITS;
+    const key = `confirm-ip:${ctx.keys.blindIndex('phone', `limit-confirm-ip\u0000${clientNetwork(client.ip)}`).toString('hex')}`;
+    const taken = await takeRateLimit(ctx, key, limits.perIpConfirm);
+    if (!taken.allowed) {
+      const retryAfter = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
+      throw new HogoError(
+        'verification.rate_limited',
+        `too many codes tried from this network; try again in ${retryAfter} s`,
+        { retryAfter },
+      );
+    }
+  }
   const outcome = await ctx.store.db.transaction().execute(async (tx): Promise<Outcome> => {
     const db = requestsDb(tx);
     // The row is locked first (a write that changes nothing), so that concurrent tries on

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { RequestDeps } from './request-deps.ts';
 import { joinTransaction } from '../store/index.ts';
 import { HogoError } from '../errors/index.ts';
@@ -26,6 +27,7 @@ export async function fileRequest(
   ctx: RequestDeps,
   principal: Principal,
   input: FileRequestInput,
+  options: FileOptions = {},
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.file');
   const kind = requestKind(ctx.policy, input.kind);
@@ -90,6 +92,8 @@ export async function fileRequest(
         };
     }
     const now = ctx.clock();
+    const openKey = options.oneOpenPerKind === true ? openKeyOf(request) : null;
+    if (openKey !== null) await refuseDuplicateOpen(tx, openKey);
     await requestsDb(tx)
       .insertInto('requests')
       .values({
@@ -102,6 +106,7 @@ export async function fileRequest(
         closed_at: null,
         updated_at: now,
         body: JSON.stringify(request),
+        open_key: openKey,
       })
       .execute();
     const detail = {
@@ -132,6 +137,40 @@ export async function fileRequest(
     ]);
     return request;
   });
+}
+
+/** How a filing is checked beyond its input. */
+export interface FileOptions {
+  /**
+   * Refuse the filing ('requests.duplicate_open', naming the open one) while the customer has
+   * an open request of the same kind held under this rule: the customer's own web filings,
+   * where one request answers the need and copies would only turn overdue.
+   */
+  readonly oneOpenPerKind?: boolean;
+}
+
+/** The key a request holds while open under `oneOpenPerKind`. */
+export function openKeyOf(request: Pick<CustomerRequest, 'customerId' | 'kind'>): string {
+  return `${request.customerId}:${request.kind}`;
+}
+
+/** Refuses when an open request holds `openKey`, naming it. */
+export async function refuseDuplicateOpen(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  openKey: string,
+): Promise<void> {
+  const open = await requestsDb(db)
+    .selectFrom('requests')
+    .select('id')
+    .where('open_key', '=', openKey)
+    .executeTakeFirst();
+  if (open !== undefined)
+    throw new HogoError(
+      'requests.duplicate_open',
+      'a request of this kind is already open for this customer; follow that one',
+      { field: 'kind', requestId: open.id },
+    );
 }
 
 /** Clocks of other systems may run a little ahead; more than this is a date not yet come. */

@@ -1,7 +1,7 @@
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
-import { sendAfterCommit } from '../notices/index.ts';
+import { eraseNotices, sendAfterCommit } from '../notices/index.ts';
 import { eraseItems } from '../registry/index.ts';
 import { keptSummary, planDeletion } from '../retention/index.ts';
 import { applyEvent, type ApplyOptions } from './apply-event.ts';
@@ -132,13 +132,18 @@ export async function fulfilRequest(
       }
       if (request.kind === 'REQUEST.DELETION') {
         // APPI Art. 35(7): the customer is told — but once erased, no address of theirs can be
-        // read. The outcome letter is written now, and sent from memory after commit; its
-        // outbox row becomes unreadable with the rest of the customer.
+        // read. The outcome letter is written now, and sent from memory after commit; the
+        // customer's other notices are deleted with them, this one once it is sent.
         farewell = await outcomeNotice(inTx, tx, principal, transition(request, event({})));
         // A text still plain is sealed under the key the erasure is about to shred.
         options = { cipher: await cipherFor(ctx, tx, request.customerId) };
       }
       summary = await fulfilRegistryChange(inTx, principal, request, input);
+      if (request.kind === 'REQUEST.DELETION') {
+        // Erased: their notices leave the outbox too, but for this letter, sent from memory.
+        const letter = farewell as { readonly id: string } | null;
+        await eraseNotices(tx, request.customerId, letter?.id ?? null);
+      }
     } else {
       summary = { answered: true };
     }

@@ -5,7 +5,8 @@ import type { CustomerRequest } from './customer-request.ts';
 import { requireRequest } from './require-request.ts';
 
 /**
- * Runs `fn` in one transaction on the request `requestId` ('requests.not_found' if none).
+ * Runs `fn` in one transaction on the request `requestId` ('requests.not_found' if none),
+ * its row locked for the transaction.
  * `inTx` is the context whose store joins that transaction, so the registry's use cases
  * (which open their own) commit or roll back together with the request's transition.
  */
@@ -20,7 +21,11 @@ export async function onRequest<T>(
   ) => Promise<T>,
 ): Promise<T> {
   return ctx.store.db.transaction().execute(async (tx) => {
-    const request = await requireRequest(tx, requestId);
+    // PostgreSQL runs transactions side by side: the request's row is locked first, so a
+    // second step on it waits, then reads the state the first left and is refused (409) by
+    // the transition table, instead of failing on a duplicate key (a package, an event's seq).
+    // SQLite has one writer at a time already.
+    const request = await requireRequest(tx, requestId, ctx.store.capabilities.concurrentWriters);
     const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     return fn(tx, request, inTx);
   });

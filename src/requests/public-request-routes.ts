@@ -62,9 +62,19 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDe
       params: IdParams,
       body: ConfirmVerificationInput,
     }),
-    async (request) => {
+    async (request, reply) => {
       const r = request as FastifyRequest<{ Params: { id: string }; Body: { code: string } }>;
-      return confirmVerification(ctx, { verificationId: r.params.id, code: r.body.code });
+      try {
+        return await confirmVerification(
+          ctx,
+          { verificationId: r.params.id, code: r.body.code },
+          { ip: request.ip },
+        );
+      } catch (e) {
+        const retryAfter = e instanceof HogoError ? e.details?.retryAfter : undefined;
+        if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+        throw e;
+      }
     },
   );
   app.post(
@@ -74,8 +84,15 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDe
     }),
     async (request, reply) => {
       const principal = requirePermission(request, 'requests.own');
-      const filed = await fileOwnRequest(ctx, principal, request.body as PublicFileRequestInput);
-      return reply.status(201).send(requestView(filed));
+      try {
+        const filed = await fileOwnRequest(ctx, principal, request.body as PublicFileRequestInput);
+        return reply.status(201).send(requestView(filed));
+      } catch (e) {
+        // RFC 9110 §10.2.3: when the customer may file again, in seconds.
+        const retryAfter = e instanceof HogoError ? e.details?.retryAfter : undefined;
+        if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+        throw e;
+      }
     },
   );
   app.delete(

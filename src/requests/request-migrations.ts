@@ -97,4 +97,17 @@ export const requestMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0430-requests-open-key': {
+    async up(db) {
+      // One open request of a kind per customer from the web: the unique index refuses a
+      // duplicate even when many are filed at once; the key is cleared when the request closes.
+      await db.schema.alterTable('requests').addColumn('open_key', 'text').execute();
+      await db.schema
+        .createIndex('requests_open_key')
+        .on('requests')
+        .column('open_key')
+        .unique()
+        .execute();
+    },
+  },
 };

@@ -37,6 +37,8 @@ const PaymentBody = Type.Object(
   { additionalProperties: false },
 );
 const RefuseBody = Type.Object({ refusal: RefusalInput }, { additionalProperties: false });
+/** A step that takes nothing: an empty object or no body at all; any field is refused. */
+const NoBody = Type.Object({}, { additionalProperties: false });
 const CancelBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
@@ -122,11 +124,14 @@ export function registerRequestRoutes(app: FastifyInstance, ctx: RequestDeps): v
   ) =>
     app.post(
       `/v1/requests/:id/${name}`,
-      route(
-        'requests.manage',
-        summary,
-        body === null ? { params: IdParams } : { params: IdParams, body },
-      ),
+      {
+        // Every step's body is strict: an unknown field is refused (400 naming it), never
+        // ignored; a step sent without a body is read as `{}` and checked like one.
+        ...route('requests.manage', summary, { params: IdParams, body: body ?? NoBody }),
+        preValidation: async (request: FastifyRequest) => {
+          request.body ??= {};
+        },
+      },
       async (request) => {
         const r = request as WithId<B>;
         return run(r.params.id, (r.body ?? {}) as B, request);

@@ -17,6 +17,11 @@ export type RequestTables = {
     closed_at: number | null;
     updated_at: number;
     body: string;
+    /**
+     * `<customerId>:<kind>` while a request filed by the customer on the web is open, else
+     * null (unique: one open request of a kind per customer from the web).
+     */
+    open_key?: string | null;
   };
   request_events: {
     id: string;

@@ -93,6 +93,33 @@ describe.each(ENGINES)('limits on one-time codes (REQUEST.WEB) on $name', (engin
     expect((await start('someone@example.jp')).statusCode).toBe(202);
   });
 
+  it('refuses the 31st code tried from one network within 15 minutes, right or wrong, not another’s', async () => {
+    // Verifications started from many clients, codes tried from one: the per-IP start limit
+    // does not stop a network trying codes on verifications begun elsewhere.
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++)
+      ids.push((await startFromAnywhere('nobody@example.jp')).json().verificationId as string);
+    const confirm = (id: string, ip: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/public/verifications/${id}/confirm`,
+        remoteAddress: ip,
+        payload: { code: '123456' },
+      });
+    const tried: number[] = [];
+    for (let i = 0; i < 30; i++)
+      tried.push((await confirm(ids[i % 8]!, '203.0.113.50')).statusCode);
+    // Wrong codes (400) until each verification locks after five (423): never refused by rate.
+    expect(tried.every((s) => s === 400 || s === 423)).toBe(true);
+    const over = await confirm(ids[0]!, '203.0.113.50');
+    expect(over.statusCode).toBe(429);
+    expect(over.json().error.code).toBe('verification.rate_limited');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    // Another network is not limited by this one's tries.
+    const fresh = (await startFromAnywhere('nobody@example.jp')).json().verificationId as string;
+    expect((await confirm(fresh, '192.0.2.77')).json().error.code).toBe('verification.wrong_code');
+  });
+
   it('counts the client behind a trusted proxy by X-Forwarded-For, and only then', async () => {
     const proxied = await buildApp({
       policy: t.ctx.policy,
@@ -196,15 +223,26 @@ describe('verification limits from the environment', () => {
         { windowMs: DAY, max: 10 },
       ],
       perIp: [{ windowMs: QUARTER, max: 20 }],
+      perIpConfirm: [{ windowMs: QUARTER, max: 30 }],
+      perCustomerFiling: [
+        { windowMs: QUARTER, max: 5 },
+        { windowMs: DAY, max: 20 },
+      ],
     });
     expect(
-      verificationLimits({ HOGO_VERIFY_ADDRESS_PER_15MIN: '5', HOGO_VERIFY_IP_PER_15MIN: '0' }),
+      verificationLimits({
+        HOGO_VERIFY_ADDRESS_PER_15MIN: '5',
+        HOGO_VERIFY_IP_PER_15MIN: '0',
+        HOGO_FILE_PER_DAY: '0',
+      }),
     ).toEqual({
       perAddress: [
         { windowMs: QUARTER, max: 5 },
         { windowMs: DAY, max: 10 },
       ],
       perIp: [],
+      perIpConfirm: [{ windowMs: QUARTER, max: 30 }],
+      perCustomerFiling: [{ windowMs: QUARTER, max: 5 }],
     });
     expect(() => verificationLimits({ HOGO_VERIFY_ADDRESS_PER_DAY: 'ten' })).toThrow(
       /HOGO_VERIFY_ADDRESS_PER_DAY/,

@@ -6,6 +6,7 @@ export { createAuditLog } from './audit/create-audit-log.ts';
 export { registerAuthentication } from './auth/register-authentication.ts';
 export { requirePermission } from './auth/require-permission.ts';
 export { authorize } from './authorize.ts';
+export { clientNetwork } from './client-network.ts';
 export { registerSecurityRoutes } from './http/register-security-routes.ts';
 export { createKeyService } from './keys/create-key-service.ts';
 export { type KeyFileOptions } from './keys/key-file-keyring.ts';

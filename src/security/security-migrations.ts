@@ -131,4 +131,16 @@ export const securityMigrations: Readonly<Record<string, StoreMigration>> = {
       await db.schema.alterTable('requester_tokens').addColumn('ended_at', 'bigint').execute();
     },
   },
+  '0150-security-login-failures-network': {
+    async up(db, { bytesType }) {
+      // A failure counts against the name from one client network (hashed), so an outsider
+      // cannot lock a staff name for everyone; failures before this step count for no network.
+      await db.schema.alterTable('login_failures').addColumn('network_hash', bytesType).execute();
+      await db.schema
+        .createIndex('login_failures_network_at')
+        .on('login_failures')
+        .columns(['network_hash', 'at'])
+        .execute();
+    },
+  },
 };

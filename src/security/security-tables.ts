@@ -59,6 +59,8 @@ export type SecurityTables = {
   login_failures: {
     name_hash: Uint8Array;
     at: number;
+    /** SHA-256 of the client network the attempt came from; null for failures kept from before. */
+    network_hash?: Uint8Array | null;
   };
   audit_log: {
     seq: number;

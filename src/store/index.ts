@@ -2,6 +2,7 @@
 export { joinTransaction } from './join-transaction.ts';
 export { type MigrationReport, migrateToLatest } from './migrate.ts';
 export { openStore } from './open-store.ts';
+export { isUniqueViolation } from './unique-violation.ts';
 export {
   type BulkColumn,
   type Store,

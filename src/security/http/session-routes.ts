@@ -35,7 +35,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SecurityDeps):
     },
     async (request) => {
       const { name, password } = request.body as { name: string; password: string };
-      return openSession(deps, name, password);
+      return openSession(deps, name, password, { ip: request.ip });
     },
   );
 

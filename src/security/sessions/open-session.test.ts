@@ -5,7 +5,7 @@ import { authenticateBearer } from '../auth/authenticate-bearer.ts';
 import { openTestContext } from '../test-support.ts';
 import { createUser } from '../users/create-user.ts';
 import { endSession } from './end-session.ts';
-import { FAILURE_WINDOW_MS, MAX_FAILURES } from './login-throttle.ts';
+import { FAILURE_WINDOW_MS, MAX_FAILURES, MAX_NETWORK_FAILURES } from './login-throttle.ts';
 import { openSession, SESSION_TTL_MS } from './open-session.ts';
 
 describe.each(ENGINES)('sessions on $name', (engine) => {
@@ -85,6 +85,59 @@ describe.each(ENGINES)('sessions on $name', (engine) => {
       await expect(openSession(ctx, 'sato', password)).resolves.toMatchObject({
         user: { name: 'sato' },
       });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('locks a name only for the network that failed: an outsider cannot keep staff out', async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'admin', role: 'auditor' }, 'system');
+      const outsider = { ip: '203.0.113.7' };
+      for (let i = 0; i < MAX_FAILURES; i++)
+        await expect(openSession(ctx, 'admin', 'guess', outsider)).rejects.toMatchObject({
+          code: 'auth.unauthenticated',
+        });
+      await expect(openSession(ctx, 'admin', password, outsider)).rejects.toMatchObject({
+        code: 'auth.locked',
+      });
+      // The same address by another IPv6 form, and a neighbour in the outsider's /64, are the
+      // outsider's network; the staff member's own network is not.
+      const v6 = { ip: '2001:db8:1:2::10' };
+      for (let i = 0; i < MAX_FAILURES; i++)
+        await expect(openSession(ctx, 'admin', 'guess', v6)).rejects.toThrow();
+      await expect(
+        openSession(ctx, 'admin', password, { ip: '2001:db8:1:2:ffff::1' }),
+      ).rejects.toMatchObject({ code: 'auth.locked' });
+      await expect(
+        openSession(ctx, 'admin', password, { ip: '::ffff:203.0.113.7' }),
+      ).rejects.toMatchObject({ code: 'auth.locked' });
+      await expect(
+        openSession(ctx, 'admin', password, { ip: '192.0.2.20' }),
+      ).resolves.toMatchObject({ user: { name: 'admin' } });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it(`locks a network after ${MAX_NETWORK_FAILURES} failures under any names, not other networks`, async () => {
+    const ctx = await openTestContext(engine);
+    try {
+      const { password } = await createUser(ctx, { name: 'sato', role: 'auditor' }, 'system');
+      const sprayer = { ip: '198.51.100.9' };
+      for (let i = 0; i < MAX_NETWORK_FAILURES; i++)
+        await expect(openSession(ctx, `name-${i}`, 'guess', sprayer)).rejects.toMatchObject({
+          code: 'auth.unauthenticated',
+        });
+      const locked = openSession(ctx, 'sato', password, sprayer);
+      await expect(locked).rejects.toMatchObject({
+        code: 'auth.locked',
+        message: 'too many failed sign-ins from this network; try again later',
+      });
+      await expect(openSession(ctx, 'sato', password, { ip: '192.0.2.20' })).resolves.toBeTruthy();
+      ctx.clock.advance(FAILURE_WINDOW_MS);
+      await expect(openSession(ctx, 'sato', password, sprayer)).resolves.toBeTruthy();
     } finally {
       await ctx.close();
     }

@@ -4,7 +4,7 @@ import { securityDb } from '../security-tables.ts';
 import { verifyPassword } from '../users/password-hash.ts';
 import { hashSecret, newId, newSecret, SESSION_PREFIX } from '../users/secrets.ts';
 import { userView, type UserView } from '../users/user-view.ts';
-import { clearFailures, takeAttempt } from './login-throttle.ts';
+import { clearFailures, type SignInClient, takeAttempt } from './login-throttle.ts';
 
 /** How long a session lasts: one working day. */
 export const SESSION_TTL_MS = 12 * 3_600_000;
@@ -19,15 +19,17 @@ export interface OpenedSession {
 /**
  * Signs a staff user in with name and password (SECURITY.6). Refuses with
  * 'auth.unauthenticated' without saying whether the name or the password was wrong, and with
- * 'auth.locked' after too many failures for the name. Audited as 'session.open'.
+ * 'auth.locked' after too many failures for the name from the client's network, or from that
+ * network under any names (`takeAttempt`). Audited as 'session.open'.
  */
 export async function openSession(
   deps: SecurityDeps,
   name: string,
   password: string,
+  client?: SignInClient,
 ): Promise<OpenedSession> {
   // Counted as a failure until the password proves right: concurrent guesses cannot slip past.
-  await takeAttempt(deps, name);
+  await takeAttempt(deps, name, client);
   const row = await securityDb(deps.store.db)
     .selectFrom('users')
     .selectAll()
@@ -37,7 +39,7 @@ export async function openSession(
   if (!ok || row === undefined || row.disabled === 1) {
     throw new HogoError('auth.unauthenticated', 'wrong name or password');
   }
-  await clearFailures(deps, name);
+  await clearFailures(deps, name, client);
   const token = newSecret(SESSION_PREFIX);
   const now = deps.clock();
   const session = {
