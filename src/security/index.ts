@@ -33,3 +33,4 @@ export { listUsers } from './users/list-users.ts';
 export { setUserDisabled } from './users/set-user-disabled.ts';
 export type { SecurityContext, SecurityDeps } from './security-deps.ts';
 export type { RouteAccess } from './auth/route-access.ts';
+export type { TypeBoxTypeProvider } from './auth/typebox-type-provider.ts';
