@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppTestContext } from '../app/test-context.ts';
-import { registerPolicyRoutes } from '../http/policy-routes.ts';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp } from '../http/test-app.ts';
 import { createRecipient } from '../provision/create-recipient.ts';
 import { insertCustomersBatch, prepareCustomer } from '../registry/index.ts';
 import { buildItem, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerAnonymizeRoutes } from './anonymize-routes.ts';
 
 const DEFINITION = `name: members-by-region
 source:
@@ -28,10 +26,7 @@ describe.each(ENGINES)('anonymized data sets over HTTP on $name', (engine) => {
   let app: FastifyInstance;
   beforeEach(async () => {
     ctx = await openAppTestContext(engine);
-    app = await stubPrincipalApp((a) => {
-      registerAnonymizeRoutes(a, ctx);
-      registerPolicyRoutes(a, ctx.policy, ctx);
-    });
+    app = await testApp(ctx);
   });
   afterEach(async () => {
     await app.close();

@@ -2,14 +2,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { AppContext } from '../app/app-context.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
-import { registerAuthentication, registerSecurityRoutes } from '../security/index.ts';
+import {
+  registerAuthentication,
+  registerSecurityRoutes,
+  type Authenticate,
+} from '../security/index.ts';
 import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
 import { validationProblem } from './validation-problem.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/index.ts';
-import { registerProvisionRoutes } from '../provision/index.ts';
+import { registerProvisionRoutes, type AdsSettings } from '../provision/index.ts';
 import {
   registerRequestRoutes,
   registerPublicRequestRoutes,
@@ -53,6 +57,10 @@ export interface AppOptions {
   readonly trustProxy?: string;
   /** How much of the public decision one client may use; absent, the defaults. */
   readonly decideLimits?: DecideLimits;
+  /** Who asks, in place of the bearer tokens (route tests); absent, the tokens. */
+  readonly authenticate?: Authenticate;
+  /** Where ad exports go and how long they stay; absent, from the environment. */
+  readonly adsSettings?: AdsSettings;
 }
 
 /**
@@ -83,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
-  registerAuthentication(app, options.context);
+  registerAuthentication(app, options.context, options.authenticate);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {
@@ -161,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.context) {
     registerSecurityRoutes(app, options.context);
     registerRegistryRoutes(app, options.context);
-    registerProvisionRoutes(app, options.context);
+    registerProvisionRoutes(app, options.context, options.adsSettings);
     registerRequestRoutes(app, options.context);
     registerPublicRequestRoutes(app, options.context);
     registerFamilyCallRoutes(app, options.context);

@@ -1,8 +1,8 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { HogoError } from '../errors/index.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
-import { requirePermission } from '../security/index.ts';
+import { requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
 import { breachDuties } from './breach-duties.ts';
 import type { IncidentDeps } from './incident-deps.ts';
 import { listIncidents } from './list-incidents.ts';
@@ -42,7 +42,8 @@ const DutiesAnswer = Type.Object({
 });
 
 /** The incidents slice over HTTP: `POST /v1/incidents/duties`, what the law requires. */
-export function registerIncidentRoutes(app: FastifyInstance, deps: IncidentRouteDeps): void {
+export function registerIncidentRoutes(fastify: FastifyInstance, deps: IncidentRouteDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/incidents/duties',
     {
@@ -59,7 +60,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: IncidentRoute
       },
     },
     async (request) => {
-      const body = request.body as Static<typeof DutiesBody>;
+      const body = request.body;
       const breach = deps.policy.document.breach;
       if (breach === undefined)
         throw new HogoError('incidents.no_breach_clause', 'the policy file has no breach section');
@@ -102,7 +103,8 @@ const RecordBody = Type.Object(
 );
 
 /** Recorded incidents over HTTP: record one (people counted from the registry) and list them. */
-export function registerStoredIncidentRoutes(app: FastifyInstance, deps: IncidentDeps): void {
+export function registerStoredIncidentRoutes(fastify: FastifyInstance, deps: IncidentDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/incidents',
     {
@@ -116,7 +118,7 @@ export function registerStoredIncidentRoutes(app: FastifyInstance, deps: Inciden
     },
     async (request, reply) => {
       const principal = requirePermission(request, 'incidents.manage');
-      const view = await recordIncident(deps, principal, request.body as Static<typeof RecordBody>);
+      const view = await recordIncident(deps, principal, request.body);
       return reply.code(201).send(view);
     },
   );

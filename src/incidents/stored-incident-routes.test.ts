@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppTestContext } from '../app/test-context.ts';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp } from '../http/test-app.ts';
 import { insertCustomersBatch, prepareCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerStoredIncidentRoutes } from './incident-routes.ts';
 
 describe.each(ENGINES)('incidents over HTTP on $name', (engine) => {
   let ctx: Awaited<ReturnType<typeof openAppTestContext>>;
   let app: FastifyInstance;
   beforeEach(async () => {
     ctx = await openAppTestContext(engine, { now: Date.parse('2026-11-02T01:00:00Z') });
-    app = await stubPrincipalApp((a) => registerStoredIncidentRoutes(a, ctx));
+    app = await testApp(ctx);
   });
   afterEach(async () => {
     await app.close();

@@ -1,6 +1,6 @@
 /** The provision slice: what other slices and the adapters may call. */
 export { type AdExportReceipt } from './ad-export-receipt.ts';
-export { adsSettings } from './ads-settings.ts';
+export { adsSettings, type AdsSettings } from './ads-settings.ts';
 export { AD_PLATFORM_IDS, isAdPlatformId } from './ads/ad-platform-id.ts';
 export { defaultExportPath } from './default-export-path.ts';
 export { exportAudience } from './export-audience.ts';

@@ -1,7 +1,7 @@
 import { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp } from '../http/test-app.ts';
 import { createCustomer } from '../registry/index.ts';
 import { buildCustomer } from '../registry/test-support.ts';
 import type { RoleName } from '../security/principal.ts';
@@ -14,7 +14,6 @@ import { exportAudience } from './export-audience.ts';
 import { provide } from './provide.ts';
 import type { JointUseInput } from './joint-use-input.ts';
 import { type ProvisionRecordPage, searchProvisionRecords } from './search-provision-records.ts';
-import { registerProvisionRoutes } from './provision-routes.ts';
 import { buildOfficer, buildRecipient, openProvisionContext } from './test-support.ts';
 
 const jointUse = (overrides: Partial<JointUseInput> = {}): JointUseInput => ({
@@ -37,9 +36,7 @@ describe.each(ENGINES)('joint-use register and ledger paging on $name', (engine)
   const as = (role: RoleName) => ({ 'x-test-role': role });
   beforeEach(async () => {
     ctx = await openProvisionContext(engine);
-    app = await stubPrincipalApp((a) =>
-      registerProvisionRoutes(a, ctx, { exportDir: tempDir(), deleteAfterDays: 7 }),
-    );
+    app = await testApp(ctx, { adsSettings: { exportDir: tempDir(), deleteAfterDays: 7 } });
     await createRecipient(
       ctx,
       officer,

@@ -1,4 +1,4 @@
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp as buildTestApp } from '../http/test-app.ts';
 import { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCustomer } from '../registry/index.ts';
@@ -6,7 +6,6 @@ import { buildCustomer } from '../registry/test-support.ts';
 import type { RoleName } from '../security/principal.ts';
 import { tempDir } from '../security/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerProvisionRoutes } from './provision-routes.ts';
 import { purgeAdExports } from './purge-ad-exports.ts';
 import {
   buildDiligence,
@@ -15,11 +14,9 @@ import {
   openProvisionContext,
 } from './test-support.ts';
 
-/** The routes in an app like buildApp's; the `x-test-role` header is the principal. */
+/** The real app with ads exported to a temporary folder; the `x-test-role` header is the principal. */
 async function testApp(ctx: Awaited<ReturnType<typeof openProvisionContext>>) {
-  return stubPrincipalApp((app) =>
-    registerProvisionRoutes(app, ctx, { exportDir: tempDir(), deleteAfterDays: 7 }),
-  );
+  return buildTestApp(ctx, { adsSettings: { exportDir: tempDir(), deleteAfterDays: 7 } });
 }
 
 describe.each(ENGINES)('provision over HTTP on $name', (engine) => {

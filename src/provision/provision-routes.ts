@@ -1,8 +1,8 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ProvisionDeps } from './provision-deps.ts';
-import { requirePermission, type Permission } from '../security/index.ts';
-import { AD_PLATFORM_IDS, type AdPlatformId } from './ads/ad-platform-id.ts';
+import { requirePermission, type Permission, type TypeBoxTypeProvider } from '../security/index.ts';
+import { AD_PLATFORM_IDS } from './ads/ad-platform-id.ts';
 import { adsSettings, type AdsSettings } from './ads-settings.ts';
 import { approveLegalProvision } from './approve-legal-provision.ts';
 import { requestLegalProvision } from './request-legal-provision.ts';
@@ -45,10 +45,10 @@ const AdExportInput = Type.Object(
 );
 
 /** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
-function route(
+function route<S extends { body?: TSchema; params?: TSchema; querystring?: TSchema }>(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
+  schema: S,
   bodyLimit = RECORD_BODY_LIMIT,
 ) {
   return {
@@ -58,18 +58,17 @@ function route(
   };
 }
 
-type WithId = FastifyRequest<{ Params: { id: string } }>;
-
 /**
  * Provision to third parties over HTTP (§5, §8): recipients with their diligence, provisions,
  * the ledger by customer, ad exports and their receipts. Handlers parse, call the use case
  * with the request's principal, and answer; every rule lives in the use cases.
  */
 export function registerProvisionRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   ctx: ProvisionDeps,
   settings: AdsSettings = adsSettings(process.env),
 ): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/v1/recipients',
     route('provision.read', 'List recipients with diligence.', {}),
@@ -82,20 +81,14 @@ export function registerProvisionRoutes(
     }),
     async (request, reply) => {
       const principal = requirePermission(request, 'provision.manage');
-      return reply
-        .status(201)
-        .send(await createRecipient(ctx, principal, request.body as RecipientInput));
+      return reply.status(201).send(await createRecipient(ctx, principal, request.body));
     },
   );
   app.get(
     '/v1/recipients/:id',
     route('provision.read', 'A recipient with its diligence history.', { params: IdParams }),
     async (request) =>
-      readRecipient(
-        ctx,
-        requirePermission(request, 'provision.read'),
-        (request as WithId).params.id,
-      ),
+      readRecipient(ctx, requirePermission(request, 'provision.read'), request.params.id),
   );
   app.patch(
     '/v1/recipients/:id',
@@ -105,19 +98,15 @@ export function registerProvisionRoutes(
     }),
     async (request) =>
       updateRecipient(ctx, requirePermission(request, 'provision.manage'), {
-        recipientId: (request as WithId).params.id,
-        changes: request.body as RecipientUpdateInput,
+        recipientId: request.params.id,
+        changes: request.body,
       }),
   );
   app.delete(
     '/v1/recipients/:id',
     route('provision.manage', 'Delete a recipient the ledger never names.', { params: IdParams }),
     async (request, reply) => {
-      await deleteRecipient(
-        ctx,
-        requirePermission(request, 'provision.manage'),
-        (request as WithId).params.id,
-      );
+      await deleteRecipient(ctx, requirePermission(request, 'provision.manage'), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -130,8 +119,8 @@ export function registerProvisionRoutes(
     async (request, reply) => {
       const principal = requirePermission(request, 'provision.manage');
       const view = await recordDiligence(ctx, principal, {
-        recipientId: (request as WithId).params.id,
-        diligence: request.body as DiligenceInput,
+        recipientId: request.params.id,
+        diligence: request.body,
       });
       return reply.status(201).send(view);
     },
@@ -144,8 +133,7 @@ export function registerProvisionRoutes(
       { body: ProvideInput },
       PROVIDE_BODY_LIMIT,
     ),
-    async (request) =>
-      provide(ctx, requirePermission(request, 'provision.provide'), request.body as ProvideInput),
+    async (request) => provide(ctx, requirePermission(request, 'provision.provide'), request.body),
   );
   app.post(
     '/v1/legal-provisions',
@@ -157,9 +145,7 @@ export function registerProvisionRoutes(
     ),
     async (request, reply) => {
       const principal = requirePermission(request, 'provision.provide');
-      return reply
-        .status(202)
-        .send(await requestLegalProvision(ctx, principal, request.body as ProvideInput));
+      return reply.status(202).send(await requestLegalProvision(ctx, principal, request.body));
     },
   );
   app.post(
@@ -170,8 +156,8 @@ export function registerProvisionRoutes(
     }),
     async (request) =>
       approveLegalProvision(ctx, requirePermission(request, 'provision.provide'), {
-        id: (request as WithId).params.id,
-        ...(request.body as { values?: boolean }),
+        id: request.params.id,
+        ...request.body,
       }),
   );
   app.get(
@@ -180,11 +166,7 @@ export function registerProvisionRoutes(
       params: IdParams,
     }),
     async (request) =>
-      provisionRecordsFor(
-        ctx,
-        requirePermission(request, 'provision.read'),
-        (request as WithId).params.id,
-      ),
+      provisionRecordsFor(ctx, requirePermission(request, 'provision.read'), request.params.id),
   );
   app.get(
     '/v1/provisions',
@@ -215,9 +197,7 @@ export function registerProvisionRoutes(
     }),
     async (request, reply) => {
       const principal = requirePermission(request, 'provision.manage');
-      return reply
-        .status(201)
-        .send(await createJointUse(ctx, principal, request.body as JointUseInput));
+      return reply.status(201).send(await createJointUse(ctx, principal, request.body));
     },
   );
   app.get(
@@ -246,7 +226,7 @@ export function registerProvisionRoutes(
     }),
     async (request, reply) => {
       const principal = requirePermission(request, 'provision.export');
-      const body = request.body as { platform: AdPlatformId; purpose?: string };
+      const body = request.body;
       const receipt = await exportAudience(ctx, principal, {
         platform: body.platform,
         out: defaultExportPath(settings.exportDir, body.platform, ctx.clock()),
@@ -282,10 +262,6 @@ export function registerProvisionRoutes(
       params: IdParams,
     }),
     async (request) =>
-      readAdExport(
-        ctx,
-        requirePermission(request, 'provision.read'),
-        (request as WithId).params.id,
-      ),
+      readAdExport(ctx, requirePermission(request, 'provision.read'), request.params.id),
   );
 }

@@ -1,29 +1,22 @@
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp as buildTestApp } from '../http/test-app.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DECIDE_LIMITS } from '../http/decide-limits.ts';
-import { registerPolicyRoutes } from '../http/policy-routes.ts';
 import type { RoleName } from '../security/principal.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerRegistryRoutes } from './registry-routes.ts';
 import { buildCustomer, buildItem, openRegistryContext } from './test-support.ts';
 
 /**
- * The routes in a Fastify app like buildApp's, with a stub for the authentication hook: the
- * `x-test-role` header (and `x-test-scope`, comma-separated categories) is the principal.
+ * The real app, its authentication injected: the `x-test-role` header (and `x-test-scope`,
+ * comma-separated categories) is the principal.
  */
 async function testApp(
   ctx: Awaited<ReturnType<typeof openRegistryContext>>,
 ): Promise<FastifyInstance> {
-  return stubPrincipalApp((app) => {
-    // The rate limits' table is the requests slice's (decide-limits.test.ts covers them); this
-    // context holds the registry's tables only.
-    registerPolicyRoutes(app, ctx.policy, ctx, {
-      ...DEFAULT_DECIDE_LIMITS,
-      anonymousPerMinute: 0,
-      tokenPerMinute: 0,
-    });
-    registerRegistryRoutes(app, ctx);
+  // The rate limits' table is the requests slice's (decide-limits.test.ts covers them); this
+  // context holds the registry's tables only.
+  return buildTestApp(ctx, {
+    decideLimits: { ...DEFAULT_DECIDE_LIMITS, anonymousPerMinute: 0, tokenPerMinute: 0 },
   });
 }
 

@@ -1,7 +1,12 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RegistryDeps } from './registry-deps.ts';
-import { type Permission, type Principal, requirePermission } from '../security/index.ts';
+import {
+  type Permission,
+  type Principal,
+  requirePermission,
+  type TypeBoxTypeProvider,
+} from '../security/index.ts';
 import { addItem } from './add-item.ts';
 import { addService } from './add-service.ts';
 import { addSubscriberLine } from './add-subscriber-line.ts';
@@ -38,10 +43,10 @@ const ValuesQuery = Type.Object({
 });
 
 /** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
-function route(
+function route<S extends { body?: TSchema; params?: TSchema; querystring?: TSchema }>(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
+  schema: S,
   bodyLimit = RECORD_BODY_LIMIT,
 ) {
   return {
@@ -58,7 +63,8 @@ type WithId = FastifyRequest<{ Params: { id: string } }>;
  * opt-outs, suspensions, family links, lines and services. Handlers only parse, call the use
  * case with `request.principal` and answer; every rule lives in the use cases.
  */
-export function registerRegistryRoutes(app: FastifyInstance, ctx: RegistryDeps): void {
+export function registerRegistryRoutes(fastify: FastifyInstance, ctx: RegistryDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/customers',
     route(
@@ -69,7 +75,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: RegistryDeps):
     ),
     async (request, reply) => {
       const principal = requirePermission(request, 'registry.write');
-      const created = await createCustomer(ctx, principal, request.body as CustomerInput);
+      const created = await createCustomer(ctx, principal, request.body);
       return reply.status(201).send(created);
     },
   );
@@ -128,7 +134,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: RegistryDeps):
       const principal = requirePermission(request, 'registry.write');
       return updateItem(ctx, principal, {
         itemId: (request as WithId).params.id,
-        update: request.body as ItemUpdateInput,
+        update: request.body,
       });
     },
   );

@@ -56,191 +56,276 @@ export async function answerFamilyCall(
 ): Promise<FamilyCallAnswer> {
   authorize(principal, 'provision.family');
   const outcome = await ctx.store.db.transaction().execute(async (tx): Promise<Outcome> => {
-    const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
-    const now = ctx.clock();
-    const callId = randomUUID();
-    const refuse = async (
-      code: ErrorCode,
-      message: string,
-      clauses: readonly string[],
-      sealed: Uint8Array | null,
-    ) => {
-      await logCall(tx, {
-        id: callId,
-        input,
-        outcome: code.slice('family.'.length),
-        provisionId: null,
-        sealed,
-        now,
-        by: principal.id,
-      });
-      await ctx.audit.append(tx, [
-        {
-          actor: principal.id,
-          action: 'family.refuse',
-          customerId: input.customerId,
-          clauses: ['PROVIDE.FAMILY', ...clauses],
-          detail: { callId, relation: input.relation, reason: code },
-        },
-      ]);
-      return {
-        ok: false,
-        error: new HogoError(code, message, { clauses: ['PROVIDE.FAMILY', ...clauses] }),
-      } as const;
-    };
-    if (!FAMILY_RELATIONS.has(input.relation))
-      return refuse(
-        'family.not_family',
-        'only the customer and family members are answered, never friends or cohabitants',
-        [],
-        null,
-      );
-    const customer = await readCustomer(inTx, principal, { customerId: input.customerId });
-    const sealed = await sealCaller(inTx, tx, callId, input);
-    const names = current(customer, 'name');
-    const addresses = current(customer, 'address');
-    if (names.some((i) => i.value === undefined) || addresses.some((i) => i.value === undefined))
-      throw new HogoError(
-        'auth.forbidden',
-        'checking a family caller needs name and address in scope',
-        {
-          permission: 'registry.readValues',
-        },
-      );
-    const purpose = [...ctx.policy.purposes.values()].find(
-      (p) => p.group === customer.group && p.kind === 'listed',
-    );
-    if (purpose !== undefined && !purposeInScope(principal, purpose.id))
-      throw new HogoError(
-        'auth.forbidden',
-        `answering a family caller needs purpose ${purpose.id} in scope`,
-        { permission: 'provision.family' },
-      );
-    const name = names.find((i) => sameText(i.value!, input.statedName));
-    const address = addresses.find((i) => sameText(i.value!, input.statedAddress));
-    if (name === undefined || address === undefined)
-      return refuse(
-        'family.mismatch',
-        'the name and address stated do not both match; nothing can be told',
-        [],
-        sealed,
-      );
-    const items = [name, address, ...current(customer, 'contract')];
-    const at = new Date(now).toISOString();
-    const decisions = await decideForCustomersIn(
+    const call: Call = {
       ctx,
       tx,
+      inTx: { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } },
       principal,
-      items.map((i) => ({
-        customerId: customer.id,
-        itemId: i.id,
-        purpose: purpose?.id ?? 'PURPOSE',
-        at,
-        recipient: { kind: 'family', id: 'family' },
-      })),
-      now,
-    );
-    const denied = decisions.flatMap((d) =>
-      isDecisionError(d) ? ['PURPOSE.NOTIFIED'] : d.decision === 'deny' ? d.clauses : [],
-    );
-    const permittedIds = new Set(
-      items
-        .filter((_, i) => {
-          const d = decisions[i]!;
-          return !isDecisionError(d) && d.decision === 'permit';
-        })
-        .map((i) => i.id),
-    );
-    if (!permittedIds.has(name.id) || !permittedIds.has(address.id))
-      return refuse(
-        'family.refused',
-        'the policy forbids telling this customer’s information to a family caller',
-        [...new Set(denied)],
-        sealed,
-      );
-    const told = items.filter((i) => permittedIds.has(i.id));
-    // The contract relationship is told service by service, each decided as a 'contract' item
-    // of this customer would be (a suspension or rule that denies it is obeyed), and recorded.
-    const contracts = await decideContracts(ctx, tx, principal, customer, {
-      customerId: customer.id,
-      itemId: name.id,
-      purpose: purpose?.id ?? 'PURPOSE',
-      at,
-      recipient: { kind: 'family', id: 'family' },
-    });
-    const toldCategories = [
-      ...new Set([
-        ...told.map((i) => i.category),
-        ...(contracts.told.length > 0 ? ['contract'] : []),
-      ]),
-    ];
-    const provisionId = await recordFamilyProvision(
-      tx,
-      {
-        customerId: customer.id,
-        itemIds: told.map((i) => i.id),
-        itemCategories: toldCategories,
-        purpose: purpose?.id ?? 'PURPOSE',
-        relation: input.relation,
-        at: now,
-      },
-      principal.id,
-      now,
-    );
-    await logCall(tx, {
-      id: callId,
       input,
-      outcome: 'answered',
-      provisionId,
-      sealed,
-      now,
-      by: principal.id,
-    });
-    const clauses = [
-      'PROVIDE.FAMILY',
-      ...new Set([
-        ...decisions.flatMap((d) => (isDecisionError(d) ? [] : d.clauses)),
-        ...contracts.clauses,
-      ]),
-    ];
-    await ctx.audit.append(tx, [
-      {
-        actor: principal.id,
-        action: 'family.answer',
-        customerId: customer.id,
-        itemIds: told.map((i) => i.id),
-        clauses,
-        detail: {
-          callId,
-          provisionId,
-          relation: input.relation,
-          services: contracts.told.map((c) => c.id),
-        },
-      },
-    ]);
-    return {
-      ok: true,
-      answer: {
-        outcome: 'answered',
-        clauses,
-        provisionId,
-        answer: {
-          name: name.value!,
-          address: address.value!,
-          contracts: contracts.told.map((s) => ({
-            service: s.name,
-            startedAt: s.startedAt,
-            endedAt: s.endedAt,
-            lines: customer.subscriberLines.filter((l) => l.endedAt === null).length,
-          })),
-          requirements: input.operatorNote ?? '',
-        },
-      },
+      id: randomUUID(),
+      now: ctx.clock(),
     };
+    const checked = await checkCaller(call);
+    if ('refusal' in checked) return refuseCall(call, checked.refusal, checked.sealed);
+    const told = await decideWhatToTell(call, checked);
+    if ('refusal' in told) return refuseCall(call, told.refusal, checked.sealed);
+    return { ok: true, answer: await recordAnswer(call, checked, told) };
   });
   // Thrown after commit: a refused call stays on record.
   if (!outcome.ok) throw outcome.error;
   return outcome.answer;
+}
+
+/** One call being answered: who answers, what the caller stated, in which transaction. */
+interface Call {
+  readonly ctx: RequestDeps;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly tx: Kysely<any>;
+  /** The deps with their store joined to `tx`. */
+  readonly inTx: RequestDeps;
+  readonly principal: Principal;
+  readonly input: FamilyCallInput;
+  readonly id: string;
+  readonly now: number;
+}
+
+/** Why a call is refused: its code, the sentence, the clauses besides PROVIDE.FAMILY. */
+interface Refusal {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly clauses: readonly string[];
+}
+
+/** A caller who stated the customer's name and address: the matching items, the purpose asked. */
+interface CheckedCaller {
+  readonly customer: CustomerView;
+  readonly name: CustomerView['items'][number];
+  readonly address: CustomerView['items'][number];
+  readonly purpose: string;
+  /** What the caller said, sealed under the customer's key. */
+  readonly sealed: Uint8Array;
+}
+
+/** The items and services the policy lets a family caller hear of, with the clauses. */
+interface ToldItems {
+  readonly items: CustomerView['items'];
+  readonly contracts: {
+    readonly told: readonly ServiceView[];
+    readonly clauses: readonly string[];
+  };
+  readonly clauses: readonly string[];
+}
+
+/**
+ * Step 1: a family member (never a friend or cohabitant) who states the customer's name and
+ * address as the registry holds them; the operator must see both and the purpose asked.
+ */
+async function checkCaller(
+  call: Call,
+): Promise<CheckedCaller | { readonly refusal: Refusal; readonly sealed: Uint8Array | null }> {
+  const { ctx, inTx, principal, input } = call;
+  if (!FAMILY_RELATIONS.has(input.relation))
+    return {
+      refusal: {
+        code: 'family.not_family',
+        message: 'only the customer and family members are answered, never friends or cohabitants',
+        clauses: [],
+      },
+      sealed: null,
+    };
+  const customer = await readCustomer(inTx, principal, { customerId: input.customerId });
+  const sealed = await sealCaller(inTx, call.tx, call.id, input);
+  const names = current(customer, 'name');
+  const addresses = current(customer, 'address');
+  if (names.some((i) => i.value === undefined) || addresses.some((i) => i.value === undefined))
+    throw new HogoError(
+      'auth.forbidden',
+      'checking a family caller needs name and address in scope',
+      {
+        permission: 'registry.readValues',
+      },
+    );
+  const purpose = [...ctx.policy.purposes.values()].find(
+    (p) => p.group === customer.group && p.kind === 'listed',
+  );
+  if (purpose !== undefined && !purposeInScope(principal, purpose.id))
+    throw new HogoError(
+      'auth.forbidden',
+      `answering a family caller needs purpose ${purpose.id} in scope`,
+      { permission: 'provision.family' },
+    );
+  const name = names.find((i) => sameText(i.value!, input.statedName));
+  const address = addresses.find((i) => sameText(i.value!, input.statedAddress));
+  if (name === undefined || address === undefined)
+    return {
+      refusal: {
+        code: 'family.mismatch',
+        message: 'the name and address stated do not both match; nothing can be told',
+        clauses: [],
+      },
+      sealed,
+    };
+  return { customer, name, address, purpose: purpose?.id ?? 'PURPOSE', sealed };
+}
+
+/**
+ * Step 2: name, address and contract items, each decided by the policy for a family recipient
+ * (a suspension of provision refuses the call unless name and address may both be told), then
+ * the contract relationship service by service.
+ */
+async function decideWhatToTell(
+  call: Call,
+  caller: CheckedCaller,
+): Promise<ToldItems | { readonly refusal: Refusal }> {
+  const { ctx, tx, principal, now } = call;
+  const { customer, name, address, purpose } = caller;
+  const items = [name, address, ...current(customer, 'contract')];
+  const at = new Date(now).toISOString();
+  const decisions = await decideForCustomersIn(
+    ctx,
+    tx,
+    principal,
+    items.map((i) => ({
+      customerId: customer.id,
+      itemId: i.id,
+      purpose,
+      at,
+      recipient: { kind: 'family', id: 'family' },
+    })),
+    now,
+  );
+  const denied = decisions.flatMap((d) =>
+    isDecisionError(d) ? ['PURPOSE.NOTIFIED'] : d.decision === 'deny' ? d.clauses : [],
+  );
+  const permittedIds = new Set(
+    items
+      .filter((_, i) => {
+        const d = decisions[i]!;
+        return !isDecisionError(d) && d.decision === 'permit';
+      })
+      .map((i) => i.id),
+  );
+  if (!permittedIds.has(name.id) || !permittedIds.has(address.id))
+    return {
+      refusal: {
+        code: 'family.refused',
+        message: 'the policy forbids telling this customer’s information to a family caller',
+        clauses: [...new Set(denied)],
+      },
+    };
+  // The contract relationship is told service by service, each decided as a 'contract' item
+  // of this customer would be (a suspension or rule that denies it is obeyed), and recorded.
+  const contracts = await decideContracts(ctx, tx, principal, customer, {
+    customerId: customer.id,
+    itemId: name.id,
+    purpose,
+    at,
+    recipient: { kind: 'family', id: 'family' },
+  });
+  return {
+    items: items.filter((i) => permittedIds.has(i.id)),
+    contracts,
+    clauses: decisions.flatMap((d) => (isDecisionError(d) ? [] : d.clauses)),
+  };
+}
+
+/** Step 3: what is told goes into the provision ledger, the call log and the audit log. */
+async function recordAnswer(
+  call: Call,
+  caller: CheckedCaller,
+  told: ToldItems,
+): Promise<FamilyCallAnswer> {
+  const { ctx, tx, principal, input, now } = call;
+  const { customer, name, address, purpose } = caller;
+  const toldCategories = [
+    ...new Set([
+      ...told.items.map((i) => i.category),
+      ...(told.contracts.told.length > 0 ? ['contract'] : []),
+    ]),
+  ];
+  const provisionId = await recordFamilyProvision(
+    tx,
+    {
+      customerId: customer.id,
+      itemIds: told.items.map((i) => i.id),
+      itemCategories: toldCategories,
+      purpose,
+      relation: input.relation,
+      at: now,
+    },
+    principal.id,
+    now,
+  );
+  await logCall(tx, {
+    id: call.id,
+    input,
+    outcome: 'answered',
+    provisionId,
+    sealed: caller.sealed,
+    now,
+    by: principal.id,
+  });
+  const clauses = ['PROVIDE.FAMILY', ...new Set([...told.clauses, ...told.contracts.clauses])];
+  await ctx.audit.append(tx, [
+    {
+      actor: principal.id,
+      action: 'family.answer',
+      customerId: customer.id,
+      itemIds: told.items.map((i) => i.id),
+      clauses,
+      detail: {
+        callId: call.id,
+        provisionId,
+        relation: input.relation,
+        services: told.contracts.told.map((c) => c.id),
+      },
+    },
+  ]);
+  return {
+    outcome: 'answered',
+    clauses,
+    provisionId,
+    answer: {
+      name: name.value!,
+      address: address.value!,
+      contracts: told.contracts.told.map((s) => ({
+        service: s.name,
+        startedAt: s.startedAt,
+        endedAt: s.endedAt,
+        lines: customer.subscriberLines.filter((l) => l.endedAt === null).length,
+      })),
+      requirements: input.operatorNote ?? '',
+    },
+  };
+}
+
+/** A refused call: logged and audited (saying nothing of the customer), its error returned. */
+async function refuseCall(
+  call: Call,
+  refusal: Refusal,
+  sealed: Uint8Array | null,
+): Promise<Outcome> {
+  const { ctx, tx, principal, input } = call;
+  const clauses = ['PROVIDE.FAMILY', ...refusal.clauses];
+  await logCall(tx, {
+    id: call.id,
+    input,
+    outcome: refusal.code.slice('family.'.length),
+    provisionId: null,
+    sealed,
+    now: call.now,
+    by: principal.id,
+  });
+  await ctx.audit.append(tx, [
+    {
+      actor: principal.id,
+      action: 'family.refuse',
+      customerId: input.customerId,
+      clauses,
+      detail: { callId: call.id, relation: input.relation, reason: refusal.code },
+    },
+  ]);
+  return { ok: false, error: new HogoError(refusal.code, refusal.message, { clauses }) };
 }
 
 function current(customer: CustomerView, category: string) {

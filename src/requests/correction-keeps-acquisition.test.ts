@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerPolicyRoutes } from '../http/policy-routes.ts';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
-import { registerRegistryRoutes } from '../registry/registry-routes.ts';
+import { testApp } from '../http/test-app.ts';
 import { buildCustomer, buildItem } from '../registry/test-support.ts';
 import type { RoleName } from '../security/principal.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerRequestRoutes } from './request-routes.ts';
 import { openRequestContext } from './test-support.ts';
 
 const AT = '2026-01-10T09:00:00+09:00';
@@ -17,11 +14,7 @@ describe.each(ENGINES)('a correction never widens use, on $name', (engine) => {
   let app: FastifyInstance;
   beforeEach(async () => {
     ctx = await openRequestContext(engine);
-    app = await stubPrincipalApp((a) => {
-      registerPolicyRoutes(a, ctx.policy, ctx);
-      registerRegistryRoutes(a, ctx);
-      registerRequestRoutes(a, ctx);
-    });
+    app = await testApp(ctx);
   });
   afterEach(async () => {
     await app.close();

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { RequestDeps } from './request-deps.ts';
-import { requirePermission } from '../security/index.ts';
+import { requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
 import { answerFamilyCall } from './answer-family-call.ts';
 import { FamilyCallInput } from './family-call-input.ts';
 
 /** PROVIDE.FAMILY over HTTP: the operator checks a family caller and gets what may be told. */
-export function registerFamilyCallRoutes(app: FastifyInstance, ctx: RequestDeps): void {
+export function registerFamilyCallRoutes(fastify: FastifyInstance, ctx: RequestDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/family-calls',
     {
@@ -18,10 +19,6 @@ export function registerFamilyCallRoutes(app: FastifyInstance, ctx: RequestDeps)
       },
     },
     async (request) =>
-      answerFamilyCall(
-        ctx,
-        requirePermission(request, 'provision.family'),
-        request.body as FamilyCallInput,
-      ),
+      answerFamilyCall(ctx, requirePermission(request, 'provision.family'), request.body),
   );
 }

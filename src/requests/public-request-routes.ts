@@ -2,7 +2,11 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
-import { requirePermission, endRequesterToken } from '../security/index.ts';
+import {
+  requirePermission,
+  endRequesterToken,
+  type TypeBoxTypeProvider,
+} from '../security/index.ts';
 import { confirmVerification } from './confirm-verification.ts';
 import { fileOwnRequest } from './file-own-request.ts';
 import { listOwnRequests } from './list-own-requests.ts';
@@ -23,12 +27,12 @@ export const PackageQuery = Type.Object(
 
 type WithId = FastifyRequest<{ Params: { id: string }; Querystring: { format?: 'json' | 'html' } }>;
 
-const publicRoute = (summary: string, schema: Record<string, TSchema>) => ({
+const publicRoute = <S extends Record<string, TSchema>>(summary: string, schema: S) => ({
   config: { access: { public: true } as const },
   bodyLimit: 8 * 1024,
   schema: { tags: ['privacy center'], summary, ...schema },
 });
-const ownRoute = (summary: string, schema: Record<string, TSchema>) => ({
+const ownRoute = <S extends Record<string, TSchema>>(summary: string, schema: S) => ({
   config: { access: { permission: 'requests.own' } },
   bodyLimit: 64 * 1024,
   schema: { tags: ['privacy center'], summary, ...schema },
@@ -38,7 +42,8 @@ const ownRoute = (summary: string, schema: Record<string, TSchema>) => ({
  * The privacy center's API (REQUEST.WEB): a one-time code proves who the customer is, then a
  * requester token files and follows their own requests and downloads their packages.
  */
-export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDeps): void {
+export function registerPublicRequestRoutes(fastify: FastifyInstance, ctx: RequestDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/public/verifications',
     publicRoute('Send a one-time code to an e-mail address or phone on file.', {
@@ -46,7 +51,7 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDe
     }),
     async (request, reply) => {
       try {
-        const body = request.body as StartVerificationInput;
+        const body = request.body;
         return reply.status(202).send(await startVerification(ctx, body, { ip: request.ip }));
       } catch (e) {
         // RFC 9110 §10.2.3: when to ask again, in seconds.
@@ -85,7 +90,7 @@ export function registerPublicRequestRoutes(app: FastifyInstance, ctx: RequestDe
     async (request, reply) => {
       const principal = requirePermission(request, 'requests.own');
       try {
-        const filed = await fileOwnRequest(ctx, principal, request.body as PublicFileRequestInput);
+        const filed = await fileOwnRequest(ctx, principal, request.body);
         return reply.status(201).send(requestView(filed));
       } catch (e) {
         // RFC 9110 §10.2.3: when the customer may file again, in seconds.

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
-import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { testApp } from '../http/test-app.ts';
 import { createCustomer, decideForCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerRequestRoutes } from './request-routes.ts';
 import { openRequestContext } from './test-support.ts';
 
 const system = buildPrincipal({ id: 'token-crm', kind: 'token', role: 'system' });
@@ -17,10 +15,7 @@ describe.each(ENGINES)('a notice of the purposes of use (APPI Art. 32(2)) on $na
   let itemIds: readonly string[];
   beforeEach(async () => {
     ctx = await openRequestContext(engine);
-    app = await stubPrincipalApp((a) => {
-      registerRequestRoutes(a, ctx);
-      registerNoticeRoutes(a, ctx);
-    });
+    app = await testApp(ctx);
     const created = await createCustomer(ctx, buildPrincipal(), buildCustomer());
     customerId = created.id;
     itemIds = created.itemIds;

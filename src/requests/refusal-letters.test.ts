@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
-import { registerNoticeRoutes } from '../notices/notice-routes.ts';
+import { testApp } from '../http/test-app.ts';
 import { createCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { REFUSAL_REASONS, type RefusalReasonCode } from './refusal-reason.ts';
-import { registerRequestRoutes } from './request-routes.ts';
 import { openRequestContext } from './test-support.ts';
 
 /** Where a refusal happens: before verification, while the fee is due, or once examined. */
@@ -45,10 +43,7 @@ describe.each(ENGINES)('every refusal ends in a letter with its ground, on $name
   let customerId: string;
   beforeEach(async () => {
     ctx = await openRequestContext(engine);
-    app = await stubPrincipalApp((a) => {
-      registerRequestRoutes(a, ctx);
-      registerNoticeRoutes(a, ctx);
-    });
+    app = await testApp(ctx);
     customerId = (await createCustomer(ctx, buildPrincipal(), buildCustomer())).id;
   });
   afterEach(async () => {

@@ -1,17 +1,11 @@
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp } from '../http/test-app.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import type { RoleName } from '../security/principal.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerRequestRoutes } from './request-routes.ts';
 import { openRequestContext } from './test-support.ts';
-
-/** The routes in a Fastify app like buildApp's; the `x-test-role` header is the principal. */
-async function testApp(ctx: Awaited<ReturnType<typeof openRequestContext>>) {
-  return stubPrincipalApp((app) => registerRequestRoutes(app, ctx));
-}
 
 describe.each(ENGINES)('requests over HTTP on $name', (engine) => {
   let ctx: Awaited<ReturnType<typeof openRequestContext>>;

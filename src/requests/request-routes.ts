@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestDeps } from './request-deps.ts';
-import { requirePermission, type Permission } from '../security/index.ts';
+import { requirePermission, type Permission, type TypeBoxTypeProvider } from '../security/index.ts';
 import { cancelRequest } from './cancel-request.ts';
 import { fileRequest } from './file-request.ts';
 import { fulfilRequest } from './fulfil-request.ts';
@@ -45,7 +45,11 @@ const CancelBody = Type.Object(
 );
 
 /** Route options: declared access (SECURITY.6) and schemas for validation and OpenAPI. */
-function route(permission: Permission, summary: string, schema: Record<string, TSchema>) {
+function route<S extends Record<string, TSchema>>(
+  permission: Permission,
+  summary: string,
+  schema: S,
+) {
   return {
     config: { access: { permission } },
     bodyLimit: 256 * 1024,
@@ -61,13 +65,14 @@ type WithId<B = unknown> = FastifyRequest<{ Params: { id: string }; Body: B }>;
  * A step answers with the request as listed (free texts sealed; `GET /v1/requests/:id` opens
  * them for whom may read them).
  */
-export function registerRequestRoutes(app: FastifyInstance, ctx: RequestDeps): void {
+export function registerRequestRoutes(fastify: FastifyInstance, ctx: RequestDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/requests',
     route('requests.file', 'File a customer’s request.', { body: FileRequestInput }),
     async (request, reply) => {
       const principal = requirePermission(request, 'requests.file');
-      const filed = await fileRequest(ctx, principal, request.body as FileRequestInput);
+      const filed = await fileRequest(ctx, principal, request.body);
       return reply.status(201).send(requestView(filed));
     },
   );

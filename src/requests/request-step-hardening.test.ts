@@ -1,10 +1,9 @@
-import { stubPrincipalApp } from '../http/stub-principal-app.ts';
+import { testApp } from '../http/test-app.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCustomer } from '../registry/index.ts';
 import { buildCustomer, buildPrincipal } from '../registry/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
-import { registerRequestRoutes } from './request-routes.ts';
 import { openRequestContext } from './test-support.ts';
 
 describe.each(ENGINES)('request steps under hostile input on $name', (engine) => {
@@ -13,7 +12,7 @@ describe.each(ENGINES)('request steps under hostile input on $name', (engine) =>
   let customerId: string;
   beforeEach(async () => {
     ctx = await openRequestContext(engine);
-    app = await stubPrincipalApp((a) => registerRequestRoutes(a, ctx));
+    app = await testApp(ctx);
     customerId = (await createCustomer(ctx, buildPrincipal(), buildCustomer())).id;
   });
   afterEach(async () => {

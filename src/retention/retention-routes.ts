@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Permission, requirePermission } from '../security/index.ts';
+import { type Permission, requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
 import { customerRetention } from './customer-retention.ts';
 import { HoldInput } from './hold-input.ts';
 import { listHolds } from './list-holds.ts';
@@ -16,10 +16,10 @@ const PurgeInput = Type.Object(
 );
 
 /** Route options: declared access (SECURITY.6) and schemas. */
-function route(
+function route<S extends { body?: TSchema; params?: TSchema }>(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema },
+  schema: S,
 ) {
   return {
     config: { access: { permission } },
@@ -31,7 +31,8 @@ function route(
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
 /** Retention over HTTP: a customer's retention and holds, placing and releasing a hold, the purge. */
-export function registerRetentionRoutes(app: FastifyInstance, ctx: RetentionContext): void {
+export function registerRetentionRoutes(fastify: FastifyInstance, ctx: RetentionContext): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/v1/customers/:id/retention',
     route('registry.read', 'What a deletion would erase and keep now, and why (RETAIN).', {
@@ -60,7 +61,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RetentionCont
       const { id } = request.params as { id: string };
       const hold = await placeHold(ctx, principal, {
         customerId: id,
-        ...(request.body as HoldInput),
+        ...request.body,
       });
       return reply.status(201).send(hold);
     },
@@ -78,7 +79,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RetentionCont
     }),
     async (request) =>
       purgeRetention(ctx, requirePermission(request, 'registry.write'), {
-        dryRun: (request.body as { dryRun?: boolean } | undefined)?.dryRun === true,
+        dryRun: request.body?.dryRun === true,
       }),
   );
 }

@@ -1,11 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HogoError } from '../../errors/index.ts';
-import { isPermission } from '../principal.ts';
+import { isPermission, type Principal } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { authenticateBearer } from './authenticate-bearer.ts';
 import { bearerToken } from './bearer-token.ts';
 import { requirePermission } from './require-permission.ts';
 import './principal-request.ts';
+
+/**
+ * Who sends a request, in place of the bearer tokens (route tests): the principal, or
+ * undefined when it names none. `requester`: the route takes a customer's requester token.
+ */
+export type Authenticate = (
+  request: FastifyRequest,
+  options: { readonly requester: boolean },
+) => Promise<Principal | undefined>;
 
 /**
  * SECURITY.6: on every route whose `config.access` names a permission, reads
@@ -15,10 +24,12 @@ import './principal-request.ts';
  * and sets the principal too. A customer's requester token counts only on routes needing
  * 'requests.own'; anywhere else it is an unknown token. Without `deps` (no database) such routes are
  * refused, never open. A route naming an unknown permission is refused at registration.
+ * `authenticate`, when given, says who asks instead of the tokens; permissions are checked alike.
  */
 export function registerAuthentication(
   app: FastifyInstance,
   deps: Pick<SecurityDeps, 'store' | 'clock'> | undefined,
+  authenticate?: Authenticate,
 ): void {
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -31,6 +42,18 @@ export function registerAuthentication(
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return;
+    if (authenticate !== undefined) {
+      const requester = 'permission' in access && access.permission === 'requests.own';
+      const caller = await authenticate(request, { requester });
+      if (caller !== undefined) request.principal = caller;
+      if (!('permission' in access)) return;
+      if (caller === undefined) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new HogoError('auth.unauthenticated', 'no principal sent with the request');
+      }
+      requirePermission(request, access.permission as Parameters<typeof requirePermission>[1]);
+      return;
+    }
     const token = bearerToken(request);
     if (!('permission' in access)) {
       // A public route still learns who asks when a token is sent (POST /v1/decide by customer

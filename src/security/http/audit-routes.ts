@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '../auth/typebox-type-provider.ts';
 import type { SecurityContext } from '../security-deps.ts';
 import { checkAuditAnchor, createAuditAnchor } from '../audit/audit-anchor.ts';
 
@@ -38,7 +39,8 @@ const AnchorSchema = Type.Object(
 );
 
 /** The audit log over HTTP (SECURITY.3: inspections and audits). */
-export function registerAuditRoutes(app: FastifyInstance, ctx: SecurityContext): void {
+export function registerAuditRoutes(fastify: FastifyInstance, ctx: SecurityContext): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/v1/audit',
     {
@@ -111,7 +113,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: SecurityContext):
       },
     },
     async (request) => {
-      const { anchors } = request.body as { anchors: unknown[] };
+      const { anchors } = request.body;
       const results = [];
       for (const [index, anchor] of anchors.entries()) {
         const problem = await checkAuditAnchor(ctx.store, ctx.keys, anchor);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '../auth/typebox-type-provider.ts';
 import { HogoError } from '../../errors/index.ts';
 import { bearerToken } from '../auth/bearer-token.ts';
 import { requirePermission } from '../auth/require-permission.ts';
@@ -11,7 +12,8 @@ import { scopeToJson } from '../users/scope-codec.ts';
 import { ErrorSchema, RoleSchema, ScopeSchema, UserSchema } from './security-schemas.ts';
 
 /** Sign in, sign out, and who am I. */
-export function registerSessionRoutes(app: FastifyInstance, deps: SecurityDeps): void {
+export function registerSessionRoutes(fastify: FastifyInstance, deps: SecurityDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/session',
     {
@@ -34,7 +36,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SecurityDeps):
       },
     },
     async (request) => {
-      const { name, password } = request.body as { name: string; password: string };
+      const { name, password } = request.body;
       return openSession(deps, name, password, { ip: request.ip });
     },
   );

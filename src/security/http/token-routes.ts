@@ -1,5 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '../auth/typebox-type-provider.ts';
 import { checkGrantableScope } from '../users/check-grantable-scope.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
@@ -20,7 +21,8 @@ const NewTokenBody = Type.Object(
 );
 
 /** API tokens for other systems (SECURITY.6). */
-export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): void {
+export function registerTokenRoutes(fastify: FastifyInstance, deps: SecurityDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const manage = { access: { permission: 'users.manage' } } as const;
 
   app.post(
@@ -46,7 +48,7 @@ export function registerTokenRoutes(app: FastifyInstance, deps: SecurityDeps): v
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'users.manage');
-      const body = request.body as Static<typeof NewTokenBody>;
+      const body = request.body;
       checkGrantableScope(actor, body);
       const created = await createApiToken(deps, body, actor.id);
       return reply.status(201).send(created);

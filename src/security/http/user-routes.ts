@@ -1,5 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '../auth/typebox-type-provider.ts';
 import { checkGrantableScope } from '../users/check-grantable-scope.ts';
 import { requirePermission } from '../auth/require-permission.ts';
 import type { SecurityDeps } from '../security-deps.ts';
@@ -19,7 +20,8 @@ const NewUserBody = Type.Object(
 );
 
 /** Staff users (SECURITY.3: appointed persons with defined authority). */
-export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): void {
+export function registerUserRoutes(fastify: FastifyInstance, deps: SecurityDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const manage = { access: { permission: 'users.manage' } } as const;
 
   app.get(
@@ -51,7 +53,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): vo
     },
     async (request, reply) => {
       const actor = requirePermission(request, 'users.manage');
-      const body = request.body as Static<typeof NewUserBody>;
+      const body = request.body;
       checkGrantableScope(actor, body);
       const created = await createUser(deps, body, actor.id);
       return reply.status(201).send(created);
@@ -77,7 +79,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: SecurityDeps): vo
         deps,
         {
           userId: (request.params as { id: string }).id,
-          disabled: (request.body as { disabled: boolean }).disabled,
+          disabled: request.body.disabled,
         },
         actor.id,
         actor,
