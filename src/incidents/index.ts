@@ -29,3 +29,7 @@ export {
   readReportItems,
   type ReportItems,
 } from './report-items.ts';
+export { listViolations } from './list-violations.ts';
+export { reportViolation } from './report-violation.ts';
+export { triageViolation, type TriageInput } from './triage-violation.ts';
+export type { ViolationView } from './violation-view.ts';

@@ -57,6 +57,11 @@ const MAX_ITEM = 4000;
 /** An e-mail address, a phone number (10+ digits, hyphens between) or a card number. */
 const PERSONAL = /[^\s@]+@[^\s@]+\.[^\s@]+|\+\d[\d\s-]{8,}\d|(?:\d-?){10,}|(?:\d{4} ){3}\d{4}/u;
 
+/** True when the text holds what looks like an e-mail address, a phone or a card number. */
+export function looksPersonal(text: string): boolean {
+  return PERSONAL.test(text);
+}
+
 /**
  * Reads a report's items from input, naming the first wrong field (`items.<item>`). The report
  * is the company's account of the incident, kept in plain text: an item holding what looks like
@@ -78,7 +83,7 @@ export function readReportItems(input: unknown): ReportItems {
     if (typeof value !== 'string') throw invalidReport(`items.${key}`, 'must be text');
     if (value.length > MAX_ITEM)
       throw invalidReport(`items.${key}`, `must be at most ${MAX_ITEM} characters`);
-    if (PERSONAL.test(value))
+    if (looksPersonal(value))
       throw invalidReport(
         `items.${key}`,
         'holds what looks like an e-mail address or a phone or card number: a report names no person',

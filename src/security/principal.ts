@@ -66,7 +66,8 @@ export type Permission =
   | 'notices.send' // try again the notices whose sending failed (the retry job)
   | 'provision.family' // answer a family caller (PROVIDE.FAMILY), recorded as a provision
   | 'incidents.read' // recorded breaches, their duties and deadlines (APPI Art. 26)
-  | 'incidents.manage'; // record a breach and the people it affects (APPI Art. 26)
+  | 'incidents.manage' // record a breach and the people it affects (APPI Art. 26)
+  | 'violations.report'; // report a suspected violation of the rules (SECURITY.3): any staff user
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -93,6 +94,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.family',
     'incidents.read',
     'incidents.manage',
+    'violations.report',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -108,6 +110,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'notices.read',
     'notices.send',
     'provision.family',
+    'violations.report',
   ]),
   auditor: new Set<Permission>([
     'self',
@@ -117,6 +120,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.read',
     'requests.read',
     'incidents.read',
+    'violations.report',
   ]),
   system: new Set<Permission>([
     'self',
