@@ -18,7 +18,12 @@ import {
 } from '../requests/index.ts';
 import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerRetentionRoutes } from '../retention/index.ts';
-import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
+import {
+  registerIncidentCaseRoutes,
+  registerIncidentRoutes,
+  registerStoredIncidentRoutes,
+} from '../incidents/index.ts';
+import { violationReportLimit } from './violation-limit.ts';
 import { registerWebRoutes } from './web-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import type { DecideLimits } from './decide-limits.ts';
@@ -171,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     registerRetentionRoutes(app, options.context);
     registerStoredIncidentRoutes(app, options.context);
+    registerIncidentCaseRoutes(app, ctx, { anonymousLimit: violationReportLimit(ctx) });
   }
   await registerWebRoutes(app);
   await app.ready();

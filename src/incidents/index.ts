@@ -33,3 +33,4 @@ export { listViolations } from './list-violations.ts';
 export { reportViolation } from './report-violation.ts';
 export { triageViolation, type TriageInput } from './triage-violation.ts';
 export type { ViolationView } from './violation-view.ts';
+export { registerIncidentCaseRoutes, type AnonymousReportLimit } from './incident-case-routes.ts';
