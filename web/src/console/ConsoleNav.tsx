@@ -37,6 +37,18 @@ const PAGES: readonly {
     label: 'Ad exports',
     permission: 'provision.read',
   },
+  {
+    name: 'incidents',
+    path: '/console/incidents',
+    label: 'Incidents',
+    permission: 'incidents.read',
+  },
+  {
+    name: 'violations',
+    path: '/console/violations',
+    label: 'Report a violation',
+    permission: 'violations.report',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

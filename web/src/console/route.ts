@@ -14,7 +14,9 @@ export type Route =
       readonly customerId: string | null;
       readonly recipientId: string | null;
     }
-  | { readonly name: 'adExports'; readonly id: string | null };
+  | { readonly name: 'adExports'; readonly id: string | null }
+  | { readonly name: 'incidents'; readonly id: string | null }
+  | { readonly name: 'violations' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -35,6 +37,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { name: 'ledger', customerId: id ?? null, recipientId: recipientId || null };
   }
   if (head === 'ad-exports') return { name: 'adExports', id: id ?? null };
+  if (head === 'incidents') return { name: 'incidents', id: id ?? null };
+  if (head === 'violations') return { name: 'violations' };
   return { name: 'queue' };
 }
 
