@@ -4,6 +4,10 @@ import { HogoError } from '../errors/index.ts';
 import { breachDuties, HOLIDAY_DATA_ENDS } from '../incidents/index.ts';
 import { loadPolicyFile } from '../policy/index.ts';
 import { CliError } from './cli-error.ts';
+import {
+  registerIncidentCaseCommands,
+  registerViolationCommands,
+} from './incident-case-commands.ts';
 
 interface DutiesOptions {
   known: string;
@@ -82,4 +86,6 @@ export function registerIncidentCommands(program: Command): void {
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
+  registerIncidentCaseCommands(incidents);
+  registerViolationCommands(program);
 }

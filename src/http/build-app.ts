@@ -22,7 +22,13 @@ import {
 } from '../requests/index.ts';
 import { registerNoticeRoutes } from '../notices/index.ts';
 import { registerRetentionRoutes } from '../retention/index.ts';
-import { registerIncidentRoutes, registerStoredIncidentRoutes } from '../incidents/index.ts';
+import {
+  registerIncidentCaseRoutes,
+  type AnonymousReportLimit,
+  registerIncidentRoutes,
+  registerStoredIncidentRoutes,
+} from '../incidents/index.ts';
+import { violationReportLimit } from './violation-limit.ts';
 import { registerWebRoutes } from './web-routes.ts';
 import { registerAnonymizeRoutes } from '../anonymize/index.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -61,6 +67,8 @@ export interface AppOptions {
   readonly authenticate?: Authenticate;
   /** Where ad exports go and how long they stay; absent, from the environment. */
   readonly adsSettings?: AdsSettings;
+  /** How often the anonymous violation form may be used; absent, from the database's limits. */
+  readonly violationLimit?: AnonymousReportLimit;
 }
 
 /**
@@ -181,6 +189,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerRetentionRoutes(app, options.context);
     registerStoredIncidentRoutes(app, options.context);
     registerAnonymizeRoutes(app, options.context);
+    registerIncidentCaseRoutes(app, ctx, {
+      anonymousLimit: options.violationLimit ?? violationReportLimit(ctx),
+    });
   }
   await registerWebRoutes(app);
   await app.ready();

@@ -62,6 +62,11 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
       expect.arrayContaining([
         'POST /v1/decide',
         'POST /v1/incidents/duties',
+        'GET /v1/incidents/:id',
+        'POST /v1/incidents/:id/reports',
+        'POST /v1/incidents/:id/notices',
+        'POST /v1/public/violations',
+        'POST /v1/violations/:id/triage',
         'GET /v1/customers',
         'GET /v1/audit',
         'GET /v1/ads/exports',
@@ -203,6 +208,20 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('POST', '/v1/anonymized-datasets/x/provisions', 'system')).toBe(403);
     expect(await status('GET', '/v1/anonymized-datasets', 'auditor')).toBe(200);
     expect(await status('GET', '/v1/anonymized-datasets/x/download', 'auditor')).toBe(403);
+    // The report form, filings and notices: read by the auditor, filed and sent by the privacy
+    // officer only. SECURITY.3: every staff user reports a violation; the privacy officers triage.
+    expect(await status('GET', '/v1/incidents/x/reports/ppc', 'auditor')).toBe(404);
+    expect(await status('POST', '/v1/incidents/x/reports', 'auditor')).toBe(403);
+    expect(await status('POST', '/v1/incidents/x/notices', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/incidents/x/notices', 'privacyOfficer')).toBe(404);
+    expect(await status('POST', '/v1/violations', 'operator')).toBe(400);
+    expect(await status('POST', '/v1/violations', 'auditor')).toBe(400);
+    expect(await status('POST', '/v1/violations', 'system')).toBe(403);
+    expect(await status('GET', '/v1/violations', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/violations/x/triage', 'auditor')).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/public/violations', payload: {} })).statusCode,
+    ).toBe(400);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });

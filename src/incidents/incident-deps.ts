@@ -1,3 +1,4 @@
+import type { MailSettings } from '../notices/index.ts';
 import type { CompiledPolicy } from '../policy/index.ts';
 import type { AuditLog, KeyService } from '../security/index.ts';
 import type { Store } from '../store/index.ts';
@@ -11,4 +12,6 @@ export interface IncidentDeps {
   readonly audit: AuditLog;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;
+  /** How breach notices leave (HOGO_SMTP_URL); absent, they stay in the outbox. */
+  readonly mail?: MailSettings;
 }

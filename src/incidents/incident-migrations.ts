@@ -25,4 +25,44 @@ export const incidentMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0860-incidents-reports-notices-violations': {
+    async up(db) {
+      // Each filing of a report is a version kept as filed (PPC Rules Art. 8; TBA Art. 28).
+      await db.schema
+        .createTable('incident_reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('track', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('items', 'text', (c) => c.notNull())
+        .addColumn('filed_by', 'text', (c) => c.notNull())
+        .addColumn('filed_at', 'bigint', (c) => c.notNull())
+        .addUniqueConstraint('incident_reports_version', ['incident_id', 'track', 'version'])
+        .execute();
+      // One breach notice per person and incident (APPI Art. 26(2)): sending again adds none.
+      await db.schema
+        .createTable('incident_notices')
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('notice_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('incident_notices_pk', ['incident_id', 'customer_id'])
+        .execute();
+      // SECURITY.3: suspected violations reported by staff, or anonymously.
+      await db.schema
+        .createTable('violation_reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('anonymous', 'integer', (c) => c.notNull())
+        .addColumn('reported_by', 'text')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('incident_id', 'text')
+        .addColumn('close_reason', 'text')
+        .addColumn('triaged_by', 'text')
+        .addColumn('triaged_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -78,7 +78,7 @@ export function registerIncidentRoutes(fastify: FastifyInstance, deps: IncidentR
   );
 }
 
-const RecordBody = Type.Object(
+export const RecordBody = Type.Object(
   {
     knownOn: Type.String({ description: 'The day the company knew, YYYY-MM-DD in Japan (day 1).' }),
     sensitive: Type.Boolean(),

@@ -1,4 +1,6 @@
 import type { BreachDuties } from './breach-duties.ts';
+import type { IncidentDeadline } from './due-status.ts';
+import type { ReportFiling } from './report-filing.ts';
 
 /** Where an incident stands against its next deadline, as the console shows requests. */
 export type DueStatus = 'overdue' | 'dueSoon' | 'onTime' | 'none';
@@ -11,6 +13,10 @@ export interface IncidentView {
   readonly categories: readonly string[];
   readonly duties: BreachDuties;
   readonly status: DueStatus;
+  /** Every deadline of the PPC and TBA tracks in date order, each met or open: the timeline. */
+  readonly deadlines: readonly IncidentDeadline[];
+  /** The reports filed, oldest first (without their text). */
+  readonly filings: readonly ReportFiling[];
   readonly createdBy: string;
   readonly createdAt: string;
 }

@@ -7,9 +7,30 @@ export {
   registerStoredIncidentRoutes,
   type IncidentRouteDeps,
 } from './incident-routes.ts';
-export { DUE_SOON_DAYS, dueStatus } from './due-status.ts';
+export {
+  DUE_SOON_DAYS,
+  dueStatus,
+  incidentDeadlines,
+  type IncidentDeadline,
+} from './due-status.ts';
 export type { IncidentDeps } from './incident-deps.ts';
 export { incidentMigrations } from './incident-migrations.ts';
 export type { DueStatus, IncidentView } from './incident-view.ts';
-export { listIncidents } from './list-incidents.ts';
+export { listIncidents, showIncident } from './list-incidents.ts';
 export { recordIncident, type IncidentInput } from './record-incident.ts';
+export { breachNotice } from './breach-notice.ts';
+export { fileReport, type ReportInput } from './file-report.ts';
+export { notifyAffected, type NotifyReport } from './notify-affected.ts';
+export type { ReportFiling, ReportStage, ReportTrack, ReportVersion } from './report-filing.ts';
+export { filledItems, reportForm, type ReportForm } from './report-form.ts';
+export {
+  REPORT_ITEMS,
+  REPORT_ITEM_NAMES,
+  readReportItems,
+  type ReportItems,
+} from './report-items.ts';
+export { listViolations } from './list-violations.ts';
+export { reportViolation } from './report-violation.ts';
+export { triageViolation, type TriageInput } from './triage-violation.ts';
+export type { ViolationView } from './violation-view.ts';
+export { registerIncidentCaseRoutes, type AnonymousReportLimit } from './incident-case-routes.ts';

@@ -1,6 +1,6 @@
 /** A notice to put in the outbox: who, how, and what is said (in the customer's language). */
 export interface NoticeInput {
-  readonly kind: 'verification.code' | 'request.outcome';
+  readonly kind: 'verification.code' | 'request.outcome' | 'incident.breach';
   readonly channel: 'email' | 'phone' | 'post';
   readonly customerId: string;
   readonly requestId?: string;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 export type NoticeTables = {
   notices: {
     id: string;
-    /** 'verification.code' | 'request.outcome' */
+    /** 'verification.code' | 'request.outcome' | 'incident.breach' */
     kind: string;
     /** 'email' | 'phone' | 'post': how it reaches the customer. */
     channel: string;

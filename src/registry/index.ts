@@ -16,6 +16,7 @@ export {
 } from './contract-facts.ts';
 export { createCustomer } from './create-customer.ts';
 export { countAffectedCustomers, type AffectedQuery } from './count-affected-customers.ts';
+export { affectedCustomerIds, type AffectedCustomers } from './affected-customer-ids.ts';
 export { customerIdPage } from './customer-id-page.ts';
 export type {
   CustomerView,

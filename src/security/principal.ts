@@ -69,7 +69,8 @@ export type Permission =
   | 'incidents.manage' // record a breach and the people it affects (APPI Art. 26)
   | 'anonymize.read' // data sets of anonymously processed information: status, report (§7)
   | 'anonymize.create' // make a data set from the registry (its reads audited) and download it
-  | 'anonymize.publish'; // publish a data set's items and method, provide it (APPI Art. 43(3), 44)
+  | 'anonymize.publish' // publish a data set's items and method, provide it (APPI Art. 43(3), 44)
+  | 'violations.report'; // report a suspected violation of the rules (SECURITY.3): any staff user
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -99,6 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'anonymize.read',
     'anonymize.create',
     'anonymize.publish',
+    'violations.report',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -115,6 +117,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'notices.send',
     'provision.family',
     'anonymize.read',
+    'violations.report',
   ]),
   auditor: new Set<Permission>([
     'self',
@@ -125,6 +128,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'requests.read',
     'incidents.read',
     'anonymize.read',
+    'violations.report',
   ]),
   system: new Set<Permission>([
     'self',

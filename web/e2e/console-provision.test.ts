@@ -265,6 +265,8 @@ describe('provision pages of the staff console', () => {
       'Provision ledger',
       'Ad exports',
       'Anonymized data',
+      'Incidents',
+      'Report a violation',
     ]);
     expect(await auditor.getByRole('form', { name: 'Record diligence' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Ad exports' }).click();

@@ -9,6 +9,8 @@ import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
 import { FamilyCallPage } from './FamilyCallPage.tsx';
+import { IncidentPage } from './IncidentPage.tsx';
+import { IncidentsPage } from './IncidentsPage.tsx';
 import { LedgerPage } from './LedgerPage.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
@@ -17,6 +19,7 @@ import { RecipientPage } from './RecipientPage.tsx';
 import { RecipientsPage } from './RecipientsPage.tsx';
 import { RequestPage } from './RequestPage.tsx';
 import { useRoute } from './route.ts';
+import { ViolationsPage } from './ViolationsPage.tsx';
 import { loadStaffToken, saveStaffToken } from './staff-session.ts';
 
 /** The staff console: sign in, then the request queue and the pages beside it. */
@@ -84,6 +87,26 @@ export function ConsoleApp() {
           ) : (
             <AnonymizedDatasetPage token={token} me={user} id={route.id} />
           ))}
+        {route.name === 'incidents' &&
+          (route.id === null ? (
+            <IncidentsPage
+              token={token}
+              canManage={user.permissions.includes('incidents.manage')}
+            />
+          ) : (
+            <IncidentPage
+              token={token}
+              id={route.id}
+              canManage={user.permissions.includes('incidents.manage')}
+            />
+          ))}
+        {route.name === 'violations' && (
+          <ViolationsPage
+            token={token}
+            canRead={user.permissions.includes('incidents.read')}
+            canManage={user.permissions.includes('incidents.manage')}
+          />
+        )}
       </main>
     </>
   );

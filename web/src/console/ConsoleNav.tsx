@@ -43,6 +43,18 @@ const PAGES: readonly {
     label: 'Anonymized data',
     permission: 'anonymize.read',
   },
+  {
+    name: 'incidents',
+    path: '/console/incidents',
+    label: 'Incidents',
+    permission: 'incidents.read',
+  },
+  {
+    name: 'violations',
+    path: '/console/violations',
+    label: 'Report a violation',
+    permission: 'violations.report',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

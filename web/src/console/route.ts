@@ -15,7 +15,9 @@ export type Route =
       readonly recipientId: string | null;
     }
   | { readonly name: 'adExports'; readonly id: string | null }
-  | { readonly name: 'anonymized'; readonly id: string | null };
+  | { readonly name: 'anonymized'; readonly id: string | null }
+  | { readonly name: 'incidents'; readonly id: string | null }
+  | { readonly name: 'violations' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -37,6 +39,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (head === 'ad-exports') return { name: 'adExports', id: id ?? null };
   if (head === 'anonymized') return { name: 'anonymized', id: id ?? null };
+  if (head === 'incidents') return { name: 'incidents', id: id ?? null };
+  if (head === 'violations') return { name: 'violations' };
   return { name: 'queue' };
 }
 
