@@ -95,7 +95,12 @@ export async function answerFamilyCall(
         [],
         null,
       );
-    const customer = await readCustomer(inTx, principal, { customerId: input.customerId });
+    // PROVIDE.FAMILY: the caller's answers are checked against the customer's name and address,
+    // a read for the family call itself (its basis), not a use for one of the listed purposes.
+    const customer = await readCustomer(inTx, principal, {
+      customerId: input.customerId,
+      basis: { clause: 'PROVIDE.FAMILY', callId },
+    });
     const sealed = await sealCaller(inTx, tx, callId, input);
     const names = current(customer, 'name');
     const addresses = current(customer, 'address');
