@@ -65,6 +65,7 @@ export const ERROR_CATALOG = {
   // purpose-bound reads of values (SECURITY.6, §3)
   'registry.purpose_required': 'invalid',
   'registry.read_denied': 'forbidden',
+  'requests.not_in_progress': 'conflict',
   'request.invalid': 'invalid',
   'request.invalid_date': 'invalid',
   'request.invalid_field': 'invalid',
