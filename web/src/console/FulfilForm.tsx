@@ -37,7 +37,8 @@ export function FulfilForm(props: {
   readonly kind: string;
   /** The grounds the API allows for a refused part (none: fulfilled whole). */
   readonly partlyCodes: readonly string[];
-  readonly customerId: string;
+  /** The request being fulfilled: its customer is read for it (its legal basis, audited). */
+  readonly requestId: string;
   readonly busy: boolean;
   /** The API's answer when fulfilling failed. */
   readonly error: string | null;
@@ -47,11 +48,11 @@ export function FulfilForm(props: {
   const customer = useAsync(
     () =>
       NEEDS_CUSTOMER.has(kind)
-        ? api<CustomerView>('GET', `/v1/customers/${encodeURIComponent(props.customerId)}`, {
+        ? api<CustomerView>('GET', `/v1/requests/${encodeURIComponent(props.requestId)}/customer`, {
             token: props.token,
           })
         : Promise.resolve(undefined),
-    [kind, props.customerId, props.token],
+    [kind, props.requestId, props.token],
   );
   const policy = useAsync(
     () =>

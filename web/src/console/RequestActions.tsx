@@ -97,7 +97,7 @@ export function RequestActions(props: {
             token={props.token}
             kind={r.kind}
             partlyCodes={props.refusals.partly}
-            customerId={r.customerId}
+            requestId={r.id}
             busy={props.busy}
             error={props.fulfilError ?? null}
             onFulfil={(body) => step('fulfil', body)}
