@@ -27,6 +27,11 @@ export interface ProvisionItemsQuery {
   readonly itemIds?: readonly string[];
   /** Decrypt the values (an ad export hashes them). */
   readonly values: boolean;
+  /**
+   * What the read serves, for its audit entry: the provision's purpose, or the legal ground of
+   * a provision required by law (PROVIDE.AUTHORITY), each decided by the provision slice.
+   */
+  readonly reason?: { readonly purpose: string } | { readonly basis: string };
 }
 
 /**
@@ -89,7 +94,7 @@ export async function itemsForProvision(
     action: 'item.readValue',
     customerId,
     itemIds,
-    detail: { for: 'provision' },
+    detail: { for: 'provision', ...query.reason },
   }));
   await ctx.audit.append(tx, events);
   return items;
