@@ -29,7 +29,7 @@ export async function itemHistory(
       .where('id', '=', input.itemId)
       .executeTakeFirst();
     if (named === undefined) throw notFound('item', 'itemId');
-    await requireCustomer(tx, named.customer_id);
+    await requireCustomer(tx, named.customer_id, principal);
     const versions = await db
       .selectFrom('items')
       .selectAll()

@@ -42,7 +42,7 @@ export async function readCustomer(
   authorize(principal, 'registry.read');
   const reads = requireReadReason(principal, input.values !== false, input);
   const result = await ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     const id = customer.id;
     const items = await db
