@@ -52,6 +52,7 @@ export { prepareCustomer } from './prepare-customer.ts';
 export { DOCOMO_TRANSFER_ORIGIN } from './prepare-service.ts';
 export type { PreparedCustomer, PreparedItem } from './prepared-customer.ts';
 export { readCustomer, type ReadCustomerInput } from './read-customer.ts';
+export { visibleCustomerIds } from './visible-customers.ts';
 export type { ReadBasis, ReadReason } from './read-purpose.ts';
 export { recordConsent } from './record-consent.ts';
 export { recordOptOut } from './record-opt-out.ts';

@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { RequestDeps } from './request-deps.ts';
 import { joinTransaction } from '../store/index.ts';
+import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { requireRequest } from './require-request.ts';
 
 /**
- * Runs `fn` in one transaction on the request `requestId` ('requests.not_found' if none).
+ * Runs `fn` in one transaction on the request `requestId` ('requests.not_found' if none, or if
+ * its customer is outside the principal's customer groups).
  * `inTx` is the context whose store joins that transaction, so the registry's use cases
  * (which open their own) commit or roll back together with the request's transition.
  */
 export async function onRequest<T>(
   ctx: RequestDeps,
+  principal: Principal,
   requestId: string,
   fn: (
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,7 +23,7 @@ export async function onRequest<T>(
   ) => Promise<T>,
 ): Promise<T> {
   return ctx.store.db.transaction().execute(async (tx) => {
-    const request = await requireRequest(tx, requestId);
+    const request = await requireRequest(tx, requestId, principal);
     const inTx: RequestDeps = { ...ctx, store: { ...ctx.store, db: joinTransaction(tx) } };
     return fn(tx, request, inTx);
   });

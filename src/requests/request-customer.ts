@@ -20,7 +20,7 @@ export async function requestCustomer(
   input: { readonly requestId: string },
 ): Promise<CustomerView> {
   authorize(principal, 'requests.manage');
-  const request = await requireRequest(ctx.store.db, input.requestId);
+  const request = await requireRequest(ctx.store.db, input.requestId, principal);
   if (request.state !== 'inProgress')
     throw new HogoError(
       'requests.not_in_progress',
