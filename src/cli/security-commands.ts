@@ -63,23 +63,32 @@ export function registerSecurityCommands(program: Command): void {
     .requiredOption('--role <role>', 'privacyOfficer, operator, auditor or system')
     .option('--categories <list>', 'item categories whose values the user may read (default all)')
     .option('--purposes <list>', 'purposes the user may act for (default all)')
-    .action((opts: { name: string; role: string; categories?: string; purposes?: string }) =>
-      withContext(async (ctx) => {
-        const { user, password } = await createUser(
-          ctx,
-          {
-            name: opts.name,
-            role: opts.role,
-            categories: list(opts.categories),
-            purposes: list(opts.purposes),
-          },
-          cliActor(),
-        );
-        process.stdout.write(
-          `created user ${user.name} (${user.role}, ${user.id})\npassword: ${password}\n` +
-            'This password is shown once; hogo stores only its Argon2id hash.\n',
-        );
-      }),
+    .option('--groups <list>', 'customer groups the user may touch (default all)')
+    .action(
+      (opts: {
+        name: string;
+        role: string;
+        categories?: string;
+        purposes?: string;
+        groups?: string;
+      }) =>
+        withContext(async (ctx) => {
+          const { user, password } = await createUser(
+            ctx,
+            {
+              name: opts.name,
+              role: opts.role,
+              categories: list(opts.categories),
+              purposes: list(opts.purposes),
+              groups: list(opts.groups),
+            },
+            cliActor(),
+          );
+          process.stdout.write(
+            `created user ${user.name} (${user.role}, ${user.id})\npassword: ${password}\n` +
+              'This password is shown once; hogo stores only its Argon2id hash.\n',
+          );
+        }),
     );
 
   for (const [verb, disabled] of [
@@ -134,6 +143,7 @@ export function registerSecurityCommands(program: Command): void {
     .requiredOption('--role <role>', 'usually system')
     .option('--categories <list>', 'item categories whose values it may read (default all)')
     .option('--purposes <list>', 'purposes it may act for (default all)')
+    .option('--groups <list>', 'customer groups it may touch (default all)')
     .option('--days <days>', 'days until it expires', '365')
     .action(
       (opts: {
@@ -141,6 +151,7 @@ export function registerSecurityCommands(program: Command): void {
         role: string;
         categories?: string;
         purposes?: string;
+        groups?: string;
         days: string;
       }) =>
         withContext(async (ctx) => {
@@ -151,6 +162,7 @@ export function registerSecurityCommands(program: Command): void {
               role: opts.role,
               categories: list(opts.categories),
               purposes: list(opts.purposes),
+              groups: list(opts.groups),
               expiresInDays: Number(opts.days),
             },
             cliActor(),

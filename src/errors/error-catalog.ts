@@ -75,6 +75,10 @@ export const ERROR_CATALOG = {
   'registry.conflict': 'conflict',
   'registry.invalid_field': 'invalid',
   'registry.not_found': 'not_found',
+  // purpose-bound reads of values (SECURITY.6, §3)
+  'registry.purpose_required': 'invalid',
+  'registry.read_denied': 'forbidden',
+  'requests.not_in_progress': 'conflict',
   'request.invalid': 'invalid',
   'request.invalid_date': 'invalid',
   'request.invalid_field': 'invalid',

@@ -225,4 +225,64 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });
+
+  it('answers a principal whose scope names customer groups as if other customers did not exist (SECURITY.6)', async () => {
+    const clock = testClock();
+    const { secret: othToken } = await createApiToken(
+      { store, audit: createAuditLog(store, { clock }), clock },
+      { label: 'matrix OTH operator', role: 'operator', groups: ['OTH'] },
+      'test',
+    );
+    const as = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload !== undefined ? { payload } : {}),
+      });
+    const officer = tokens.get('privacyOfficer')!;
+    const created = await as(officer, 'POST', '/v1/customers', {
+      group: 'REG',
+      externalId: 'matrix-groups-reg',
+      items: [
+        {
+          category: 'email',
+          value: 'matrix.groups@example.jp',
+          channel: 'electronic',
+          source: 'direct',
+          acquiredAt: '2023-05-01T10:00:00+09:00',
+        },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, itemIds } = created.json() as { id: string; itemIds: string[] };
+    const outside = [
+      ['GET', `/v1/customers/${id}?values=false`],
+      ['GET', `/v1/customers/${id}?purpose=PURPOSE.REG.1a`],
+      ['GET', `/v1/items/${itemIds[0]}/history?values=false`],
+      [
+        'POST',
+        `/v1/customers/${id}/consents`,
+        { purpose: 'PURPOSE.REG.5', at: '2025-01-01T00:00:00+09:00' },
+      ],
+      ['POST', '/v1/decide', { customerId: id, itemId: itemIds[0], purpose: 'PURPOSE.REG.1a' }],
+    ] as const;
+    for (const [method, url, payload] of outside) {
+      const res = await as(othToken, method, url, payload);
+      expect([method, url, res.statusCode, res.json().error?.code]).toEqual([
+        method,
+        url,
+        404,
+        'registry.not_found',
+      ]);
+      // The officer of every group is answered.
+      expect([method, url, (await as(officer, method, url, payload)).statusCode]).not.toContain(
+        404,
+      );
+    }
+    const list = await as(othToken, 'GET', '/v1/customers?externalId=matrix-groups-reg');
+    expect(list.json().customers).toEqual([]);
+    const found = await as(officer, 'GET', '/v1/customers?externalId=matrix-groups-reg');
+    expect(found.json().customers.map((c: { id: string }) => c.id)).toEqual([id]);
+  });
 });

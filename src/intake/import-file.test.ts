@@ -73,7 +73,10 @@ describe.each(ENGINES)('importFile on $name', (engine) => {
       const file = tempFile('one.csv', csvText([buildRow({ gender: '' })]));
       await run(ctx, file);
       const [summary] = (await listCustomers(ctx, officer)).customers;
-      const customer = await readCustomer(ctx, officer, { customerId: summary!.id });
+      const customer = await readCustomer(ctx, officer, {
+        customerId: summary!.id,
+        purpose: 'PURPOSE.REG.1a',
+      });
       expect(customer.services).toEqual([
         expect.objectContaining({ name: 'ocn-hikari', transferredFromDocomo: true }),
       ]);

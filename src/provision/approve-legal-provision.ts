@@ -71,6 +71,7 @@ export async function approveLegalProvision(
       ...(categories ? { categories } : {}),
       ...(itemIds ? { itemIds } : {}),
       values: input.values === true,
+      reason: { basis: 'PROVIDE.AUTHORITY' },
     });
     requireProvisionScope(principal, {
       purpose: undefined,

@@ -244,6 +244,11 @@ describe.each(ENGINES)('provide on $name', (engine) => {
       .select('customer_id' as never)
       .execute();
     expect(JSON.stringify(keys)).not.toContain('no-such-customer');
+    // The read of the values records the purpose the provision serves.
+    const read = (await ctx.audit.list({ customerId: live.id, limit: 20 })).find(
+      (e) => e.action === 'item.readValue',
+    );
+    expect(read?.detail).toEqual({ for: 'provision', purpose: 'PURPOSE.REG.1b' });
   });
 
   it('refuses every item of a customer with a suspension of provision, citing it', async () => {

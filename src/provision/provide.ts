@@ -92,6 +92,7 @@ export async function provide(
       ...(input.itemCategories ? { categories: input.itemCategories } : {}),
       ...(input.itemIds ? { itemIds: input.itemIds } : {}),
       values: input.values === true,
+      reason: { purpose },
     });
     // Items asked for by id: their categories too (the transaction rolls back the reads' audit).
     requireProvisionScope(principal, {

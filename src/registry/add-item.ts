@@ -23,7 +23,7 @@ export async function addItem(
 ): Promise<{ readonly itemId: string }> {
   authorize(principal, 'registry.write');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     const services = await db
       .selectFrom('services')

@@ -23,7 +23,7 @@ export async function addService(
   throwProblems(problems);
   const service = s!;
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const now = ctx.clock();
     await registryDb(tx)
       .insertInto('services')

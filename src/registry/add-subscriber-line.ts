@@ -18,7 +18,7 @@ export async function addSubscriberLine(
   authorize(principal, 'registry.write');
   const line = prepareLine(input.line.number, 'number');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const cipher = (await ctx.keys.ciphersFor(tx, [customer.id])).get(customer.id)!;
     await registryDb(tx)
       .insertInto('subscriber_lines')

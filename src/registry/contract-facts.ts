@@ -23,7 +23,7 @@ export async function contractFacts(
   customerId: string,
 ): Promise<ContractFacts> {
   authorize(principal, 'registry.read');
-  await requireCustomer(ctx.store.db, customerId);
+  await requireCustomer(ctx.store.db, customerId, principal);
   return (await contractFactsOf(ctx.store.db, [customerId]))[0]!;
 }
 

@@ -33,7 +33,10 @@ describe.each(ENGINES)('registering customers on $name', (engine) => {
       buildCustomer({ externalId: 'B-1', subscriberLines: [{ number: '03-1234-5678' }] }),
     );
     expect(created.itemIds).toHaveLength(3);
-    const view = await readCustomer(ctx, operator, { customerId: created.id });
+    const view = await readCustomer(ctx, operator, {
+      customerId: created.id,
+      purpose: 'PURPOSE.REG.1a',
+    });
     expect(view.items.map((i) => [i.category, i.value, i.channel]).sort()).toEqual([
       ['email', 'taro.yamada@example.jp', 'electronic'],
       ['name', '山田 太郎', 'writing'],
@@ -103,7 +106,10 @@ describe.each(ENGINES)('registering customers on $name', (engine) => {
       },
     });
     const created = await createCustomer(ctx, operator, buildCustomer({ items: [recording] }));
-    const view = await readCustomer(ctx, operator, { customerId: created.id });
+    const view = await readCustomer(ctx, operator, {
+      customerId: created.id,
+      purpose: 'PURPOSE.REG.1d',
+    });
     expect(view.items[0]?.recording).toEqual({
       retentionEnd: '2026-03-31T15:00:00.000Z',
       metadata: { durationSeconds: 95, direction: 'inbound' },
@@ -137,7 +143,10 @@ describe.each(ENGINES)('registering customers on $name', (engine) => {
     );
     const [expiredId, keptId] = created.itemIds;
     // Past its retention (the clock says 2026-01-10): not shown, not decided on, not provided.
-    const view = await readCustomer(ctx, operator, { customerId: created.id });
+    const view = await readCustomer(ctx, operator, {
+      customerId: created.id,
+      purpose: 'PURPOSE.REG.1d',
+    });
     expect(view.items.map((i) => i.id)).toEqual([keptId]);
     await expect(
       decideForCustomer(ctx, operator, {
@@ -210,7 +219,10 @@ describe.each(ENGINES)('registering customers on $name', (engine) => {
         items: [buildItem({ service: 'ocn-mobile' })],
       }),
     );
-    const view = await readCustomer(ctx, operator, { customerId: ok.id });
+    const view = await readCustomer(ctx, operator, {
+      customerId: ok.id,
+      purpose: 'PURPOSE.REG.1a',
+    });
     expect(view.items[0]?.serviceId).toBe(ok.serviceIds[1]);
     expect(view.services.map((s) => s.transferredFromDocomo)).toEqual([false, true]);
   });

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { RegistryDeps } from './registry-deps.ts';
 import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
-import { type AuditEvent, purposeInScope, type Principal, authorize } from '../security/index.ts';
+import {
+  type AuditEvent,
+  groupsInScope,
+  purposeInScope,
+  type Principal,
+  authorize,
+} from '../security/index.ts';
 import { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';
 
 /**
@@ -41,7 +47,9 @@ export async function decideForCustomersIn(
   // SECURITY.6: a principal whose scope lists purposes asks decisions for those only.
   const allowed = inputs.filter((input) => purposeInScope(principal, input.purpose));
   const requests =
-    allowed.length === 0 ? [] : await factsForDecision(tx, ctx.store.capabilities, allowed, now);
+    allowed.length === 0
+      ? []
+      : await factsForDecision(tx, ctx.store.capabilities, allowed, now, groupsInScope(principal));
   let next = 0;
   const outcomes = inputs.map((input): DecisionOutcome => {
     if (!purposeInScope(principal, input.purpose)) {

@@ -32,7 +32,7 @@ export async function deleteCustomer(
 ): Promise<void> {
   authorize(principal, 'registry.write');
   await ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     const row = await db
       .selectFrom('customers')

@@ -24,7 +24,7 @@ export async function eraseItems(
   authorize(principal, 'registry.write');
   if (input.itemIds.length === 0) return { erased: [] };
   return ctx.store.db.transaction().execute(async (tx) => {
-    await requireCustomer(tx, input.customerId);
+    await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     const current = await db
       .selectFrom('items')

@@ -31,6 +31,8 @@ export async function factsForDecision(
   capabilities: StoreCapabilities,
   inputs: readonly CustomerDecisionInput[],
   now: number,
+  /** SECURITY.6: the customer groups visible to the asker; others are not found. */
+  groups: 'all' | readonly string[] = 'all',
 ): Promise<(DecisionRequest | HogoError)[]> {
   const db = registryDb(tx);
   const customerIds = [...new Set(inputs.map((i) => i.customerId))];
@@ -86,7 +88,8 @@ export async function factsForDecision(
 
   return inputs.map((input): DecisionRequest | HogoError => {
     const customer = customers.get(input.customerId)?.[0];
-    if (customer === undefined) return notFound('customer', 'customerId');
+    if (customer === undefined || (groups !== 'all' && !groups.includes(customer.customer_group)))
+      return notFound('customer', 'customerId');
     const item = items.get(input.itemId)?.[0];
     if (item === undefined || item.customer_id !== customer.id) return notFound('item', 'itemId');
     if (item.superseded_by !== null) {

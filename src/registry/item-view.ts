@@ -11,6 +11,8 @@ export interface ItemView {
   readonly category: string;
   readonly value?: string;
   readonly valueWithheld?: true;
+  /** When the read's purpose was denied for this item: the clauses of the denial. */
+  readonly deniedBy?: readonly string[];
   readonly channel: string;
   readonly source: string;
   readonly provider: string | null;

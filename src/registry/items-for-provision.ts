@@ -4,6 +4,7 @@ import { type AuditEvent, can, inScope, type Principal } from '../security/index
 import { registryDb } from './registry-tables.ts';
 import { notExpiredRecording } from './recording-retention.ts';
 import { itemContext } from './value-contexts.ts';
+import { groupFilter } from './group-scope.ts';
 
 /** A current item of a customer, as a provision needs it: ids, category, claims assignee. */
 export interface ProvisionItem {
@@ -27,6 +28,11 @@ export interface ProvisionItemsQuery {
   readonly itemIds?: readonly string[];
   /** Decrypt the values (an ad export hashes them). */
   readonly values: boolean;
+  /**
+   * What the read serves, for its audit entry: the provision's purpose, or the legal ground of
+   * a provision required by law (PROVIDE.AUTHORITY), each decided by the provision slice.
+   */
+  readonly reason?: { readonly purpose: string } | { readonly basis: string };
 }
 
 /**
@@ -56,6 +62,10 @@ export async function itemsForProvision(
     ])
     .where('items.customer_id', 'in', query.customerIds)
     .where('customers.deleted_at', 'is', null)
+    // SECURITY.6: a customer outside the principal's groups is provided nothing (no items).
+    .$if(groupFilter(principal) !== 'all', (q) =>
+      q.where('customers.customer_group', 'in', groupFilter(principal) as readonly string[]),
+    )
     .where('items.superseded_at', 'is', null)
     .where(notExpiredRecording(ctx.clock()));
   if (query.categories !== undefined) q = q.where('items.category', 'in', query.categories);
@@ -89,7 +99,7 @@ export async function itemsForProvision(
     action: 'item.readValue',
     customerId,
     itemIds,
-    detail: { for: 'provision' },
+    detail: { for: 'provision', ...query.reason },
   }));
   await ctx.audit.append(tx, events);
   return items;

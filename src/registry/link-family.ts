@@ -27,12 +27,12 @@ export async function linkFamily(
   }
   const name = l.name === undefined ? undefined : normalizeName(l.name, 'name');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     if (l.relatedCustomerId !== undefined) {
       if (l.relatedCustomerId === customer.id) {
         throw invalidField('relatedCustomerId', 'must be another customer');
       }
-      await requireCustomer(tx, l.relatedCustomerId);
+      await requireCustomer(tx, l.relatedCustomerId, principal);
     }
     const id = newId();
     const cipher =

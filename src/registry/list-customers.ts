@@ -7,6 +7,7 @@ import { invalidField } from './normalize/invalid-field.ts';
 import { normalizePhone } from './normalize/normalize-phone.ts';
 import { normalizeText } from './normalize/normalize-text.ts';
 import { registryDb } from './registry-tables.ts';
+import { groupFilter } from './group-scope.ts';
 
 /** Most customers one page may hold. */
 export const MAX_PAGE = 500;
@@ -59,6 +60,9 @@ export async function listCustomers(
       .orderBy('id')
       .limit(limit + 1);
     if (input.cursor !== undefined) q = q.where('id', '>', input.cursor);
+    // SECURITY.6: customers outside the principal's groups are neither listed nor found.
+    const groups = groupFilter(principal);
+    if (groups !== 'all') q = q.where('customer_group', 'in', groups);
     if (by === 'externalId') {
       const externalId = normalizeText(input.externalId, 'externalId', {
         form: 'NFKC',

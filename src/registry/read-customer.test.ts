@@ -30,7 +30,7 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
       id: 'u-narrow',
       scope: { categories: new Set(['email']), purposes: 'all' },
     });
-    const view = await readCustomer(ctx, narrow, { customerId: id });
+    const view = await readCustomer(ctx, narrow, { customerId: id, purpose: 'PURPOSE.REG.1a' });
     expect(view.items).toHaveLength(3);
     const byCategory = Object.fromEntries(view.items.map((i) => [i.category, i]));
     expect(byCategory.email).toMatchObject({ value: 'taro.yamada@example.jp' });
@@ -49,9 +49,10 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
     expect(noValues.items.every((i) => i.valueWithheld === true && i.value === undefined)).toBe(
       true,
     );
-    expect((await readCustomer(ctx, operator, { customerId: id })).familyLinks[0]?.name).toBe(
-      '山田 花子',
-    );
+    expect(
+      (await readCustomer(ctx, operator, { customerId: id, purpose: 'PURPOSE.REG.1a' }))
+        .familyLinks[0]?.name,
+    ).toBe('山田 花子');
   });
 
   it('audits every read, and each value read, in the same transaction', async () => {
@@ -60,17 +61,23 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
       id: 'u-narrow',
       scope: { categories: new Set(['email']), purposes: 'all' },
     });
-    await readCustomer(ctx, narrow, { customerId: id });
+    await readCustomer(ctx, narrow, { customerId: id, purpose: 'PURPOSE.REG.1a' });
     await readCustomer(ctx, narrow, { customerId: id, values: false });
     const entries = (await ctx.audit.list({ customerId: id, limit: 10 })).reverse();
     expect(entries.map((e) => [e.actor, e.action])).toEqual([
       ['user-operator', 'customer.create'],
+      ['u-narrow', 'decision'],
       ['u-narrow', 'customer.read'],
       ['u-narrow', 'item.readValue'],
       ['u-narrow', 'customer.read'],
     ]);
-    expect(entries[1]?.itemIds).toEqual([...itemIds].sort());
-    expect(entries[2]?.itemIds).toEqual([itemIds[1]]);
+    // Only the item in scope is decided for the purpose, and the read records the purpose.
+    expect(entries[1]).toMatchObject({ itemIds: [itemIds[1]], decision: 'permit' });
+    expect(entries[2]?.itemIds).toEqual([...itemIds].sort());
+    expect(entries[3]).toMatchObject({
+      itemIds: [itemIds[1]],
+      detail: { purpose: 'PURPOSE.REG.1a' },
+    });
     expect(JSON.stringify(entries)).not.toContain('example.jp');
     expect((await ctx.audit.verify()).ok).toBe(true);
   });
@@ -79,7 +86,9 @@ describe.each(ENGINES)('reading customers on $name', (engine) => {
     const { id } = await createCustomer(ctx, operator, buildCustomer());
     const other = await createCustomer(ctx, operator, buildCustomer());
     await deleteCustomer(ctx, operator, { customerId: id });
-    await expect(readCustomer(ctx, operator, { customerId: id })).rejects.toMatchObject({
+    await expect(
+      readCustomer(ctx, operator, { customerId: id, purpose: 'PURPOSE.REG.1a' }),
+    ).rejects.toMatchObject({
       code: 'registry.not_found',
     });
     const page = await listCustomers(ctx, operator, {});

@@ -1,5 +1,5 @@
 import type { RegistryDeps } from './registry-deps.ts';
-import { type AuditEvent, type Principal, authorize } from '../security/index.ts';
+import { type AuditEvent, type Principal, authorize, inScope } from '../security/index.ts';
 import {
   consentView,
   optOutView,
@@ -9,6 +9,7 @@ import {
 } from './customer-view.ts';
 import { isoInstant, isoOrNull } from './iso-instant.ts';
 import { itemView } from './item-view.ts';
+import { decideRead, requireReadReason, type ReadReason } from './read-purpose.ts';
 import { notExpiredRecording } from './recording-retention.ts';
 import { registryDb } from './registry-tables.ts';
 import { requireCustomer } from './require-customer.ts';
@@ -16,7 +17,7 @@ import { familyContext, itemContext, lineContext } from './value-contexts.ts';
 import { valueReader } from './value-reader.ts';
 
 /** What to read: a customer, and whether to include the values the principal may see. */
-export interface ReadCustomerInput {
+export interface ReadCustomerInput extends ReadReason {
   readonly customerId: string;
   /** Default true; false reads provenance only (nothing decrypted). */
   readonly values?: boolean;
@@ -25,8 +26,13 @@ export interface ReadCustomerInput {
 /**
  * A customer with current items, services, lines, family links, consents, opt-outs and
  * suspensions. Values only with 'registry.readValues' and within scope (SECURITY.6), else
- * withheld; the read ('customer.read') and each decrypted item ('item.readValue') are audited
- * in the same transaction. Needs 'registry.read'.
+ * withheld; the read ('customer.read') and each decrypted item ('item.readValue', with the
+ * purpose or basis) are audited in the same transaction. A read of values names its purpose,
+ * decided by the policy for each item (`decideRead`): denied items are withheld with the
+ * clauses (`deniedBy`), and when all are denied the read is refused ('registry.read_denied')
+ * after its decisions are audited. Line numbers and family names, which are no items, follow
+ * the items of their category ('phone', 'name'): shown only when none of those was denied and
+ * the purpose was permitted for some item. Needs 'registry.read'.
  */
 export async function readCustomer(
   ctx: RegistryDeps,
@@ -34,8 +40,9 @@ export async function readCustomer(
   input: ReadCustomerInput,
 ): Promise<CustomerView> {
   authorize(principal, 'registry.read');
-  return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+  const reads = requireReadReason(principal, input.values !== false, input);
+  const result = await ctx.store.db.transaction().execute(async (tx) => {
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     const id = customer.id;
     const items = await db
@@ -89,16 +96,43 @@ export async function readCustomer(
       .orderBy('from_at')
       .execute();
 
-    const reader = await valueReader(tx, ctx.keys, principal, id, input.values !== false);
+    const reader = await valueReader(tx, ctx.keys, principal, id, reads);
+    const asked = reads ? items.filter((i) => inScope(principal, i.category)) : [];
+    const read = reads
+      ? await decideRead(
+          ctx,
+          tx,
+          principal,
+          id,
+          asked.map((i) => i.id),
+          input,
+        )
+      : null;
+    if (read?.refusal) return { refusal: read.refusal };
+    const deniedCategories = new Set(
+      asked.filter((i) => read?.denied.has(i.id)).map((i) => i.category),
+    );
+    // A value that is no item may be read only where the purpose was permitted for the customer.
+    const mayReadOther = (category: string) =>
+      read !== null && read.permitted.size > 0 && !deniedCategories.has(category);
     const byItem = new Map(recordings.map((r) => [r.item_id, r]));
     const readItemIds: string[] = [];
     const itemViews = items.map((row) => {
-      const value = reader.read(row.category, row.value, itemContext(row.id));
+      const value =
+        read?.permitted.has(row.id) === true
+          ? reader.read(row.category, row.value, itemContext(row.id))
+          : undefined;
       if (value !== undefined) readItemIds.push(row.id);
-      return itemView(row, value, byItem.get(row.id));
+      const deniedBy = read?.denied.get(row.id);
+      return {
+        ...itemView(row, value, byItem.get(row.id)),
+        ...(deniedBy !== undefined ? { deniedBy } : {}),
+      };
     });
     const lineViews = lines.map((l) => {
-      const number = reader.read('phone', l.number, lineContext(l.id));
+      const number = mayReadOther('phone')
+        ? reader.read('phone', l.number, lineContext(l.id))
+        : undefined;
       return {
         id: l.id,
         ...(number !== undefined ? { number } : { numberWithheld: true as const }),
@@ -107,7 +141,10 @@ export async function readCustomer(
       };
     });
     const familyViews = family.map((f) => {
-      const name = f.name === null ? undefined : reader.read('name', f.name, familyContext(f.id));
+      const name =
+        f.name === null || !mayReadOther('name')
+          ? undefined
+          : reader.read('name', f.name, familyContext(f.id));
       return {
         id: f.id,
         relation: f.relation,
@@ -133,11 +170,11 @@ export async function readCustomer(
         action: 'item.readValue',
         customerId: id,
         itemIds: readItemIds,
-        ...(others.length > 0 ? { detail: { also: others } } : {}),
+        detail: { ...read?.detail, ...(others.length > 0 ? { also: others } : {}) },
       });
     }
     await ctx.audit.append(tx, events);
-    return {
+    const view: CustomerView = {
       id,
       externalId: customer.external_id,
       group: customer.customer_group,
@@ -150,5 +187,9 @@ export async function readCustomer(
       adOptOuts: optOuts.map(optOutView),
       suspensions: suspensions.map(suspensionView),
     };
+    return { view };
   });
+  // Thrown after the commit, so that the decisions which refused the read stay audited.
+  if ('refusal' in result) throw result.refusal;
+  return result.view;
 }

@@ -22,7 +22,7 @@ export async function recordConsent(
   authorize(principal, 'registry.write');
   const at = requirePast(normalizeInstant(input.consent.at, 'at'), ctx.clock(), 'at');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const purpose = checkPurpose(
       ctx.policy,
       input.consent.purpose,

@@ -20,7 +20,7 @@ export async function recordOptOut(
   authorize(principal, 'registry.write');
   const at = normalizeInstant(input.optOut.at, 'at');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const db = registryDb(tx);
     let id: string | null = null;
     let withdrawn = 0;

@@ -27,7 +27,7 @@ export async function recordSuspension(
   const until = s.until === undefined ? null : normalizeInstant(s.until, 'until');
   if (until !== null && until < from) throw invalidField('until', 'must not be before from');
   return ctx.store.db.transaction().execute(async (tx) => {
-    const customer = await requireCustomer(tx, input.customerId);
+    const customer = await requireCustomer(tx, input.customerId, principal);
     const purposes = s.purposes?.map((p, i) =>
       checkPurpose(ctx.policy, p, customer.customer_group, `purposes[${i}]`),
     );

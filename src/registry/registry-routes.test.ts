@@ -49,11 +49,14 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
 
   it('creates a customer and reads it back, values only within scope', async () => {
     const { id } = await create();
-    const full = await app.inject({ url: `/v1/customers/${id}`, headers: as('operator') });
+    const full = await app.inject({
+      url: `/v1/customers/${id}?purpose=PURPOSE.REG.1a`,
+      headers: as('operator'),
+    });
     expect(full.statusCode).toBe(200);
     expect(full.body).toContain('taro.yamada@example.jp');
     const narrow = await app.inject({
-      url: `/v1/customers/${id}`,
+      url: `/v1/customers/${id}?purpose=PURPOSE.REG.1a`,
       headers: as('operator', 'name'),
     });
     expect(narrow.body).not.toContain('taro.yamada@example.jp');
@@ -63,6 +66,54 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     expect(auditor.body).not.toContain('山田');
     const list = await app.inject({ url: '/v1/customers?limit=10', headers: as('auditor') });
     expect(list.json()).toMatchObject({ customers: [{ id }], nextCursor: null });
+  });
+
+  it('refuses a staff read of values without a purpose, and one for a suspended purpose citing REQUEST.SUSPEND_USE', async () => {
+    const { id, itemIds } = await create();
+    const bare = await app.inject({ url: `/v1/customers/${id}`, headers: as('operator') });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error).toMatchObject({
+      code: 'registry.purpose_required',
+      field: 'purpose',
+    });
+    expect(bare.body).not.toContain('example.jp');
+    const history = await app.inject({
+      url: `/v1/items/${itemIds[1]}/history`,
+      headers: as('operator'),
+    });
+    expect(history.json().error.code).toBe('registry.purpose_required');
+    // Without values no purpose is needed.
+    const provenance = await app.inject({
+      url: `/v1/customers/${id}?values=false`,
+      headers: as('operator'),
+    });
+    expect(provenance.statusCode).toBe(200);
+
+    const suspended = await app.inject({
+      method: 'POST',
+      url: `/v1/customers/${id}/suspensions`,
+      headers: as('operator'),
+      payload: { kind: 'use', purposes: ['PURPOSE.REG.2a'], from: '2025-01-01T00:00:00+09:00' },
+    });
+    expect(suspended.statusCode).toBe(201);
+    const denied = await app.inject({
+      url: `/v1/customers/${id}?purpose=PURPOSE.REG.2a`,
+      headers: as('operator'),
+    });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error).toMatchObject({
+      code: 'registry.read_denied',
+      field: 'purpose',
+      purpose: 'PURPOSE.REG.2a',
+    });
+    expect(denied.json().error.clauses).toContain('REQUEST.SUSPEND_USE');
+    expect(denied.body).not.toContain('example.jp');
+    const allowed = await app.inject({
+      url: `/v1/customers/${id}?purpose=PURPOSE.REG.1b`,
+      headers: as('operator'),
+    });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.body).toContain('taro.yamada@example.jp');
   });
 
   it('answers 400 naming the field, never echoing the value', async () => {
@@ -142,7 +193,10 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     expect(denied.statusCode).toBe(403);
     const anonymous = await app.inject({ url: '/v1/customers' });
     expect(anonymous.statusCode).toBe(401);
-    const missing = await app.inject({ url: '/v1/customers/nope', headers: as('operator') });
+    const missing = await app.inject({
+      url: '/v1/customers/nope?purpose=PURPOSE.REG.1a',
+      headers: as('operator'),
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: { code: 'registry.not_found' } });
   });
@@ -157,7 +211,7 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
     });
     expect(patched.statusCode).toBe(200);
     const history = await app.inject({
-      url: `/v1/items/${patched.json().itemId}/history`,
+      url: `/v1/items/${patched.json().itemId}/history?purpose=PURPOSE.REG.1a`,
       headers: as('operator'),
     });
     expect(history.json().map((v: { value: string }) => v.value)).toEqual([
@@ -208,7 +262,12 @@ describe.each(ENGINES)('registry over HTTP on $name', (engine) => {
         )
       ).statusCode,
     ).toBe(201);
-    const view = (await app.inject({ url: `/v1/customers/${id}`, headers: as('operator') })).json();
+    const view = (
+      await app.inject({
+        url: `/v1/customers/${id}?purpose=PURPOSE.REG.1a`,
+        headers: as('operator'),
+      })
+    ).json();
     expect(view.subscriberLines[0].number).toBe('+818011112222');
     expect(view.services[0].transferredFromDocomo).toBe(true);
     expect(view.items).toHaveLength(4);

@@ -40,7 +40,16 @@ const ValuesQuery = Type.Object({
   values: Type.Optional(
     Type.Boolean({ description: 'Include the values you may read (default true).' }),
   ),
+  purpose: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description:
+        'The purpose the read serves (a purpose of the policy, within your scope); required when values are read. Decided by the policy like any use, and audited.',
+    }),
+  ),
 });
+type ValuesQuery = { values?: boolean; purpose?: string };
 
 /** Route options: declared access (SECURITY.6), body limit, schemas for validation and OpenAPI. */
 function route<S extends { body?: TSchema; params?: TSchema; querystring?: TSchema }>(
@@ -110,16 +119,21 @@ export function registerRegistryRoutes(fastify: FastifyInstance, ctx: RegistryDe
 
   app.get(
     '/v1/customers/:id',
-    route('registry.read', 'A customer; values only within your scope, every read audited.', {
-      params: IdParams,
-      querystring: ValuesQuery,
-    }),
+    route(
+      'registry.read',
+      'A customer; values only within your scope and for a purpose the policy permits, every read audited.',
+      {
+        params: IdParams,
+        querystring: ValuesQuery,
+      },
+    ),
     async (request) => {
       const { id } = (request as WithId).params;
-      const { values } = request.query as { values?: boolean };
+      const { values, purpose } = request.query as ValuesQuery;
       return readCustomer(ctx, requirePermission(request, 'registry.read'), {
         customerId: id,
         ...(values !== undefined ? { values } : {}),
+        ...(purpose !== undefined ? { purpose } : {}),
       });
     },
   );
@@ -146,10 +160,11 @@ export function registerRegistryRoutes(fastify: FastifyInstance, ctx: RegistryDe
       querystring: ValuesQuery,
     }),
     async (request) => {
-      const { values } = request.query as { values?: boolean };
+      const { values, purpose } = request.query as ValuesQuery;
       return itemHistory(ctx, requirePermission(request, 'registry.read'), {
         itemId: (request as WithId).params.id,
         ...(values !== undefined ? { values } : {}),
+        ...(purpose !== undefined ? { purpose } : {}),
       });
     },
   );

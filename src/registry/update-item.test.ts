@@ -23,7 +23,7 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
       update: { value: 'Hanako@Example.JP', channel: 'verbal' },
     });
     expect(updated.supersedes).toBe(emailId);
-    const view = await readCustomer(ctx, operator, { customerId: id });
+    const view = await readCustomer(ctx, operator, { customerId: id, purpose: 'PURPOSE.REG.1a' });
     const email = view.items.find((i) => i.category === 'email')!;
     expect(email).toMatchObject({
       id: updated.itemId,
@@ -35,7 +35,10 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
     });
     expect(view.items).toHaveLength(3);
 
-    const history = await itemHistory(ctx, operator, { itemId: updated.itemId });
+    const history = await itemHistory(ctx, operator, {
+      itemId: updated.itemId,
+      purpose: 'PURPOSE.REG.1a',
+    });
     expect(history.map((h) => [h.value, h.supersededBy])).toEqual([
       ['taro.yamada@example.jp', updated.itemId],
       ['hanako@example.jp', null],
@@ -66,7 +69,9 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
     await expect(
       updateItem(ctx, operator, { itemId: itemIds[1]!, update: { value: 'not an address' } }),
     ).rejects.toMatchObject({ code: 'registry.invalid_field', details: { field: 'value' } });
-    expect(await itemHistory(ctx, operator, { itemId: itemIds[1]! })).toHaveLength(1);
+    expect(
+      await itemHistory(ctx, operator, { itemId: itemIds[1]!, purpose: 'PURPOSE.REG.1a' }),
+    ).toHaveLength(1);
   });
 
   it('adds an item under an existing service, with an indirect source and its provider', async () => {
@@ -85,9 +90,9 @@ describe.each(ENGINES)('updating items on $name', (engine) => {
         service: 'ocn-hikari',
       }),
     });
-    const item = (await readCustomer(ctx, operator, { customerId: id })).items.find(
-      (i) => i.id === itemId,
-    );
+    const item = (
+      await readCustomer(ctx, operator, { customerId: id, purpose: 'PURPOSE.REG.1a' })
+    ).items.find((i) => i.id === itemId);
     expect(item).toMatchObject({
       value: '東京都千代田区大手町2-3-1',
       source: 'indirect',

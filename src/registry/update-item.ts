@@ -45,7 +45,7 @@ export async function updateItem(
       .where('id', '=', input.itemId)
       .executeTakeFirst();
     if (old === undefined) throw notFound('item', 'itemId');
-    await requireCustomer(tx, old.customer_id);
+    await requireCustomer(tx, old.customer_id, principal);
     if (old.superseded_by !== null) throw superseded(old.superseded_by);
     const recording = await db
       .selectFrom('call_recordings')

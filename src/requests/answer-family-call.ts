@@ -133,7 +133,12 @@ async function checkCaller(
       },
       sealed: null,
     };
-  const customer = await readCustomer(inTx, principal, { customerId: input.customerId });
+  // PROVIDE.FAMILY: the caller's answers are checked against the customer's name and address,
+  // a read for the family call itself (its basis), not a use for one of the listed purposes.
+  const customer = await readCustomer(inTx, principal, {
+    customerId: input.customerId,
+    basis: { clause: 'PROVIDE.FAMILY', callId: call.id },
+  });
   const sealed = await sealCaller(inTx, call.tx, call.id, input);
   const names = current(customer, 'name');
   const addresses = current(customer, 'address');

@@ -11,7 +11,7 @@ export async function cancelRequest(
   input: { readonly requestId: string; readonly reason: string },
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, (tx, request) =>
+  return onRequest(ctx, principal, input.requestId, (tx, request) =>
     applyEvent(ctx, tx, principal, request, {
       type: 'cancel',
       reason: input.reason,

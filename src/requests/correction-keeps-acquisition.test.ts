@@ -77,7 +77,7 @@ describe.each(ENGINES)('a correction never widens use, on $name', (engine) => {
     const after = await reg7(id, patched.itemId);
     expect(after).toMatchObject({ decision: 'deny', clauses: before.clauses });
 
-    const view = await call('GET', `/v1/customers/${id}`);
+    const view = await call('GET', `/v1/customers/${id}?purpose=PURPOSE.REG.1a`);
     const email = view.items.find((i: { category: string }) => i.category === 'email');
     expect(email).toMatchObject({
       id: patched.itemId,
@@ -94,7 +94,7 @@ describe.each(ENGINES)('a correction never widens use, on $name', (engine) => {
         requestId: null,
       },
     });
-    const history = await call('GET', `/v1/items/${patched.itemId}/history`);
+    const history = await call('GET', `/v1/items/${patched.itemId}/history?purpose=PURPOSE.REG.1a`);
     const versions = history;
     expect(versions[0].policyVersion).toBe(versions[1].policyVersion);
     expect(versions[0].serviceId).toBe(versions[1].serviceId);
@@ -115,7 +115,7 @@ describe.each(ENGINES)('a correction never widens use, on $name', (engine) => {
     });
     const newId = fulfilled.request.outcome.summary.updated[0].itemId as string;
     expect(await reg7(id, newId)).toMatchObject({ decision: 'deny' });
-    const view = await call('GET', `/v1/customers/${id}`);
+    const view = await call('GET', `/v1/customers/${id}?purpose=PURPOSE.REG.1a`);
     const email = view.items.find((i: { id: string }) => i.id === newId);
     expect(email).toMatchObject({
       acquiredAt: new Date(ACQUIRED).toISOString(),

@@ -49,7 +49,12 @@ export async function fulfilDisclosure(
   principal: Principal,
   request: CustomerRequest,
 ): Promise<{ readonly package: DisclosurePackage; readonly summary: Record<string, unknown> }> {
-  const customer = await readCustomer(ctx, principal, { customerId: request.customerId });
+  // APPI Art. 33: the person's own request is the read's legal basis; no suspension of use the
+  // person asked for may withhold their disclosure, so it is not decided as a use.
+  const customer = await readCustomer(ctx, principal, {
+    customerId: request.customerId,
+    basis: { clause: request.kind, requestId: request.id },
+  });
   if (customer.items.some((i) => i.valueWithheld === true))
     throw new HogoError(
       'auth.forbidden',

@@ -60,7 +60,7 @@ export async function fulfilRequest(
 ): Promise<FulfilResult> {
   authorize(principal, 'requests.manage');
   let farewell: { readonly id: string; readonly to: string; readonly body: string } | null = null;
-  const result = await onRequest(ctx, input.requestId, async (tx, request, inTx) => {
+  const result = await onRequest(ctx, principal, input.requestId, async (tx, request, inTx) => {
     const at = ctx.clock();
     const event = (summary: Record<string, unknown>): RequestEvent =>
       input.partial === undefined

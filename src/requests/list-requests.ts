@@ -6,6 +6,7 @@ import { requestKind } from './request-kind.ts';
 import type { RequestState } from './request-state.ts';
 import { requestsDb } from './request-tables.ts';
 import { requestView, type RequestView } from './request-view.ts';
+import { visibleCustomerIds } from '../registry/index.ts';
 
 /** Filters of `listRequests`; `due` selects open requests past or near their due date. */
 export interface RequestFilter {
@@ -44,8 +45,15 @@ export async function listRequests(
       .where('due_at', '<=', now + DUE_SOON_MS);
   const limit = Math.min(Math.max(filter.limit ?? 100, 1), 500);
   const rows = await q.orderBy('due_at').orderBy('id').limit(limit).execute();
-  return rows.map((r) => {
-    const request = JSON.parse(r.body) as CustomerRequest;
-    return { ...requestView(request), dueStatus: dueStatus(request, now) };
-  });
+  const requests = rows.map((r) => JSON.parse(r.body) as CustomerRequest);
+  // SECURITY.6: requests of customers outside the principal's groups are not listed (a page
+  // may then hold fewer than `limit`).
+  const visible = await visibleCustomerIds(
+    ctx.store.db,
+    principal,
+    requests.map((r) => r.customerId),
+  );
+  return requests
+    .filter((r) => visible.has(r.customerId))
+    .map((request) => ({ ...requestView(request), dueStatus: dueStatus(request, now) }));
 }

@@ -19,7 +19,7 @@ export async function markNotified(
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
   const noticeIds: string[] = [];
-  const notified = await onRequest(ctx, input.requestId, async (tx, request, inTx) => {
+  const notified = await onRequest(ctx, principal, input.requestId, async (tx, request, inTx) => {
     const next = await applyEvent(ctx, tx, principal, request, {
       type: 'notify',
       at: ctx.clock(),

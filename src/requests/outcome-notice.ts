@@ -31,7 +31,11 @@ export async function outcomeNotice(
   if (outcome === null) return null;
   let address: { channel: 'email' | 'post'; to: string } | null;
   try {
-    const customer = await readCustomer(ctx, principal, { customerId: request.customerId });
+    // APPI Art. 35–36: telling the person the outcome of their own request rests on that request.
+    const customer = await readCustomer(ctx, principal, {
+      customerId: request.customerId,
+      basis: { clause: request.kind, requestId: request.id },
+    });
     const email = customer.items.find((i) => i.category === 'email' && i.value !== undefined);
     const post = customer.items.find((i) => i.category === 'address' && i.value !== undefined);
     // APPI Art. 33(1): a disclosure asked for on paper goes by post with the pages enclosed.

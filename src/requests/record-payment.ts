@@ -11,7 +11,7 @@ export async function recordPayment(
   input: { readonly requestId: string; readonly amount: number; readonly reference?: string },
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, (tx, request) =>
+  return onRequest(ctx, principal, input.requestId, (tx, request) =>
     applyEvent(
       ctx,
       tx,

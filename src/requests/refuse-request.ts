@@ -15,7 +15,7 @@ export async function refuseRequest(
   input: { readonly requestId: string; readonly refusal: Refusal },
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, (tx, request) =>
+  return onRequest(ctx, principal, input.requestId, (tx, request) =>
     applyEvent(ctx, tx, principal, request, {
       type: 'refuse',
       refusal: input.refusal,

@@ -47,7 +47,7 @@ export async function requestDetail(
   input: { readonly requestId: string },
 ): Promise<RequestDetail> {
   authorize(principal, 'requests.read');
-  const request = await requireRequest(ctx.store.db, input.requestId);
+  const request = await requireRequest(ctx.store.db, input.requestId, { principal });
   const rows = await requestsDb(ctx.store.db)
     .selectFrom('request_events')
     .selectAll()

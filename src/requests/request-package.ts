@@ -28,7 +28,7 @@ export async function requestPackage(
     authorize(principal, 'registry.readValues');
   }
   return ctx.store.db.transaction().execute(async (tx) => {
-    const request = await requireRequest(tx, input.requestId);
+    const request = await requireRequest(tx, input.requestId, { principal });
     if (own !== null && request.customerId !== own)
       throw new HogoError('requests.not_found', 'no such request', { field: 'requestId' });
     const row = await requestsDb(tx)

@@ -12,6 +12,7 @@ import { requestPackage } from './request-package.ts';
 import { sendPackage } from './send-package.ts';
 import { recordPayment } from './record-payment.ts';
 import { refuseRequest } from './refuse-request.ts';
+import { requestCustomer } from './request-customer.ts';
 import { requestDetail } from './request-detail.ts';
 import { requestView } from './request-view.ts';
 import { FileRequestInput, FulfilInput, RefusalInput, VerifyInput } from './request-input.ts';
@@ -100,6 +101,19 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: RequestDeps
     async (request) => {
       const principal = requirePermission(request, 'requests.read');
       return requestDetail(ctx, principal, { requestId: (request as WithId).params.id });
+    },
+  );
+
+  app.get(
+    '/v1/requests/:id/customer',
+    route(
+      'requests.manage',
+      'The customer of a request in progress, read for that request (its legal basis, audited).',
+      { params: IdParams },
+    ),
+    async (request) => {
+      const principal = requirePermission(request, 'requests.manage');
+      return requestCustomer(ctx, principal, { requestId: (request as WithId).params.id });
     },
   );
 

@@ -14,7 +14,7 @@ export async function startFulfilment(
   input: { readonly requestId: string },
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, (tx, request) =>
+  return onRequest(ctx, principal, input.requestId, (tx, request) =>
     applyEvent(ctx, tx, principal, request, { type: 'start', at: ctx.clock(), by: principal.id }),
   );
 }

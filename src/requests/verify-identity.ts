@@ -19,7 +19,7 @@ export async function verifyIdentity(
   input: { readonly requestId: string } & VerifyInput,
 ): Promise<CustomerRequest> {
   authorize(principal, 'requests.manage');
-  return onRequest(ctx, input.requestId, async (tx, request) => {
+  return onRequest(ctx, principal, input.requestId, async (tx, request) => {
     const at = ctx.clock();
     const by = principal.id;
     const verified = await applyEvent(ctx, tx, principal, request, {

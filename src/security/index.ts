@@ -20,6 +20,8 @@ export {
   type RoleName,
   can,
   inScope,
+  groupInScope,
+  groupsInScope,
   purposeInScope,
 } from './principal.ts';
 export { endRequesterToken } from './requesters/end-requester-token.ts';

@@ -18,6 +18,11 @@ export interface Principal {
 export interface Scope {
   readonly categories: 'all' | ReadonlySet<string>;
   readonly purposes: 'all' | ReadonlySet<string>;
+  /**
+   * SECURITY.6: the customer groups (databases of personal information) this principal may
+   * touch at all; absent: every group. A customer outside them is not found.
+   */
+  readonly groups?: 'all' | ReadonlySet<string>;
 }
 
 /**
@@ -162,6 +167,18 @@ export function can(principal: Principal, permission: Permission): boolean {
 export function inScope(principal: Principal, category: string): boolean {
   const c = principal.scope.categories;
   return c === 'all' || c.has(category);
+}
+
+/** True when the principal's scope covers customers of this group (SECURITY.6). */
+export function groupInScope(principal: Principal, group: string): boolean {
+  const g = principal.scope.groups ?? 'all';
+  return g === 'all' || g.has(group);
+}
+
+/** The customer groups the principal may touch: 'all', or the list (for a query's filter). */
+export function groupsInScope(principal: Principal): 'all' | readonly string[] {
+  const g = principal.scope.groups ?? 'all';
+  return g === 'all' ? 'all' : [...g];
 }
 
 /** True when the principal's scope covers asking decisions for this purpose (PURPOSE ID). */

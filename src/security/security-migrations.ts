@@ -143,4 +143,14 @@ export const securityMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0160-security-scope-groups': {
+    async up(db) {
+      // SECURITY.6: a scope may name the customer groups a principal touches; existing ones all.
+      for (const table of ['users', 'api_tokens'])
+        await db.schema
+          .alterTable(table)
+          .addColumn('scope_groups', 'text', (c) => c.notNull().defaultTo('all'))
+          .execute();
+    },
+  },
 };

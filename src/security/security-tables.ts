@@ -22,6 +22,7 @@ export type SecurityTables = {
     role: string;
     scope_categories: string;
     scope_purposes: string;
+    scope_groups: string;
     password_hash: string;
     disabled: number;
     created_at: number;
@@ -32,6 +33,7 @@ export type SecurityTables = {
     role: string;
     scope_categories: string;
     scope_purposes: string;
+    scope_groups: string;
     secret_hash: Uint8Array;
     created_by: string;
     created_at: number;

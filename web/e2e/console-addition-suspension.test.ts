@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, snap } from './browser.ts';
 import { startE2eServer, type E2eServer, type SeededCustomer } from './e2e-server.ts';
+import { readPath } from './read-purpose.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /**
@@ -26,7 +27,12 @@ describe('addition and suspension of use fulfilled in the staff console', () => 
   let customer: SeededCustomer;
 
   const itemsOf = async (id: string) =>
-    (await server.staffApi<{ items: Item[] }>('GET', `/v1/customers/${id}`)).body.items;
+    (
+      await server.staffApi<{ items: Item[] }>(
+        'GET',
+        readPath(server.customers.find((c) => c.id === id)!),
+      )
+    ).body.items;
 
   /** Files a request of `kind` at the helpdesk and opens it, verified and started, in the console. */
   const openStarted = async (kind: string) => {

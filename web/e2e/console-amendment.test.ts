@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, snap } from './browser.ts';
 import { startE2eServer, type E2eServer, type SeededCustomer } from './e2e-server.ts';
+import { contractPurpose, readPath } from './read-purpose.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /**
@@ -24,7 +25,12 @@ describe('amendment fulfilled in the staff console', () => {
   let carol: SeededCustomer;
 
   const itemsOf = async (id: string) =>
-    (await server.staffApi<{ items: Item[] }>('GET', `/v1/customers/${id}`)).body.items;
+    (
+      await server.staffApi<{ items: Item[] }>(
+        'GET',
+        readPath(server.customers.find((c) => c.id === id)!),
+      )
+    ).body.items;
 
   beforeAll(async () => {
     await ensureWebBuild();
@@ -100,7 +106,10 @@ describe('amendment fulfilled in the staff console', () => {
     const items = await itemsOf(carol.id);
     const current = items.filter((i) => i.category === 'email' && i.supersededAt === null);
     expect(current.map((i) => i.value)).toEqual(['carol.new@example.jp']);
-    const history = await server.staffApi<Item[]>('GET', `/v1/items/${current[0]!.id}/history`);
+    const history = await server.staffApi<Item[]>(
+      'GET',
+      `/v1/items/${current[0]!.id}/history?purpose=${contractPurpose(carol)}`,
+    );
     expect(history.body.map((i) => i.value)).toEqual([carol.email, 'carol.new@example.jp']);
     expect(history.body[0]!.supersededAt).not.toBeNull();
   }, 25_000);
@@ -122,6 +131,9 @@ describe('amendment fulfilled in the staff console', () => {
       .waitFor({ timeout: 10_000 });
     await find('E-mail', 'Carol.New@example.jp');
     await opened();
+    // Values are shown for the purpose the reader names, then the versions on demand.
+    await staff.getByLabel('Purpose of this read').selectOption(contractPurpose(carol));
+    await staff.getByRole('cell', { name: 'carol.new@example.jp' }).waitFor({ timeout: 10_000 });
     // The corrected item shows its versions on demand, oldest first.
     await staff.getByRole('button', { name: 'History of this email' }).click();
     const versions = staff.getByRole('list', { name: 'Versions, oldest first' });

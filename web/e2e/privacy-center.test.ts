@@ -8,6 +8,7 @@ import { buildWebCustomer } from '../../src/requests/web-test-support.ts';
 import { emailHash, googleAudience } from './ad-hashes.ts';
 import { launchBrowser, snap } from './browser.ts';
 import { startE2eServer, type E2eServer, type SeededCustomer } from './e2e-server.ts';
+import { contractPurpose, readPath } from './read-purpose.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /**
@@ -49,7 +50,7 @@ describe('privacy center and staff console in Chromium', () => {
   const addressOnFile = async (c: SeededCustomer): Promise<string> => {
     const read = await server.staffApi<{ items: { category: string; value?: string }[] }>(
       'GET',
-      `/v1/customers/${c.id}`,
+      readPath(c),
     );
     return read.body.items.find((i) => i.category === 'address')!.value!;
   };
@@ -266,7 +267,7 @@ describe('privacy center and staff console in Chromium', () => {
 
     const read = await server.staffApi<{ items?: { value?: string }[] }>(
       'GET',
-      `/v1/customers/${dora.id}`,
+      `/v1/customers/${dora.id}?values=false`,
     );
     if (read.status === 200) expect(read.body.items ?? []).toEqual([]);
     else expect(read.status).toBe(404);
@@ -285,6 +286,7 @@ describe('privacy center and staff console in Chromium', () => {
     await staff.getByRole('link', { name: 'Customers' }).click();
     await staff.getByLabel('Customer ID').fill(alice.id);
     await staff.getByRole('button', { name: 'Open' }).click();
+    await staff.getByLabel('Purpose of this read').selectOption(contractPurpose(alice));
     await staff.getByRole('cell', { name: alice.email }).waitFor();
     await snap(staff, 'console-customer');
 

@@ -52,6 +52,7 @@ export async function authenticateBearer(
         'users.role',
         'users.scope_categories',
         'users.scope_purposes',
+        'users.scope_groups',
       ])
       .where('sessions.token_hash', '=', hashSecret(token))
       .where('sessions.ended_at', 'is', null)
@@ -63,7 +64,15 @@ export async function authenticateBearer(
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const row = await db
       .selectFrom('api_tokens')
-      .select(['id', 'label', 'role', 'scope_categories', 'scope_purposes', 'expires_at'])
+      .select([
+        'id',
+        'label',
+        'role',
+        'scope_categories',
+        'scope_purposes',
+        'scope_groups',
+        'expires_at',
+      ])
       .where('secret_hash', '=', hashSecret(token))
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
@@ -77,13 +86,13 @@ function principal(
   id: string,
   kind: Principal['kind'],
   name: string,
-  row: { role: string; scope_categories: string; scope_purposes: string },
+  row: { role: string; scope_categories: string; scope_purposes: string; scope_groups: string },
 ): Principal {
   return {
     id,
     kind,
     name,
     role: row.role as RoleName,
-    scope: decodeScope(row.scope_categories, row.scope_purposes),
+    scope: decodeScope(row.scope_categories, row.scope_purposes, row.scope_groups),
   };
 }

@@ -205,6 +205,58 @@ describe.each(ENGINES)('security routes on $name', (engine) => {
     expect((await call('DELETE', `/v1/tokens/${broad}`, admin)).statusCode).toBe(204);
   });
 
+  it('grants customer groups only within one’s own, refuses unknown groups, and shows them in /v1/me', async () => {
+    const created = await call('POST', '/v1/users', admin, {
+      name: 'kimura',
+      role: 'privacyOfficer',
+      groups: ['REG'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().user.scope).toMatchObject({ groups: ['REG'] });
+    const unknown = await call('POST', '/v1/users', admin, {
+      name: 'kimura2',
+      role: 'operator',
+      groups: ['NOPE'],
+    });
+    expect(unknown.json().error).toMatchObject({
+      code: 'security.invalid_scope',
+      path: 'groups[0]',
+    });
+    const narrow = (
+      await call('POST', '/v1/session', undefined, {
+        name: 'kimura',
+        password: created.json().password,
+      })
+    ).json().token as string;
+    expect((await call('GET', '/v1/me', narrow)).json().scope).toMatchObject({
+      categories: 'all',
+      groups: ['REG'],
+    });
+    const all = await call('POST', '/v1/tokens', narrow, { label: 'every group', role: 'system' });
+    expect(all.json().error).toMatchObject({ code: 'auth.forbidden', path: 'groups' });
+    const other = await call('POST', '/v1/users', narrow, {
+      name: 'kimura3',
+      role: 'operator',
+      groups: ['OTH'],
+    });
+    expect(other.json().error).toMatchObject({ code: 'auth.forbidden', path: 'groups[0]' });
+    const within = await call('POST', '/v1/tokens', narrow, {
+      label: 'reg only',
+      role: 'system',
+      groups: ['REG'],
+    });
+    expect(within.statusCode).toBe(201);
+    // The unrestricted admin is of wider customer scope: the narrow officer may not disable it.
+    const users = (await call('GET', '/v1/users', admin)).json() as { id: string; name: string }[];
+    const disable = await app.inject({
+      method: 'PATCH',
+      url: `/v1/users/${users.find((u) => u.name === 'admin')!.id}`,
+      payload: { disabled: true },
+      headers: { authorization: `Bearer ${narrow}` },
+    });
+    expect(disable.statusCode).toBe(403);
+  });
+
   it('disables a user at once (sessions ended, no sign-in), enables them again, and lists tokens', async () => {
     const created = (
       await call('POST', '/v1/users', admin, { name: 'leaver', role: 'operator' })

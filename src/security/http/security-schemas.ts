@@ -11,7 +11,11 @@ export const ScopeListSchema = Type.Union([
 ]);
 
 /** A scope on the wire (SECURITY.6: which item categories and purposes may be read). */
-export const ScopeSchema = Type.Object({ categories: ScopeListSchema, purposes: ScopeListSchema });
+export const ScopeSchema = Type.Object({
+  categories: ScopeListSchema,
+  purposes: ScopeListSchema,
+  groups: ScopeListSchema,
+});
 
 /** A staff user, without any secret. */
 export const UserSchema = Type.Object({

@@ -15,6 +15,7 @@ const NewTokenBody = Type.Object(
     role: RoleSchema,
     categories: Type.Optional(ScopeListSchema),
     purposes: Type.Optional(ScopeListSchema),
+    groups: Type.Optional(ScopeListSchema),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false },

@@ -15,6 +15,7 @@ const NewUserBody = Type.Object(
     role: RoleSchema,
     categories: Type.Optional(ScopeListSchema),
     purposes: Type.Optional(ScopeListSchema),
+    groups: Type.Optional(ScopeListSchema),
   },
   { additionalProperties: false },
 );

@@ -12,6 +12,8 @@ export interface NewApiToken {
   readonly role: string;
   readonly categories?: 'all' | readonly string[];
   readonly purposes?: 'all' | readonly string[];
+  /** The customer groups it may touch (SECURITY.6); all when absent. */
+  readonly groups?: 'all' | readonly string[];
   /** Days until it expires; default 365. */
   readonly expiresInDays?: number;
 }
@@ -57,6 +59,7 @@ export async function createApiToken(
     role: input.role,
     scope_categories: encodeScopeList(input.categories),
     scope_purposes: encodeScopeList(input.purposes),
+    scope_groups: encodeScopeList(input.groups),
     secret_hash: hashSecret(secret),
     created_by: actor,
     created_at: now,

@@ -10,6 +10,7 @@ export interface ApiTokenListing {
   readonly scope: {
     readonly categories: 'all' | readonly string[];
     readonly purposes: 'all' | readonly string[];
+    readonly groups: 'all' | readonly string[];
   };
   readonly createdBy: string;
   readonly createdAt: number;
@@ -27,6 +28,7 @@ export async function listApiTokens(deps: Pick<SecurityDeps, 'store'>): Promise<
       'role',
       'scope_categories',
       'scope_purposes',
+      'scope_groups',
       'created_by',
       'created_at',
       'expires_at',
@@ -39,7 +41,7 @@ export async function listApiTokens(deps: Pick<SecurityDeps, 'store'>): Promise<
     id: r.id,
     label: r.label,
     role: r.role,
-    scope: scopeToJson(decodeScope(r.scope_categories, r.scope_purposes)),
+    scope: scopeToJson(decodeScope(r.scope_categories, r.scope_purposes, r.scope_groups)),
     createdBy: r.created_by,
     createdAt: r.created_at,
     expiresAt: r.expires_at,

@@ -17,7 +17,7 @@ export async function revokeApiToken(
   await deps.store.db.transaction().execute(async (tx) => {
     const token = await securityDb(tx)
       .selectFrom('api_tokens')
-      .select(['scope_categories', 'scope_purposes'])
+      .select(['scope_categories', 'scope_purposes', 'scope_groups'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (token !== undefined) checkActsWithin(actorPrincipal, token, `token ${id}`);

@@ -10,14 +10,18 @@ import { decodeScope, scopeToJson } from './scope-codec.ts';
  */
 export function checkActsWithin(
   actor: Principal | undefined,
-  target: { readonly scope_categories: string; readonly scope_purposes: string },
+  target: {
+    readonly scope_categories: string;
+    readonly scope_purposes: string;
+    readonly scope_groups: string;
+  },
   what: string,
 ): void {
   if (actor === undefined) return;
   try {
     checkGrantableScope(
       actor,
-      scopeToJson(decodeScope(target.scope_categories, target.scope_purposes)),
+      scopeToJson(decodeScope(target.scope_categories, target.scope_purposes, target.scope_groups)),
     );
   } catch (e) {
     if (!(e instanceof HogoError)) throw e;

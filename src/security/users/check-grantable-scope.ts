@@ -13,10 +13,11 @@ export function checkGrantableScope(
   input: {
     readonly categories?: 'all' | readonly string[];
     readonly purposes?: 'all' | readonly string[];
+    readonly groups?: 'all' | readonly string[];
   },
 ): void {
-  for (const field of ['categories', 'purposes'] as const) {
-    const held = actor.scope[field];
+  for (const field of ['categories', 'purposes', 'groups'] as const) {
+    const held = actor.scope[field] ?? 'all';
     if (held === 'all') continue;
     const asked = input[field] ?? 'all';
     if (asked === 'all') {

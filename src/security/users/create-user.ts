@@ -15,6 +15,8 @@ export interface NewUser {
   /** Item categories whose values the user may read (SECURITY.6); all when absent. */
   readonly categories?: 'all' | readonly string[];
   readonly purposes?: 'all' | readonly string[];
+  /** The customer groups it may touch (SECURITY.6); all when absent. */
+  readonly groups?: 'all' | readonly string[];
 }
 
 /** Login names: lower-case, so 'Admin' and 'admin' cannot be two users. */
@@ -47,6 +49,7 @@ export async function createUser(
     role: input.role,
     scope_categories: encodeScopeList(input.categories),
     scope_purposes: encodeScopeList(input.purposes),
+    scope_groups: encodeScopeList(input.groups),
     password_hash: await hashPassword(password),
     disabled: 0,
     created_at: deps.clock(),

@@ -6,17 +6,26 @@ export function encodeScopeList(list: 'all' | readonly string[] | undefined): st
 }
 
 /** The scope a stored row grants. */
-export function decodeScope(categories: string, purposes: string): Scope {
-  return { categories: decodeList(categories), purposes: decodeList(purposes) };
+export function decodeScope(categories: string, purposes: string, groups = 'all'): Scope {
+  return {
+    categories: decodeList(categories),
+    purposes: decodeList(purposes),
+    groups: decodeList(groups),
+  };
 }
 
 /** A scope as plain data for the wire ('all' or a sorted list). */
 export function scopeToJson(scope: Scope): {
   categories: 'all' | string[];
   purposes: 'all' | string[];
+  groups: 'all' | string[];
 } {
   const list = (s: 'all' | ReadonlySet<string>) => (s === 'all' ? 'all' : [...s].sort());
-  return { categories: list(scope.categories), purposes: list(scope.purposes) };
+  return {
+    categories: list(scope.categories),
+    purposes: list(scope.purposes),
+    groups: list(scope.groups ?? 'all'),
+  };
 }
 
 function decodeList(text: string): 'all' | ReadonlySet<string> {

@@ -7,7 +7,11 @@ export interface UserView {
   readonly id: string;
   readonly name: string;
   readonly role: RoleName;
-  readonly scope: { categories: 'all' | string[]; purposes: 'all' | string[] };
+  readonly scope: {
+    categories: 'all' | string[];
+    purposes: 'all' | string[];
+    groups: 'all' | string[];
+  };
   readonly disabled: boolean;
   readonly createdAt: number;
 }
@@ -18,7 +22,7 @@ export function userView(row: SecurityTables['users']): UserView {
     id: row.id,
     name: row.name,
     role: row.role as RoleName,
-    scope: scopeToJson(decodeScope(row.scope_categories, row.scope_purposes)),
+    scope: scopeToJson(decodeScope(row.scope_categories, row.scope_purposes, row.scope_groups)),
     disabled: row.disabled === 1,
     createdAt: row.created_at,
   };

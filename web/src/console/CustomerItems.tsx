@@ -15,6 +15,8 @@ const COLUMNS = 8;
 export function CustomerItems(props: {
   readonly token: string;
   readonly items: readonly ItemView[];
+  /** The purpose the values were read for; histories are read for it too (none: no values). */
+  readonly purpose: string | null;
 }) {
   const [open, setOpen] = useState<Record<string, ItemView[] | 'loading' | { error: string }>>({});
   const toggle = async (item: ItemView) => {
@@ -27,7 +29,9 @@ export function CustomerItems(props: {
     try {
       const versions = await api<ItemView[]>(
         'GET',
-        `/v1/items/${encodeURIComponent(item.id)}/history`,
+        `/v1/items/${encodeURIComponent(item.id)}/history?${
+          props.purpose === null ? 'values=false' : `purpose=${encodeURIComponent(props.purpose)}`
+        }`,
         { token: props.token },
       );
       setOpen((o) => ({ ...o, [item.id]: versions }));
@@ -58,7 +62,17 @@ export function CustomerItems(props: {
             <Fragment key={i.id}>
               <tr>
                 <td>{i.category}</td>
-                <td>{i.value ?? <span className="hint">withheld (outside your scope)</span>}</td>
+                <td>
+                  {i.value ?? (
+                    <span className="hint">
+                      {i.deniedBy !== undefined
+                        ? `withheld: the purpose is denied (${i.deniedBy.join(', ')})`
+                        : props.purpose === null
+                          ? 'withheld (name a purpose to read)'
+                          : 'withheld (outside your scope)'}
+                    </span>
+                  )}
+                </td>
                 <td>{i.channel}</td>
                 <td>{i.source === 'indirect' ? `indirect (${i.provider ?? '?'})` : i.source}</td>
                 <td className="nowrap">{dateTime(i.acquiredAt)}</td>

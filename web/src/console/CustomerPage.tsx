@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
@@ -7,20 +8,56 @@ import { CustomerHolds } from './CustomerHolds.tsx';
 import { CustomerItems } from './CustomerItems.tsx';
 import { FindCustomer } from './FindCustomer.tsx';
 import { Link } from './Link.tsx';
+import { purposesFor, ReadPurposePicker, type ReadPurpose } from './ReadPurposePicker.tsx';
 
-/** A customer as the registry holds them; values only where the API returns them (audited). */
+interface ReadPolicy {
+  readonly groups: readonly { readonly id: string; readonly purposes: readonly ReadPurpose[] }[];
+}
+
+/**
+ * A customer as the registry holds them: provenance first, values only for the purpose the
+ * reader names (decided by the policy and audited); a refused read shows the clauses.
+ */
 export function CustomerPage(props: { readonly token: string; readonly id: string | null }) {
+  const [purpose, setPurpose] = useState<string | null>(null);
+  // Each customer's read names its own purpose: none is carried over to the next one.
+  useEffect(() => setPurpose(null), [props.id]);
+  const path = props.id === null ? null : `/v1/customers/${encodeURIComponent(props.id)}`;
   const customer = useAsync(
     () =>
-      props.id === null
+      path === null
         ? Promise.resolve(null)
-        : api<CustomerView>('GET', `/v1/customers/${encodeURIComponent(props.id)}`, {
+        : api<CustomerView>('GET', `${path}?values=false`, { token: props.token }),
+    [path, props.token],
+  );
+  const read = useAsync(
+    () =>
+      path === null || purpose === null
+        ? Promise.resolve(null)
+        : api<CustomerView>('GET', `${path}?purpose=${encodeURIComponent(purpose)}`, {
             token: props.token,
           }),
-    [props.id, props.token],
+    [path, purpose, props.token],
   );
+  const me = useAsync(
+    () => api<{ scope: { purposes: 'all' | string[] } }>('GET', '/v1/me', { token: props.token }),
+    [props.token],
+  );
+  const policy = useAsync(() => api<ReadPolicy>('GET', '/v1/policy'), []);
   const missing = customer.error instanceof ApiError && customer.error.status === 404;
-  const c = customer.value;
+  const c = read.value ?? customer.value;
+  const purposes =
+    c && me.value && policy.value
+      ? purposesFor(policy.value.groups, c.group, me.value.scope.purposes)
+      : [];
+  const refused =
+    read.error instanceof ApiError
+      ? `${read.error.message}${
+          Array.isArray(read.error.details.clauses)
+            ? ` — clauses: ${(read.error.details.clauses as string[]).join(', ')}`
+            : ''
+        }`
+      : (read.error?.message ?? null);
   return (
     <>
       <h1>Customer</h1>
@@ -62,7 +99,19 @@ export function CustomerPage(props: { readonly token: string; readonly id: strin
           </section>
           <section className="card" aria-labelledby="items-heading">
             <h2 id="items-heading">Items</h2>
-            <CustomerItems token={props.token} items={c.items} />
+            <ReadPurposePicker
+              key={c.id}
+              purposes={purposes}
+              value={purpose}
+              onChange={setPurpose}
+            />
+            <ErrorNotice message={refused} />
+            <CustomerItems
+              key={purpose ?? ''}
+              token={props.token}
+              items={read.value?.items ?? c.items}
+              purpose={read.value ? purpose : null}
+            />
           </section>
           <CustomerHolds token={props.token} customerId={c.id} />
         </>

@@ -36,7 +36,8 @@ export function FulfilForm(props: {
   readonly kindView: RequestKindView | undefined;
   /** The grounds the API allows for a refused part (none: fulfilled whole). */
   readonly partlyCodes: readonly string[];
-  readonly customerId: string;
+  /** The request being fulfilled: its customer is read for it (its legal basis, audited). */
+  readonly requestId: string;
   readonly busy: boolean;
   /** The API's answer when fulfilling failed. */
   readonly error: string | null;
@@ -48,11 +49,11 @@ export function FulfilForm(props: {
   const customer = useAsync(
     () =>
       needsCustomer
-        ? api<CustomerView>('GET', `/v1/customers/${encodeURIComponent(props.customerId)}`, {
+        ? api<CustomerView>('GET', `/v1/requests/${encodeURIComponent(props.requestId)}/customer`, {
             token: props.token,
           })
         : Promise.resolve(undefined),
-    [needsCustomer, props.customerId, props.token],
+    [needsCustomer, props.requestId, props.token],
   );
   const policy = useAsync(
     () => (needsPolicy ? api<FulfilPolicy>('GET', '/v1/policy') : Promise.resolve(undefined)),

@@ -105,7 +105,7 @@ export function RequestActions(props: {
             kind={r.kind}
             kindView={props.kind}
             partlyCodes={props.refusals.partly}
-            customerId={r.customerId}
+            requestId={r.id}
             busy={props.busy}
             error={props.fulfilError ?? null}
             onFulfil={(body) => step('fulfil', body)}
