@@ -266,10 +266,69 @@ function generalPart(text: string, lang: PolicyLang): string {
 
 const text = (t: string): Inline => ({ kind: 'text', text: t });
 
-function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOptions): Page {
-  const lang = options.lang;
-  const w = WORDS[lang];
+/** What every step of a page reads: the page's language and words, the view, its clauses. */
+interface Draft {
+  readonly policy: CompiledPolicy;
+  readonly view: PolicyAtView;
+  readonly lang: PolicyLang;
+  readonly w: Words;
+  /** Text in the page's language; drafted and missing translations are marked. */
+  readonly loc: (t: Localized) => Inline[];
+  readonly plain: (t: Localized) => string;
+  /** A safe anchor for `id`, unique on the page (the order of calls decides the suffixes). */
+  readonly anchor: (id: string) => string;
+  readonly clauses: readonly PolicyClause[];
+  readonly clauseById: ReadonlyMap<string, PolicyClause>;
+  /** The section of the clause `id`, or of its nearest parent (PURPOSE.REG.1a → PURPOSE). */
+  readonly sectionOf: (id: string | undefined) => string | undefined;
+  readonly ownerVersion: (id: string) => PolicyAtView['versions'][number] | undefined;
+  readonly shown: (c: PolicyClause) => boolean;
+  readonly shownIds: ReadonlySet<string>;
+  readonly idRef: (id: string) => Inline;
+  readonly clauseBlocks: (c: PolicyClause, level: 3 | 4) => Block[];
+  readonly purposeItem: (p: PurposeView) => { anchor: string; content: Inline[] };
+}
 
+/** The generated blocks, by where they go: after a section's head, at its end, after a clause. */
+interface Placed {
+  readonly afterHead: Map<string, Block[]>;
+  readonly atEnd: Map<string, Block[]>;
+  readonly afterClause: Map<string, Block[]>;
+}
+
+const push = (map: Map<string, Block[]>, key: string, ...blocks: Block[]) => {
+  map.set(key, [...(map.get(key) ?? []), ...blocks]);
+};
+
+function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOptions): Page {
+  const d = draft(policy, view, options.lang);
+  const base = pageBase(d, options);
+  const version = view.version;
+  if (version === null) return notInForcePage(d, base);
+  const { lang, w } = d;
+  const dates: Inline[][] = [[text(w.enacted(formatDate(view.enacted, lang)))]];
+  if (version.id !== view.enacted) dates.push([text(w.revised(formatDate(version.id, lang)))]);
+
+  const placed = placeGenerated(d, options.anonymizedDatasets ?? []);
+  const sections = numberedSections(d, placed);
+  const supplementary = supplementarySection(d);
+  if (supplementary !== null) sections.push(supplementary);
+  sections.push(historySection(d));
+  return withNotes(
+    {
+      ...base,
+      dates,
+      intro: view.intro ? d.loc(view.intro) : null,
+      sections,
+      notes: [{ id: 'note-source', content: [text(w.generated(view.policy, version.id))] }],
+    },
+    w,
+  );
+}
+
+/** Step 1: the page's language, words, and the helpers every part uses. */
+function draft(policy: CompiledPolicy, view: PolicyAtView, lang: PolicyLang): Draft {
+  const w = WORDS[lang];
   /** Text in the page's language; drafted and missing translations are marked. */
   const loc = (t: Localized): Inline[] => {
     if (lang === 'en') return [text(t.en)];
@@ -281,46 +340,6 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     return t.jaDraft ? [text(t.ja), { kind: 'mark', note: 'draft' }] : [text(t.ja)];
   };
   const plain = (t: Localized): string => (lang === 'ja' ? (t.ja ?? t.en) : t.en);
-
-  const switchLang: PolicyLang = lang === 'en' ? 'ja' : 'en';
-  const params = new URLSearchParams({ lang: switchLang });
-  if (options.format === 'md') params.set('format', 'md');
-  for (const key of Object.keys(options.query ?? {}).sort()) {
-    if (key === 'lang' || (key === 'format' && options.format === 'md')) continue;
-    params.set(key, options.query?.[key] ?? '');
-  }
-  const base = {
-    lang,
-    title: plain(view.title),
-    headTitle: `${plain(view.title)} | ${plain(view.company)}`,
-    company: loc(view.company),
-    switchHref: `?${params.toString()}`,
-    switchLabel: w.switchLabel,
-    embedded: options.embedded === true,
-  };
-
-  const version = view.version;
-  if (version === null) {
-    return withNotes(
-      {
-        ...base,
-        dates: [[text(w.enacted(formatDate(view.enacted, lang)))]],
-        intro: null,
-        sections: [
-          {
-            anchor: 'not-in-force',
-            heading: [text(w.notInForce)],
-            blocks: [{ kind: 'p', content: loc(policy.document.notInForce.reason) }],
-          },
-        ],
-        notes: [],
-      },
-      w,
-    );
-  }
-
-  const dates: Inline[][] = [[text(w.enacted(formatDate(view.enacted, lang)))]];
-  if (version.id !== view.enacted) dates.push([text(w.revised(formatDate(version.id, lang)))]);
 
   // Anchors are clause IDs (unique in a sound file); made safe and unique regardless.
   const used = new Set<string>([
@@ -410,6 +429,71 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     return { anchor: anchor(p.id), content };
   };
 
+  return {
+    policy,
+    view,
+    lang,
+    w,
+    loc,
+    plain,
+    anchor,
+    clauses,
+    clauseById,
+    sectionOf,
+    ownerVersion,
+    shown,
+    shownIds,
+    idRef,
+    clauseBlocks,
+    purposeItem,
+  };
+}
+
+/** The page's title, company and language switch (keeping the other query parameters). */
+function pageBase(d: Draft, options: RenderOptions) {
+  const { lang, w, view, plain, loc } = d;
+  const switchLang: PolicyLang = lang === 'en' ? 'ja' : 'en';
+  const params = new URLSearchParams({ lang: switchLang });
+  if (options.format === 'md') params.set('format', 'md');
+  for (const key of Object.keys(options.query ?? {}).sort()) {
+    if (key === 'lang' || (key === 'format' && options.format === 'md')) continue;
+    params.set(key, options.query?.[key] ?? '');
+  }
+  return {
+    lang,
+    title: plain(view.title),
+    headTitle: `${plain(view.title)} | ${plain(view.company)}`,
+    company: loc(view.company),
+    switchHref: `?${params.toString()}`,
+    switchLabel: w.switchLabel,
+    embedded: options.embedded === true,
+  };
+}
+
+/** A page for a date before the first version took effect. */
+function notInForcePage(d: Draft, base: ReturnType<typeof pageBase>): Page {
+  const { lang, w, view, policy, loc } = d;
+  return withNotes(
+    {
+      ...base,
+      dates: [[text(w.enacted(formatDate(view.enacted, lang)))]],
+      intro: null,
+      sections: [
+        {
+          anchor: 'not-in-force',
+          heading: [text(w.notInForce)],
+          blocks: [{ kind: 'p', content: loc(policy.document.notInForce.reason) }],
+        },
+      ],
+      notes: [],
+    },
+    w,
+  );
+}
+
+/** Step 2: the parts generated from the file, placed in the section of their clauses. */
+function placeGenerated(d: Draft, published: readonly PublishedDataset[]): Placed {
+  const { policy, view, sectionOf } = d;
   // Where the generated parts go: the section of the clauses they belong to.
   const purposeSection =
     sectionOf(view.groups.flatMap((g) => g.purposes)[0]?.id ?? policy.document.purposes[0]?.id) ??
@@ -422,11 +506,24 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
   const afterHead = new Map<string, Block[]>();
   const atEnd = new Map<string, Block[]>();
   const afterClause = new Map<string, Block[]>();
-  const push = (map: Map<string, Block[]>, key: string, ...blocks: Block[]) => {
-    map.set(key, [...(map.get(key) ?? []), ...blocks]);
-  };
 
-  // §3: the purposes in force, per group.
+  const placed = { afterHead, atEnd, afterClause };
+  placePurposes(d, placed, purposeSection, extraClause);
+  placeAdPlatforms(d, placed, adSection);
+  placeAnonymized(d, placed, published);
+  placeRequestKinds(d, placed, requestSection);
+  placeContacts(d, placed);
+  return placed;
+}
+
+/** §3: the purposes in force, per group, and the purposes specified later. */
+function placePurposes(
+  d: Draft,
+  { afterHead, afterClause }: Placed,
+  purposeSection: string,
+  extraClause: string | undefined,
+): void {
+  const { view, w, lang, loc, plain, anchor, purposeItem, shownIds } = d;
   for (const g of view.groups) {
     if (g.purposes.length === 0) continue;
     push(
@@ -465,8 +562,11 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
       push(afterClause, extraClause, ...blocks);
     else push(afterHead, purposeSection, ...blocks);
   }
+}
 
-  // §8: the ad platforms, item categories × platform.
+/** §8: the ad platforms, item categories × platform. */
+function placeAdPlatforms(d: Draft, { atEnd }: Placed, adSection: string): void {
+  const { view, w, loc } = d;
   if (view.adPlatforms.length > 0) {
     const accepted = new Set(view.adPlatforms.flatMap((a) => a.accepts));
     const rows = view.categories
@@ -497,45 +597,51 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
       ],
     });
   }
+}
 
-  // §7 ANONYMIZED (APPI Art. 43(3), 44; PPC Rules Art. 36): each data set's items and method.
-  const published = options.anonymizedDatasets ?? [];
-  if (published.length > 0) {
-    const words =
-      lang === 'ja'
-        ? {
-            caption: '公表する匿名加工情報（個人情報保護法第43条第3項、第44条）',
-            head: [
-              'データセット',
-              '公表日',
-              '含まれる個人に関する情報の項目',
-              '第三者への提供の方法',
-            ],
-          }
-        : {
-            caption: 'Anonymously processed information published (APPI Art. 43(3), 44)',
-            head: ['Data set', 'Published', 'Items of information', 'Method of provision'],
-          };
-    const list = (items: readonly Localized[]): Inline[] =>
-      items.flatMap((t, i) => (i === 0 ? loc(t) : [{ kind: 'br' } as const, ...loc(t)]));
-    const blocks: Block[] = [
-      {
-        kind: 'table',
-        caption: [text(words.caption)],
-        head: words.head.map((h) => [text(h)]),
-        rows: published.map((d) => [
-          [text(d.name)],
-          [text(formatDate(d.publishedOn, lang))],
-          list(d.items),
-          loc(d.method),
-        ]),
-      },
-    ];
-    if (shownIds.has('ANONYMIZED')) push(afterClause, 'ANONYMIZED', ...blocks);
-    else push(atEnd, sectionOf('ANONYMIZED') ?? '7', ...blocks);
-  }
+/** §7 ANONYMIZED (APPI Art. 43(3), 44; PPC Rules Art. 36): each data set's items and method. */
+function placeAnonymized(
+  d: Draft,
+  { atEnd, afterClause }: Placed,
+  published: readonly PublishedDataset[],
+): void {
+  if (published.length === 0) return;
+  const { lang, loc, shownIds, sectionOf } = d;
+  const words =
+    lang === 'ja'
+      ? {
+          caption: '公表する匿名加工情報（個人情報保護法第43条第3項、第44条）',
+          head: [
+            'データセット',
+            '公表日',
+            '含まれる個人に関する情報の項目',
+            '第三者への提供の方法',
+          ],
+        }
+      : {
+          caption: 'Anonymously processed information published (APPI Art. 43(3), 44)',
+          head: ['Data set', 'Published', 'Items of information', 'Method of provision'],
+        };
+  const list = (items: readonly Localized[]): Inline[] =>
+    items.flatMap((t, i) => (i === 0 ? loc(t) : [{ kind: 'br' } as const, ...loc(t)]));
+  const table: Block = {
+    kind: 'table',
+    caption: [text(words.caption)],
+    head: words.head.map((h) => [text(h)]),
+    rows: published.map((p) => [
+      [text(p.name)],
+      [text(formatDate(p.publishedOn, lang))],
+      list(p.items),
+      loc(p.method),
+    ]),
+  };
+  if (shownIds.has('ANONYMIZED')) push(afterClause, 'ANONYMIZED', table);
+  else push(atEnd, sectionOf('ANONYMIZED') ?? '7', table);
+}
 
-  // §9: the kinds of request, their fees and due days.
+/** §9: the kinds of request, their fees and due days. */
+function placeRequestKinds(d: Draft, { atEnd }: Placed, requestSection: string): void {
+  const { view, w, lang, loc, idRef } = d;
   push(atEnd, requestSection, {
     kind: 'table',
     caption: [text(w.requestsCaption)],
@@ -546,8 +652,11 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
       [text(w.days(k.dueDays))],
     ]),
   });
+}
 
-  // Contacts, in the section of the clause they serve (§9 the web form, §10 the centre).
+/** Contacts, in the section of the clause they serve (§9 the web form, §10 the centre). */
+function placeContacts(d: Draft, { atEnd }: Placed): void {
+  const { view, w, loc, sectionOf } = d;
   const contactsBySection = new Map<string, ContactView[]>();
   for (const c of view.contacts) {
     const s = sectionOf(c.clause) ?? '10';
@@ -571,8 +680,11 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
       },
     );
   }
+}
 
-  // The numbered sections, in number order, then any other named section.
+/** Step 3: the numbered sections, in number order, then any other named section. */
+function numberedSections(d: Draft, { afterHead, atEnd, afterClause }: Placed): Section[] {
+  const { clauses, shown, loc, anchor, clauseBlocks } = d;
   const order: string[] = [];
   for (const c of clauses) {
     if (c.section !== undefined && c.section !== 'SP' && !order.includes(c.section))
@@ -606,7 +718,24 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     });
   }
 
-  // Supplementary provisions: those of the versions in force so far, with their summaries.
+  return sections;
+}
+
+/** Step 4: supplementary provisions: those of the versions in force so far, with their summaries. */
+function supplementarySection(d: Draft): Section | null {
+  const {
+    view,
+    w,
+    lang,
+    loc,
+    anchor,
+    clauses,
+    clauseById,
+    shown,
+    ownerVersion,
+    idRef,
+    clauseBlocks,
+  } = d;
   const spClauses = clauses.filter((c) => c.section === 'SP' && shown(c));
   const spHead = spClauses.find((c) => !ownerVersion(c.id) && !c.id.includes('.'));
   const spBlocks: Block[] = [];
@@ -650,18 +779,20 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
     if (c === spHead || ownerVersion(c.id)) continue;
     spBlocks.push(...clauseBlocks(c, 3));
   }
-  if (spBlocks.length > 0) {
-    sections.push({
-      anchor: 'sp',
-      heading: spHead
-        ? [...loc(spHead.title), text(' '), { kind: 'id', id: spHead.id }]
-        : [text(w.supplementary)],
-      blocks: spBlocks,
-    });
-  }
+  if (spBlocks.length === 0) return null;
+  return {
+    anchor: 'sp',
+    heading: spHead
+      ? [...loc(spHead.title), text(' '), { kind: 'id', id: spHead.id }]
+      : [text(w.supplementary)],
+    blocks: spBlocks,
+  };
+}
 
-  // The revision history up to the version shown.
-  sections.push({
+/** Step 5: the revision history up to the version shown. */
+function historySection(d: Draft): Section {
+  const { view, w, lang, loc, idRef } = d;
+  return {
     anchor: 'history',
     heading: [text(w.history)],
     blocks: [
@@ -700,18 +831,7 @@ function build(policy: CompiledPolicy, view: PolicyAtView, options: RenderOption
           }),
       },
     ],
-  });
-
-  return withNotes(
-    {
-      ...base,
-      dates,
-      intro: view.intro ? loc(view.intro) : null,
-      sections,
-      notes: [{ id: 'note-source', content: [text(w.generated(view.policy, version.id))] }],
-    },
-    w,
-  );
+  };
 }
 
 /** Adds the footnotes that explain the translation marks the page uses. */

@@ -2,8 +2,8 @@ import { api, query } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { AdExportPage, AdExportReceipt, Me } from '../shared/types.ts';
-import { LoadMore } from '../shared/LoadMore.tsx';
 import { usePaged } from '../shared/use-paged.ts';
+import { ListTable } from './ListTable.tsx';
 import { Link } from './Link.tsx';
 import { navigate } from './route.ts';
 import { StartExportForm } from './StartExportForm.tsx';
@@ -39,49 +39,39 @@ export function AdExportsPage(props: { readonly token: string; readonly me: Me }
         />
       )}
       <ErrorNotice message={list.error} />
-      <table>
-        <caption className="skip">Ad exports, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Created</th>
-            <th scope="col">Export</th>
-            <th scope="col">Platform</th>
-            <th scope="col" className="num">
-              Considered
-            </th>
-            <th scope="col" className="num">
-              Included
-            </th>
-            <th scope="col" className="num">
-              Excluded
-            </th>
-            <th scope="col">Files</th>
+      <ListTable
+        caption="Ad exports, newest first"
+        columns={[
+          { label: 'Created' },
+          { label: 'Export' },
+          { label: 'Platform' },
+          { label: 'Considered', className: 'num' },
+          { label: 'Included', className: 'num' },
+          { label: 'Excluded', className: 'num' },
+          { label: 'Files' },
+        ]}
+        rows={exports}
+        row={(r) => (
+          <tr key={r.exportId}>
+            <td>{dateTime(r.createdAt)}</td>
+            <td className="mono">
+              <Link to={`/console/ad-exports/${encodeURIComponent(r.exportId)}`}>{r.exportId}</Link>
+            </td>
+            <td>{r.platform}</td>
+            <td className="num">{r.customers.considered}</td>
+            <td className="num">{r.customers.included}</td>
+            <td className="num">{excluded(r)}</td>
+            <td>
+              {r.deletedAt !== null
+                ? `Deleted ${dateTime(r.deletedAt)}`
+                : `Expire ${dateTime(r.expiresAt)}`}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {exports.map((r) => (
-            <tr key={r.exportId}>
-              <td>{dateTime(r.createdAt)}</td>
-              <td className="mono">
-                <Link to={`/console/ad-exports/${encodeURIComponent(r.exportId)}`}>
-                  {r.exportId}
-                </Link>
-              </td>
-              <td>{r.platform}</td>
-              <td className="num">{r.customers.considered}</td>
-              <td className="num">{r.customers.included}</td>
-              <td className="num">{excluded(r)}</td>
-              <td>
-                {r.deletedAt !== null
-                  ? `Deleted ${dateTime(r.deletedAt)}`
-                  : `Expire ${dateTime(r.expiresAt)}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!list.loading && exports.length === 0 && <p>No export has been made.</p>}
-      <LoadMore list={list} />
+        )}
+        empty="No export has been made."
+        loading={list.loading}
+        paged={list}
+      />
     </>
   );
 }

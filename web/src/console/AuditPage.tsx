@@ -4,6 +4,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { AuditEntry } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { ListTable } from './ListTable.tsx';
 
 /** The hash-chained audit log, newest first, optionally about one customer. */
 export function AuditPage(props: { readonly token: string }) {
@@ -38,34 +39,30 @@ export function AuditPage(props: { readonly token: string }) {
         </button>
       </form>
       <ErrorNotice message={log.error?.message ?? null} />
-      <table aria-label="Audit entries">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">At</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Clauses</th>
+      <ListTable
+        label="Audit entries"
+        columns={[
+          { label: '#', className: 'num' },
+          { label: 'At' },
+          { label: 'Actor' },
+          { label: 'Action' },
+          { label: 'Customer' },
+          { label: 'Decision' },
+          { label: 'Clauses' },
+        ]}
+        rows={log.value ?? []}
+        row={(e) => (
+          <tr key={e.seq}>
+            <td className="num">{e.seq}</td>
+            <td>{dateTime(e.at)}</td>
+            <td className="mono">{e.actor}</td>
+            <td>{e.action}</td>
+            <td className="mono">{e.customerId ?? '—'}</td>
+            <td>{e.decision ?? '—'}</td>
+            <td className="mono">{e.clauses.join(', ')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(log.value ?? []).map((e) => (
-            <tr key={e.seq}>
-              <td className="num">{e.seq}</td>
-              <td>{dateTime(e.at)}</td>
-              <td className="mono">{e.actor}</td>
-              <td>{e.action}</td>
-              <td className="mono">{e.customerId ?? '—'}</td>
-              <td>{e.decision ?? '—'}</td>
-              <td className="mono">{e.clauses.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </>
   );
 }

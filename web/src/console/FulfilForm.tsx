@@ -3,8 +3,6 @@ import { api } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import type { CustomerView, Localized, RequestKindView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
-import { AdditionEditor } from './AdditionEditor.tsx';
-import { AmendmentEditor } from './AmendmentEditor.tsx';
 import {
   additionsBody,
   amendmentsBody,
@@ -13,6 +11,7 @@ import {
   type AdditionRow,
   type AmendmentRow,
 } from './fulfil-rows.ts';
+import { ItemRowsEditor } from './ItemRowsEditor.tsx';
 import { PartialRefusal } from './PartialRefusal.tsx';
 import { PurposePicker } from './PurposePicker.tsx';
 
@@ -75,6 +74,7 @@ export function FulfilForm(props: {
     props.onFulfil(body);
   };
 
+  const current = (customer.value?.items ?? []).filter((i) => i.supersededAt === null);
   const group = customer.value?.group;
   const groups = policy.value?.groups ?? [];
   const shown =
@@ -88,13 +88,51 @@ export function FulfilForm(props: {
       <ErrorNotice message={customer.error?.message ?? policy.error?.message ?? null} />
       {loading && <p>Loading…</p>}
       {kind === 'REQUEST.AMENDMENT' && customer.value && (
-        <AmendmentEditor items={customer.value.items} rows={amendments} onChange={setAmendments} />
+        // REQUEST.AMENDMENT: rows of one of the customer's items and its new value.
+        <ItemRowsEditor
+          label="Amendments"
+          rowLabel="Amendment"
+          legend="New values"
+          idPrefix="amend"
+          pick={{
+            field: 'itemId',
+            id: 'item',
+            label: 'Item',
+            placeholder: '— pick an item —',
+            options: current.map((i) => ({
+              value: i.id,
+              label: `${i.category}: ${i.value ?? 'value withheld'}`,
+            })),
+          }}
+          valueLabel="New value"
+          rows={amendments}
+          onChange={setAmendments}
+          empty={emptyAmendment}
+          hint={current.length === 0 && <p className="hint">The customer has no items to amend.</p>}
+        />
       )}
       {kind === 'REQUEST.ADDITION' && policy.value && (
-        <AdditionEditor
-          categories={policy.value.categories}
+        // REQUEST.ADDITION: rows of a policy category, its value and how it was obtained.
+        <ItemRowsEditor
+          label="Additions"
+          rowLabel="Addition"
+          legend="Items to add"
+          idPrefix="add"
+          pick={{
+            field: 'category',
+            id: 'category',
+            label: 'Category',
+            placeholder: '— pick a category —',
+            options: policy.value.categories.map((c) => ({
+              value: c.id,
+              label: `${c.name.en} (${c.id})`,
+            })),
+          }}
+          valueLabel="Value"
+          acquiredField="acquiredAt"
           rows={additions}
           onChange={setAdditions}
+          empty={emptyAddition}
         />
       )}
       {kind === 'REQUEST.SUSPEND_USE' && policy.value && (

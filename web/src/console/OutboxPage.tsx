@@ -4,6 +4,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { NoticeView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { ListTable } from './ListTable.tsx';
 import { Link } from './Link.tsx';
 import { PrintBatches } from './PrintBatches.tsx';
 
@@ -60,56 +61,56 @@ export function OutboxPage(props: { readonly token: string }) {
           </button>
         </section>
       )}
-      <table aria-label="Notices">
-        <thead>
-          <tr>
-            <th scope="col">Created</th>
-            <th scope="col">To</th>
-            <th scope="col">Channel</th>
-            <th scope="col">State</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Sent</th>
-            <th scope="col">Request</th>
-            <th scope="col">
-              <span className="skip">Open</span>
-            </th>
+      <ListTable
+        label="Notices"
+        columns={[
+          { label: 'Created' },
+          { label: 'To' },
+          { label: 'Channel' },
+          { label: 'State' },
+          { label: 'Kind' },
+          { label: 'Subject' },
+          { label: 'Sent' },
+          { label: 'Request' },
+          {
+            label: (
+              <>
+                <span className="skip">Open</span>
+              </>
+            ),
+          },
+        ]}
+        rows={notices}
+        row={(n) => (
+          <tr key={n.id}>
+            <td>{dateTime(n.createdAt)}</td>
+            <td className="mono">{n.to}</td>
+            <td>{n.channel}</td>
+            <td>{STATE[n.status]}</td>
+            <td>{n.kind}</td>
+            <td>{n.subject}</td>
+            <td>
+              {n.sentAt ? dateTime(n.sentAt) : n.failure ? `failed: ${n.failure}` : 'not sent'}
+            </td>
+            <td>
+              {n.requestId ? (
+                <Link to={`/console/requests/${encodeURIComponent(n.requestId)}`} className="mono">
+                  {n.requestId}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td>
+              <button type="button" className="secondary" onClick={() => void read(n.id)}>
+                Read
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {notices.map((n) => (
-            <tr key={n.id}>
-              <td>{dateTime(n.createdAt)}</td>
-              <td className="mono">{n.to}</td>
-              <td>{n.channel}</td>
-              <td>{STATE[n.status]}</td>
-              <td>{n.kind}</td>
-              <td>{n.subject}</td>
-              <td>
-                {n.sentAt ? dateTime(n.sentAt) : n.failure ? `failed: ${n.failure}` : 'not sent'}
-              </td>
-              <td>
-                {n.requestId ? (
-                  <Link
-                    to={`/console/requests/${encodeURIComponent(n.requestId)}`}
-                    className="mono"
-                  >
-                    {n.requestId}
-                  </Link>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                <button type="button" className="secondary" onClick={() => void read(n.id)}>
-                  Read
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!list.loading && notices.length === 0 && <p>The outbox is empty.</p>}
+        )}
+        empty="The outbox is empty."
+        loading={list.loading}
+      />
       <PrintBatches token={props.token} onChange={() => setVersion((v) => v + 1)} />
     </>
   );

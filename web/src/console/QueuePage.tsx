@@ -5,6 +5,7 @@ import { dateTime } from '../shared/format.ts';
 import type { StaffRequest } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { DueBadge } from './DueBadge.tsx';
+import { ListTable } from './ListTable.tsx';
 import { Link } from './Link.tsx';
 import { QueueFilters, type Filters } from './QueueFilters.tsx';
 import { useKinds } from './use-kinds.ts';
@@ -29,48 +30,46 @@ export function QueuePage(props: { readonly token: string }) {
         <QueueFilters value={filters} kinds={kinds} onChange={setFilters} />
       </section>
       <ErrorNotice message={list.error?.message ?? null} />
-      <table aria-label="Request queue" aria-busy={list.loading}>
-        <thead>
-          <tr>
-            <th scope="col">Due</th>
-            <th scope="col">Kind</th>
-            <th scope="col">State</th>
-            <th scope="col">Received</th>
-            <th scope="col">Channel</th>
-            <th scope="col" className="num">
-              Fee
-            </th>
-            <th scope="col">Request</th>
+      <ListTable
+        label="Request queue"
+        busy={list.loading}
+        columns={[
+          { label: 'Due' },
+          { label: 'Kind' },
+          { label: 'State' },
+          { label: 'Received' },
+          { label: 'Channel' },
+          { label: 'Fee', className: 'num' },
+          { label: 'Request' },
+        ]}
+        rows={requests}
+        row={(r) => (
+          <tr key={r.id} className={r.dueStatus} data-state={r.state}>
+            <td>
+              {r.dueDate}{' '}
+              <DueBadge
+                status={r.dueStatus ?? 'onTime'}
+                dueAt={r.dueAt}
+                closed={r.state === 'notified' || r.state === 'cancelled'}
+              />
+            </td>
+            <td>{nameOf(r.kind)}</td>
+            <td>
+              <span className="badge state">{r.state}</span>
+            </td>
+            <td>{dateTime(r.receivedAt)}</td>
+            <td>{r.channel}</td>
+            <td className="num">¥{r.fee.total.toLocaleString('ja-JP')}</td>
+            <td>
+              <Link to={`/console/requests/${encodeURIComponent(r.id)}`} className="mono">
+                {r.id}
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {requests.map((r) => (
-            <tr key={r.id} className={r.dueStatus} data-state={r.state}>
-              <td>
-                {r.dueDate}{' '}
-                <DueBadge
-                  status={r.dueStatus ?? 'onTime'}
-                  dueAt={r.dueAt}
-                  closed={r.state === 'notified' || r.state === 'cancelled'}
-                />
-              </td>
-              <td>{nameOf(r.kind)}</td>
-              <td>
-                <span className="badge state">{r.state}</span>
-              </td>
-              <td>{dateTime(r.receivedAt)}</td>
-              <td>{r.channel}</td>
-              <td className="num">¥{r.fee.total.toLocaleString('ja-JP')}</td>
-              <td>
-                <Link to={`/console/requests/${encodeURIComponent(r.id)}`} className="mono">
-                  {r.id}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!list.loading && requests.length === 0 && <p>No requests match.</p>}
+        )}
+        empty="No requests match."
+        loading={list.loading}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import type { Me, RecipientView } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { DiligenceBadge } from './DiligenceBadge.tsx';
+import { ListTable } from './ListTable.tsx';
 import { Link } from './Link.tsx';
 import { kindLabel } from './recipient-kinds.ts';
 import { RecipientForm } from './RecipientForm.tsx';
@@ -34,36 +35,34 @@ export function RecipientsPage(props: { readonly token: string; readonly me: Me 
           .
         </p>
       )}
-      <table>
-        <caption className="skip">Recipients</caption>
-        <thead>
-          <tr>
-            <th scope="col">ID</th>
-            <th scope="col">Legal name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Country</th>
-            <th scope="col">Protection regime</th>
-            <th scope="col">Diligence</th>
+      <ListTable
+        caption="Recipients"
+        columns={[
+          { label: 'ID' },
+          { label: 'Legal name' },
+          { label: 'Kind' },
+          { label: 'Country' },
+          { label: 'Protection regime' },
+          { label: 'Diligence' },
+        ]}
+        rows={recipients}
+        row={(r) => (
+          <tr key={r.id}>
+            <td className="mono">
+              <Link to={`/console/recipients/${encodeURIComponent(r.id)}`}>{r.id}</Link>
+            </td>
+            <td>{r.legalName}</td>
+            <td>{kindLabel(r.kind)}</td>
+            <td>{r.country}</td>
+            <td>{r.protectionRegime ?? '—'}</td>
+            <td>
+              <DiligenceBadge standing={r.diligenceStatus} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {recipients.map((r) => (
-            <tr key={r.id}>
-              <td className="mono">
-                <Link to={`/console/recipients/${encodeURIComponent(r.id)}`}>{r.id}</Link>
-              </td>
-              <td>{r.legalName}</td>
-              <td>{kindLabel(r.kind)}</td>
-              <td>{r.country}</td>
-              <td>{r.protectionRegime ?? '—'}</td>
-              <td>
-                <DiligenceBadge standing={r.diligenceStatus} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!list.loading && recipients.length === 0 && <p>No recipients are registered.</p>}
+        )}
+        empty="No recipients are registered."
+        loading={list.loading}
+      />
       {canManage && (
         <RecipientForm
           token={props.token}
