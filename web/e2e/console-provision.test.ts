@@ -264,6 +264,8 @@ describe('provision pages of the staff console', () => {
       'Recipients',
       'Provision ledger',
       'Ad exports',
+      'Incidents',
+      'Report a violation',
     ]);
     expect(await auditor.getByRole('form', { name: 'Record diligence' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Ad exports' }).click();
