@@ -122,6 +122,18 @@ describe.each(ENGINES)('notices to the persons of an incident on $name', (engine
     expect(await listNotices(ctx, officer, { customerId: ids[1]! })).toHaveLength(0);
   });
 
+  it('tells each person once when two calls run at the same time', async () => {
+    const incident = await incidentOf();
+    const [a, b] = await Promise.all([
+      notifyAffected(ctx, officer, incident.id),
+      notifyAffected(ctx, officer, incident.id),
+    ]);
+    expect(a.queued + b.queued).toBe(4);
+    expect(
+      (await listNotices(ctx, officer, { limit: 50 })).filter((n) => n.kind === 'incident.breach'),
+    ).toHaveLength(4);
+  });
+
   it('is refused to a principal who may not manage incidents', async () => {
     const incident = await incidentOf();
     await expect(

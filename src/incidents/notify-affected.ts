@@ -71,6 +71,7 @@ export async function notifyAffected(
   let queued = 0;
   let gone = erased;
   let noAddress = 0;
+  let raced = 0;
   const noticeIds: string[] = [];
   for (const customerId of ids) {
     if (told.has(customerId)) continue;
@@ -84,6 +85,19 @@ export async function notifyAffected(
       continue;
     }
     const id = await ctx.store.db.transaction().execute(async (tx) => {
+      // The row first: its primary key (incident, customer) lets one call only tell the person;
+      // a call at the same time waits for this one, then inserts nothing.
+      const claimed = await incidentDb(tx)
+        .insertInto('incident_notices')
+        .values({
+          incident_id: incidentId,
+          customer_id: customerId,
+          notice_id: '',
+          created_at: ctx.clock(),
+        })
+        .onConflict((oc) => oc.columns(['incident_id', 'customer_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
       const noticeId = await enqueueNotice(ctx, tx, {
         kind: 'incident.breach',
         channel: address.channel,
@@ -92,25 +106,25 @@ export async function notifyAffected(
         to: address.to,
         ...letter,
       });
-      // The primary key (incident, customer) refuses a second notice made at the same time.
       await incidentDb(tx)
-        .insertInto('incident_notices')
-        .values({
-          incident_id: incidentId,
-          customer_id: customerId,
-          notice_id: noticeId,
-          created_at: ctx.clock(),
-        })
+        .updateTable('incident_notices')
+        .set({ notice_id: noticeId })
+        .where('incident_id', '=', incidentId)
+        .where('customer_id', '=', customerId)
         .execute();
       return noticeId;
     });
+    if (id === null) {
+      raced += 1;
+      continue;
+    }
     noticeIds.push(id);
     queued += 1;
   }
   const report: NotifyReport = {
     selected: ids.length + erased,
     queued,
-    alreadyNotified: ids.filter((id) => told.has(id)).length,
+    alreadyNotified: ids.filter((id) => told.has(id)).length + raced,
     erased: gone,
     noAddress,
   };

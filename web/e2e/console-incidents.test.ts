@@ -27,6 +27,32 @@ describe('incidents in the staff console', () => {
     await server?.close();
   });
 
+  it('takes an anonymous report without signing in, and keeps no reporter', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console/violations/anonymous`);
+    const form = page.getByRole('form', { name: 'Anonymous violation report' });
+    await form.getByLabel('What is suspected').fill('Badges are shared at the back entrance.');
+    await form.getByRole('button', { name: 'Send anonymously' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Received, reference / })
+      .waitFor();
+    const queue = await server.staffApi<{
+      violations: { anonymous: boolean; reportedBy: string | null; summary: string }[];
+    }>('GET', '/v1/violations');
+    expect(queue.body.violations).toMatchObject([
+      { anonymous: true, reportedBy: null, summary: 'Badges are shared at the back entrance.' },
+    ]);
+    // Closed at once, so the console's queue below shows one open report.
+    const id = (queue.body.violations[0] as unknown as { id: string }).id;
+    const closed = await server.staffApi('POST', `/v1/violations/${id}/triage`, {
+      action: 'close',
+      reason: 'Handled by facilities.',
+    });
+    expect(closed.status).toBe(200);
+    await page.close();
+  }, 60_000);
+
   it('reports a violation, turns it into an incident, files the preliminary report and sends the notices', async () => {
     await staff.goto(`${server.url}/console/violations`);
     await staff.getByLabel('Name').fill(server.staff.name);

@@ -5,6 +5,7 @@ import { useAsync } from '../shared/use-async.ts';
 import { AdExportPage } from './AdExportPage.tsx';
 import { AdExportsPage } from './AdExportsPage.tsx';
 import { AnonymizedDatasetPage, AnonymizedPage } from './AnonymizedPage.tsx';
+import { AnonymousViolationPage } from './AnonymousViolationPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
@@ -41,6 +42,8 @@ export function ConsoleApp() {
     if (me.error instanceof ApiError && me.error.status === 401) signIn(null);
   }, [me.error]);
 
+  // SECURITY.3: staff without an account report here, signed in or not.
+  if (route.name === 'anonymousViolation') return <AnonymousViolationPage />;
   if (token === null) return <LoginForm onToken={signIn} />;
   const user = me.value;
   if (user === undefined || user === null)

@@ -104,6 +104,10 @@ export function ViolationsPage(props: {
   return (
     <>
       <h1>Violation reports</h1>
+      <p className="lead">
+        Colleagues without an account can report anonymously at{' '}
+        <a href="/console/violations/anonymous">/console/violations/anonymous</a>.
+      </p>
       <form className="card" aria-label="Report a suspected violation" onSubmit={report}>
         <label>
           What is suspected (what happened, where, when; no one’s address or number)

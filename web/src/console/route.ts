@@ -17,7 +17,8 @@ export type Route =
   | { readonly name: 'adExports'; readonly id: string | null }
   | { readonly name: 'anonymized'; readonly id: string | null }
   | { readonly name: 'incidents'; readonly id: string | null }
-  | { readonly name: 'violations' };
+  | { readonly name: 'violations' }
+  | { readonly name: 'anonymousViolation' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -40,6 +41,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (head === 'ad-exports') return { name: 'adExports', id: id ?? null };
   if (head === 'anonymized') return { name: 'anonymized', id: id ?? null };
   if (head === 'incidents') return { name: 'incidents', id: id ?? null };
+  if (head === 'violations' && id === 'anonymous') return { name: 'anonymousViolation' };
   if (head === 'violations') return { name: 'violations' };
   return { name: 'queue' };
 }
