@@ -143,6 +143,12 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
     });
     expect(await provisionRecordsFor(ctx, officer, ids.optedOut!)).toEqual([]);
     expect(await provisionRecordsFor(ctx, officer, ids.suspended!)).toEqual([]);
+    // SECURITY.6: the records of a customer outside the reader's groups are not shown.
+    const othOnly = {
+      ...officer,
+      scope: { categories: 'all' as const, purposes: 'all' as const, groups: new Set(['OTH']) },
+    };
+    expect(await provisionRecordsFor(ctx, othOnly, ids.plain!)).toEqual([]);
   });
 
   it('exports other companies’ ads only for items of services transferred from DOCOMO (SP.2022.TRANSITIONAL)', async () => {
