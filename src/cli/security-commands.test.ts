@@ -48,6 +48,19 @@ describe('hogo db, users, tokens, keys, audit', () => {
     const bad = hogo('users', 'create', '--name', 'sato', '--role', 'operator');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('(users.conflict)');
+    // SECURITY.6: --groups names customer groups of the policy; a misspelt one is refused.
+    const group = hogo(
+      'users',
+      'create',
+      '--name',
+      'ito',
+      '--role',
+      'operator',
+      '--groups',
+      'REGG',
+    );
+    expect(group.stderr).toContain('(security.invalid_scope)');
+    expect(group.stderr).toContain('groups[0]');
 
     const rotate = hogo('keys', 'rotate');
     expect(rotate.code).toBe(0);

@@ -78,6 +78,28 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
     expect(receipt.customers.included).toBe(3);
   });
 
+  it('reaches only the customers of the groups the principal’s scope names (SECURITY.6)', async () => {
+    await createCustomer(
+      ctx,
+      officer,
+      buildCustomer({ group: 'OTH', items: [buildItem({ value: 'oth.only@example.jp' })] }),
+    );
+    const othOnly = {
+      ...officer,
+      scope: { categories: 'all' as const, purposes: 'all' as const, groups: new Set(['OTH']) },
+    };
+    const receipt = await exportAudience(ctx, othOnly, {
+      platform: 'google',
+      out: join(dir, 'o.csv'),
+    });
+    expect(receipt.customers.considered).toBe(1);
+    const everyone = await exportAudience(ctx, officer, {
+      platform: 'google',
+      out: join(dir, 'a.csv'),
+    });
+    expect(everyone.customers.considered).toBe(6);
+  });
+
   it('exports hashed values in Google’s CSV, never the opted-out or suspended, and records each customer', async () => {
     const out = join(dir, 'google.csv');
     const receipt = await exportAudience(ctx, officer, { platform: 'google', out, chunkSize: 2 });
@@ -121,6 +143,12 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
     });
     expect(await provisionRecordsFor(ctx, officer, ids.optedOut!)).toEqual([]);
     expect(await provisionRecordsFor(ctx, officer, ids.suspended!)).toEqual([]);
+    // SECURITY.6: the records of a customer outside the reader's groups are not shown.
+    const othOnly = {
+      ...officer,
+      scope: { categories: 'all' as const, purposes: 'all' as const, groups: new Set(['OTH']) },
+    };
+    expect(await provisionRecordsFor(ctx, othOnly, ids.plain!)).toEqual([]);
   });
 
   it('exports other companies’ ads only for items of services transferred from DOCOMO (SP.2022.TRANSITIONAL)', async () => {

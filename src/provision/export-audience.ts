@@ -95,7 +95,7 @@ export async function exportAudience(
       };
       let after: string | null = null;
       for (;;) {
-        const ids = await customerIdPage(tx, after, input.chunkSize ?? 500);
+        const ids = await customerIdPage(tx, after, input.chunkSize ?? 500, principal);
         if (ids.length === 0) break;
         await exportPage(walk, ids, tally);
         after = ids[ids.length - 1]!;

@@ -1,5 +1,5 @@
 import type { ProvisionDeps } from './provision-deps.ts';
-import { authorize } from '../registry/index.ts';
+import { authorize, visibleCustomerIds } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
 import { ledgerQuery } from './ledger-query.ts';
@@ -16,6 +16,9 @@ export async function provisionRecordsFor(
 ): Promise<ProvisionRecordView[]> {
   authorize(principal, 'provision.read');
   return ctx.store.db.transaction().execute(async (tx) => {
+    // SECURITY.6: a customer outside the principal's groups has no records to show, as an
+    // unknown one has none.
+    if (!(await visibleCustomerIds(tx, principal, [customerId])).has(customerId)) return [];
     const rows = await ledgerQuery(tx)
       .where('provision_records.customer_id', '=', customerId)
       .orderBy('provision_records.provided_at', 'desc')

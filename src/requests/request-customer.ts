@@ -4,15 +4,17 @@ import { type CustomerView, readCustomer } from '../registry/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { requireRequest } from './require-request.ts';
 
-/** Kinds whose fulfilment shows the customer's current values to the staff member (the items to correct). */
-const NEEDS_VALUES = new Set(['REQUEST.AMENDMENT', 'REQUEST.SUSPEND_USE']);
+/**
+ * Kinds whose fulfilment shows the customer's current values to the staff member: the items
+ * to correct. Others (a suspension's purposes need the group only) read none.
+ */
+const NEEDS_VALUES = new Set(['REQUEST.AMENDMENT']);
 
 /**
  * The customer of a request under way, read for that request: APPI Art. 34–35, the person's
  * own request is the legal basis of the read (audited with it), not a use for a purpose, so a
  * suspension of use the person asked for does not hide the values being corrected. Only while
- * the request is in progress, and only for kinds whose fulfilment shows values; others read
- * without values. Needs 'requests.manage' (values as 'registry.readValues' and scope allow).
+ * the request is in progress, and values only for an amendment; other kinds read none. Needs 'requests.manage' (values as 'registry.readValues' and scope allow).
  */
 export async function requestCustomer(
   ctx: RequestDeps,

@@ -74,4 +74,28 @@ describe('purpose-bound reads in the staff console', () => {
     expect(reads.map((e) => e.detail?.purpose)).toContain(SUPPORT);
     expect(reads.map((e) => e.detail?.purpose)).not.toContain(PROMOTION);
   }, 60_000);
+
+  it('offers only the purposes of the customer’s group that the reader’s scope allows', async () => {
+    const created = await server.staffApi<{ password: string }>('POST', '/v1/users', {
+      name: 'narrow.reader',
+      role: 'operator',
+      purposes: [SUPPORT, 'PURPOSE.OTH.2'],
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ locale: 'en-US' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/customers/${encodeURIComponent(customer.id)}`);
+    await page.getByLabel('Name').fill('narrow.reader');
+    await page.getByLabel('Password').fill(created.body.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const picker = page.getByLabel('Purpose of this read');
+    await picker.locator(`option[value="${SUPPORT}"]`).waitFor({ state: 'attached' });
+    const offered = await picker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''));
+    // The customer is of group REG: the OTH purpose in the scope is not offered either.
+    expect(offered).toEqual(['', SUPPORT]);
+    await context.close();
+  }, 60_000);
 });
