@@ -91,6 +91,11 @@ describe('hogo import, killed and rerun', () => {
     expect(rerun.stderr).toBe('');
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain(`resumed at line ${killed + 2}`);
+    // What this run wrote and what the killed run had written, apart, then the whole.
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(rerun.stdout).toContain(`this run ${n(rows - killed)} imported`);
+    expect(rerun.stdout).toContain(`earlier runs ${n(killed)} imported`);
+    expect(rerun.stdout).toContain(`in all ${n(rows)} imported`);
     const final = query<{ n: number; distinct: number }>(
       dir,
       'select count(*) as n, count(distinct external_id) as "distinct" from customers',

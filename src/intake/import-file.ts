@@ -46,11 +46,26 @@ export interface ImportProgress {
   readonly bad: number;
 }
 
-/** What an import did, counting what an interrupted run had done before it. */
+/** Counts of rows and batches, of one run or of several. */
+export interface ImportCounts {
+  readonly imported: number;
+  readonly skipped: number;
+  readonly bad: number;
+  readonly batches: number;
+}
+
+/**
+ * What an import did, in all (counting what interrupted runs had done before it), and apart:
+ * what this run did, and what the earlier runs it resumed had done (null when it did not
+ * resume). A rerun of a killed import that had written 9,000 rows of 100,000 says 91,000
+ * imported by this run, 9,000 earlier.
+ */
 export interface ImportSummary extends ImportProgress {
   readonly batches: number;
   /** The line it resumed at, when a checkpoint of an interrupted run was found. */
   readonly resumedAtLine: number | null;
+  readonly thisRun: ImportCounts;
+  readonly earlier: ImportCounts | null;
 }
 
 /**
@@ -167,11 +182,19 @@ export async function importFile(
   }
   if (failure !== undefined) throw failure;
   await saveCheckpoint(ctx.store.db, key, state, ctx.clock(), true);
+  const earlier = resumed === undefined ? null : { ...counts(resumed), batches: resumed.batches };
   return {
     offset: state.next.offset,
     ...counts(state),
     batches: state.batches,
     resumedAtLine: resumed === undefined ? null : resumed.next.line,
+    thisRun: {
+      imported: state.imported - (earlier?.imported ?? 0),
+      skipped: state.skipped - (earlier?.skipped ?? 0),
+      bad: state.bad - (earlier?.bad ?? 0),
+      batches: state.batches - (earlier?.batches ?? 0),
+    },
+    earlier,
   };
 }
 
