@@ -117,6 +117,8 @@ export const ERROR_CATALOG = {
   'registry.consent_required': 'refused',
   // Bodies: a prototype key refused as such, naming it.
   'request.forbidden_key': 'invalid',
+  // A decision by ID about an erased customer: denied citing REQUEST.DELETION, not "not found".
+  'registry.erased': 'gone',
 } as const satisfies Readonly<Record<string, ErrorKind>>;
 
 /** A code of the catalog. */
