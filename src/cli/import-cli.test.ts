@@ -91,11 +91,72 @@ describe('hogo import, killed and rerun', () => {
     expect(rerun.stderr).toBe('');
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain(`resumed at line ${killed + 2}`);
+    // What this run wrote and what the killed run had written, apart, then the whole.
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(rerun.stdout).toContain(`this run ${n(rows - killed)} imported`);
+    expect(rerun.stdout).toContain(`earlier runs ${n(killed)} imported`);
+    expect(rerun.stdout).toContain(`in all ${n(rows)} imported`);
     const final = query<{ n: number; distinct: number }>(
       dir,
       'select count(*) as n, count(distinct external_id) as "distinct" from customers',
     )!;
     expect(final).toEqual({ n: rows, distinct: rows });
+  }, 120_000);
+});
+
+describe('hogo import, killed with bad rows, and rerun with a report', () => {
+  it('keeps the refused rows with their batch, so counts and report agree after a kill -9', async () => {
+    const dir = tempDir();
+    const env = environment(dir);
+    const rows = 6_000;
+    const batch = 500;
+    const file = join(dir, 'bad.csv');
+    const report = join(dir, 'report.ndjson');
+    // Every 37th row has a bad e-mail: one problem each, on line n + 2 (after the header).
+    const data = demoRows(5, rows).map((r, n) =>
+      n % 37 === 0 ? { ...r, email: 'not-an-email' } : r,
+    );
+    const badLines = data.flatMap((r, n) => (r.email === 'not-an-email' ? [n + 2] : []));
+    writeFileSync(file, csvText(data));
+
+    const child = spawn(
+      process.execPath,
+      [bin, 'import', file, '--batch-size', String(batch), '--report', report],
+      { env, stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const deadline = Date.now() + 60_000;
+    let progressed = false;
+    while (!progressed && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      const cp = existsSync(join(dir, 'hogo.sqlite'))
+        ? query<{ batches: number }>(dir, 'select batches from intake_checkpoints')
+        : undefined;
+      progressed = (cp?.batches ?? 0) >= 2;
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(progressed).toBe(true);
+    const cp = query<{ bad: number; completed_at: number | null }>(
+      dir,
+      'select bad, completed_at from intake_checkpoints',
+    )!;
+    expect(cp.completed_at).toBeNull();
+    const recorded = query<{ n: number }>(dir, 'select count(*) as n from intake_bad_rows')!.n;
+    // The record commits with the counts, whenever the kill came.
+    expect(recorded).toBe(cp.bad);
+
+    const rerun = hogo(env, 'import', file, '--batch-size', String(batch), '--report', report);
+    expect(rerun.stdout).toContain('resumed at line');
+    const reported = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { line: number }).line);
+    // Every refused row once, those of the killed run included, and the counts agree.
+    expect(reported).toEqual(badLines);
+    expect(query<{ bad: number }>(dir, 'select bad from intake_checkpoints')!.bad).toBe(
+      badLines.length,
+    );
   }, 120_000);
 });
 

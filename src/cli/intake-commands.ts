@@ -4,7 +4,12 @@ import { withContext } from './with-context.ts';
 import { CliError } from './cli-error.ts';
 import { seedDemo } from '../demo/index.ts';
 import { purgeExpiredRecordings } from '../registry/index.ts';
-import { openBadRowReport, importFile, type ImportFormat } from '../intake/index.ts';
+import {
+  openBadRowReport,
+  importFile,
+  type ImportCounts,
+  type ImportFormat,
+} from '../intake/index.ts';
 import { cliPrincipal } from './cli-principal.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -68,9 +73,15 @@ export function registerIntakeCommands(program: Command): void {
           }
         });
         const seconds = (Date.now() - started) / 1000;
+        const told = (c: ImportCounts) =>
+          `${count(c.imported)} imported, ${count(c.skipped)} skipped (already registered), ` +
+          `${count(c.bad)} refused, ${c.batches} batches`;
+        // A resumed run tells what it did and what the runs before it had done, apart.
         process.stdout.write(
-          `${file}: ${count(summary.imported)} imported, ${count(summary.skipped)} skipped (already registered), ` +
-            `${count(summary.bad)} refused, ${summary.batches} batches${summary.resumedAtLine !== null ? `, resumed at line ${summary.resumedAtLine}` : ''} (${seconds.toFixed(1)} s)\n`,
+          summary.earlier === null
+            ? `${file}: ${told(summary)} (${seconds.toFixed(1)} s)\n`
+            : `${file}: resumed at line ${summary.resumedAtLine}; this run ${told(summary.thisRun)} (${seconds.toFixed(1)} s); ` +
+                `earlier runs ${told(summary.earlier)}; in all ${told(summary)}\n`,
         );
         if (summary.bad > 0) {
           process.stderr.write(

@@ -132,6 +132,10 @@ export const ERROR_CATALOG = {
   'requests.rate_limited': 'rate_limited',
   // Acquisition rules: a sensitive item needs a prior consent on record (OBTAIN.SENSITIVE).
   'registry.consent_required': 'refused',
+  // Bodies: a prototype key refused as such, naming it.
+  'request.forbidden_key': 'invalid',
+  // A decision by ID about an erased customer: denied citing REQUEST.DELETION, not "not found".
+  'registry.erased': 'gone',
 } as const satisfies Readonly<Record<string, ErrorKind>>;
 
 /** A code of the catalog. */

@@ -9,6 +9,7 @@ import {
 } from '../security/index.ts';
 import { requireAccessDeclaration, type DeclaredRoute } from './access-guard.ts';
 import { validationProblem } from './validation-problem.ts';
+import { namingForbiddenKeys } from './json-body-parser.ts';
 import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
@@ -97,6 +98,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSecurityHeaders(app);
+  // A prototype key ('__proto__') is refused naming it, not as "Body is not valid JSON".
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    namingForbiddenKeys((request, body, done) => defaultJson(request, body, done)),
+  );
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
   registerAuthentication(app, options.context, options.authenticate);

@@ -18,6 +18,7 @@ import { documentCsp } from './security-headers.ts';
 import { countTopLevel } from './count-top-level.ts';
 import { DECIDE_CHUNK, decideInChunks, parseInChunks } from './decide-in-chunks.ts';
 import { topLevelSlices } from './top-level-slices.ts';
+import { namingForbiddenKeys } from './json-body-parser.ts';
 import { DEFAULT_DECIDE_LIMITS, decideLimitHooks, type DecideLimits } from './decide-limits.ts';
 
 /** Most requests one POST /v1/decide may carry. */
@@ -60,7 +61,7 @@ export function registerPolicyRoutes(
 ): void {
   const oneRequest = Type.Union([policy.requestSchema, CustomerDecisionSchema]);
   const hooks = decideLimitHooks(ctx, limits);
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const parseJson = namingForbiddenKeys(app.getDefaultJsonParser('error', 'error'));
   // Its own scope: the decision's JSON parser refuses an oversized batch before parsing it.
   void app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');

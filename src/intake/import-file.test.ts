@@ -270,4 +270,31 @@ describe('importFile refusing a file it cannot read', () => {
       await ctx.close();
     }
   });
+
+  it('names by line the valid rows an unclosed quote swallowed', async () => {
+    const ctx = await openRegistryContext(engine);
+    try {
+      const after = csvText([buildRow({ externalId: 'S1' }), buildRow({ externalId: 'S2' })])
+        .split('\r\n')
+        .slice(1)
+        .join('\r\n');
+      const text = `${csvText([buildRow({ externalId: 'Q1' })])}Q2,REG,"open\r\n${after}`;
+      const reported: { line: number; reason: string }[] = [];
+      const summary = await run(ctx, tempFile('swallowed.csv', text), {
+        report: async () => ({
+          write: async (rows) =>
+            void reported.push(
+              ...rows.map((r) => ({ line: r.line, reason: r.problems[0]!.reason })),
+            ),
+        }),
+      });
+      expect(summary).toMatchObject({ imported: 1, bad: 3 });
+      expect(reported.map((r) => r.line)).toEqual([3, 4, 5]);
+      expect(reported[0]!.reason).toContain('not closed before the end of the file (line 5)');
+      expect(reported[1]!.reason).toContain('inside the quoted field left open on line 3');
+      expect(await externalIds(ctx)).toEqual(['Q1']);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { readNdjsonRows } from './read-ndjson-rows.ts';
 import type { PreparedCustomer } from '../registry/index.ts';
 import type { ReadFrom, RowReader } from './source-row.ts';
 import { writeCustomerBatch } from './write-customer-batch.ts';
+import { forgetBadRows, recordBadRows, recordedBadRows } from './recorded-bad-rows.ts';
 
 /** The formats `importFile` reads. */
 export type ImportFormat = 'csv' | 'ndjson';
@@ -28,8 +29,9 @@ export interface ImportOptions {
   /** Rows per transaction; default from the store's capabilities. */
   readonly batchSize?: number;
   /**
-   * Opens where refused rows are told (after their batch commits), knowing whether this run
-   * resumes an interrupted one (then it appends); none: refused rows are counted only.
+   * Opens where refused rows are told (after their batch commits), always afresh (`false`): a
+   * resumed run first writes every row the earlier runs recorded; none: refused rows are
+   * counted (and recorded) only.
    */
   readonly report?: (resuming: boolean) => Promise<BadRowReport>;
   /** Called after each committed batch with where the import stands. */
@@ -46,11 +48,26 @@ export interface ImportProgress {
   readonly bad: number;
 }
 
-/** What an import did, counting what an interrupted run had done before it. */
+/** Counts of rows and batches, of one run or of several. */
+export interface ImportCounts {
+  readonly imported: number;
+  readonly skipped: number;
+  readonly bad: number;
+  readonly batches: number;
+}
+
+/**
+ * What an import did, in all (counting what interrupted runs had done before it), and apart:
+ * what this run did, and what the earlier runs it resumed had done (null when it did not
+ * resume). A rerun of a killed import that had written 9,000 rows of 100,000 says 91,000
+ * imported by this run, 9,000 earlier.
+ */
 export interface ImportSummary extends ImportProgress {
   readonly batches: number;
   /** The line it resumed at, when a checkpoint of an interrupted run was found. */
   readonly resumedAtLine: number | null;
+  readonly thisRun: ImportCounts;
+  readonly earlier: ImportCounts | null;
 }
 
 /**
@@ -58,7 +75,8 @@ export interface ImportSummary extends ImportProgress {
  * Each batch — its customers (encrypted, through the registry's batch path), its 'import.batch'
  * audit entry and the checkpoint of where the next row starts — commits in one transaction, so
  * a killed import leaves whole batches only and a rerun resumes after the last one. Customers
- * whose external ID is registered are skipped. Bad rows are reported and the good ones kept; a
+ * whose external ID is registered are skipped. Bad rows are recorded with their batch (in its
+ * transaction), reported from that record, and the good ones kept; a
  * file hogo cannot read as a whole throws an 'intake.*' HogoError.
  */
 export async function importFile(
@@ -71,7 +89,13 @@ export async function importFile(
   const key = await fileKey(options.path);
   const resumed = await readCheckpoint(ctx.store.db, key);
   const batchSize = options.batchSize ?? importBatchSize(ctx.store.capabilities);
-  const report = await options.report?.(resumed !== undefined);
+  // The report is written from the rows recorded with each batch: started afresh and, when
+  // resuming, first given every row the earlier runs recorded, so that a run killed between
+  // a commit and its report still leaves a report that agrees with the counts.
+  if (resumed === undefined) await forgetBadRows(ctx.store.db, key);
+  const report = await options.report?.(false);
+  if (report !== undefined && resumed !== undefined)
+    await report.write(await recordedBadRows(ctx.store.db, key));
   let state: ImportCheckpoint = resumed ?? {
     next: { offset: 0, line: 1 },
     imported: 0,
@@ -134,6 +158,7 @@ export async function importFile(
           bad: state.bad + b.badRows.length,
           batches: b.number,
         };
+        await recordBadRows(tx, key, b.badRows);
         await saveCheckpoint(tx, key, after, ctx.clock());
       },
     });
@@ -167,11 +192,19 @@ export async function importFile(
   }
   if (failure !== undefined) throw failure;
   await saveCheckpoint(ctx.store.db, key, state, ctx.clock(), true);
+  const earlier = resumed === undefined ? null : { ...counts(resumed), batches: resumed.batches };
   return {
     offset: state.next.offset,
     ...counts(state),
     batches: state.batches,
     resumedAtLine: resumed === undefined ? null : resumed.next.line,
+    thisRun: {
+      imported: state.imported - (earlier?.imported ?? 0),
+      skipped: state.skipped - (earlier?.skipped ?? 0),
+      bad: state.bad - (earlier?.bad ?? 0),
+      batches: state.batches - (earlier?.batches ?? 0),
+    },
+    earlier,
   };
 }
 

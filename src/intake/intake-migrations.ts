@@ -22,4 +22,24 @@ export const intakeMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0310-intake-bad-rows': {
+    async up(db) {
+      // Each batch's refused rows, in the batch's own transaction: the report is written from
+      // them, so a killed import's report and counts agree. No value: line, field, reason.
+      await db.schema
+        .createTable('intake_bad_rows')
+        .ifNotExists()
+        .addColumn('file_key', 'text', (c) => c.notNull())
+        .addColumn('line', 'bigint', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('intake_bad_rows_file')
+        .ifNotExists()
+        .on('intake_bad_rows')
+        .columns(['file_key', 'line'])
+        .execute();
+    },
+  },
 };

@@ -20,6 +20,13 @@ export type IntakeTables = {
     /** Set when the file was read to its end; a later import of it starts over. */
     completed_at: number | null;
   };
+  /** The problems of the rows an import refused, one per problem, per file (no value). */
+  intake_bad_rows: {
+    file_key: string;
+    line: number;
+    field: string;
+    reason: string;
+  };
 };
 
 /** The store's database seen through the intake slice's tables. */

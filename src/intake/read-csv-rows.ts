@@ -27,7 +27,21 @@ export async function* readCsvRows(
   for await (const chunk of fileChunks(path, from.offset)) {
     for (const record of parser.push(chunk)) yield toRow(record, header.columns);
   }
-  for (const record of parser.end()) yield toRow(record, header.columns);
+  for (const record of parser.end()) {
+    yield toRow(record, header.columns);
+    if ('problem' in record && record.problem.kind === 'unterminated_quote') {
+      // The rows the open quote swallowed are named by line: none of them was read.
+      for (let line = record.line + 1; line <= record.problem.lastLine; line++)
+        yield {
+          line,
+          endOffset: record.endOffset,
+          endLine: record.endLine,
+          problems: [
+            rowProblem(`not read: inside the quoted field left open on line ${record.line}`),
+          ],
+        };
+    }
+  }
 }
 
 async function readHeader(path: string, maxRecordBytes: number) {
@@ -70,7 +84,7 @@ function reasonOf(problem: CsvProblem): string {
     case 'bad_quote':
       return 'bad quoting: a quote inside an unquoted field, or text after a closing quote';
     case 'unterminated_quote':
-      return 'a quoted field is not closed before the end of the file';
+      return `a quoted field is not closed before the end of the file (line ${problem.lastLine}), which was read into it`;
     case 'too_large':
       return `the row is larger than ${problem.limit} bytes`;
     case 'too_many_fields':

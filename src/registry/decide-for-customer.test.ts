@@ -162,7 +162,7 @@ describe.each(ENGINES)('decideForCustomer on $name', (engine) => {
     ).rejects.toMatchObject({ code: 'registry.invalid_field', details: { field: 'purpose' } });
   });
 
-  it('answers not found for a deleted customer or another customer’s item', async () => {
+  it('denies a use of an erased customer citing REQUEST.DELETION; not found for another customer’s item', async () => {
     const a = await customerWith(undefined, '2023-05-01T10:00:00+09:00');
     const b = await customerWith(undefined, '2023-05-01T10:00:00+09:00');
     await expect(
@@ -173,11 +173,18 @@ describe.each(ENGINES)('decideForCustomer on $name', (engine) => {
       }),
     ).rejects.toMatchObject({ code: 'registry.not_found', details: { field: 'itemId' } });
     await deleteCustomer(ctx, operator, { customerId: a.customerId });
+    // Erased: denied citing the deletion, not answered as an ID never issued.
     await expect(
       decideForCustomer(ctx, system, { ...a, purpose: 'PURPOSE.REG.1b' }),
-    ).rejects.toMatchObject({
-      code: 'registry.not_found',
-      details: { field: 'customerId' },
+    ).resolves.toMatchObject({ decision: 'deny', clauses: ['REQUEST.DELETION'] });
+    await expect(
+      decideForCustomer(ctx, system, { ...a, customerId: 'no-such-id', purpose: 'PURPOSE.REG.1b' }),
+    ).rejects.toMatchObject({ code: 'registry.not_found', details: { field: 'customerId' } });
+    const [entry] = await ctx.audit.list({ customerId: a.customerId, limit: 1 });
+    expect(entry).toMatchObject({
+      action: 'decision',
+      decision: 'deny',
+      clauses: ['REQUEST.DELETION'],
     });
     await expect(
       decideForCustomer(ctx, buildPrincipal({ role: 'auditor' }), {

@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { RegistryDeps } from './registry-deps.ts';
-import { decide, isDecisionError, type DecisionOutcome } from '../policy/index.ts';
+import {
+  type CompiledPolicy,
+  decide,
+  type DecisionResult,
+  isDecisionError,
+  type DecisionOutcome,
+  versionIndexAt,
+} from '../policy/index.ts';
+import { HogoError } from '../errors/index.ts';
 import {
   type AuditEvent,
   groupsInScope,
@@ -70,6 +78,20 @@ export async function decideForCustomersIn(
       };
     }
     const request = requests[next++]!;
+    if (request instanceof HogoError && request.code === 'registry.erased') {
+      // APPI Art. 35: an erased customer's information is used for nothing, whatever the ID.
+      const outcome = erasedDeny(ctx.policy, now);
+      events.push({
+        actor: principal.id,
+        action: 'decision',
+        customerId: input.customerId,
+        itemIds: [input.itemId],
+        decision: outcome.decision,
+        clauses: outcome.clauses,
+        detail: { purpose: input.purpose, erased: true },
+      });
+      return outcome;
+    }
     if (request instanceof Error) {
       const field = (request.details as { field?: string } | undefined)?.field ?? 'itemId';
       return { error: { code: request.code, message: request.message, path: field } };
@@ -95,4 +117,17 @@ export async function decideForCustomersIn(
   });
   await ctx.audit.append(tx, events);
   return outcomes;
+}
+
+/** The deny for a use of an erased customer's item (REQUEST.DELETION). */
+function erasedDeny(policy: CompiledPolicy, now: number): DecisionResult {
+  return {
+    decision: 'deny',
+    clauses: ['REQUEST.DELETION'],
+    policyVersion: policy.versions[versionIndexAt(policy, now)]?.id ?? null,
+    reason: {
+      en: 'The customer’s information was erased at their request; it is used for nothing.',
+      ja: 'お客さまのご請求により情報は消去されており、いかなる目的にも利用しません。',
+    },
+  };
 }

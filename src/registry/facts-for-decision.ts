@@ -23,7 +23,7 @@ type Db = Kysely<RegistryTables>;
  * The decision requests (spec/decision-format.md) for these inputs, built from the registry in
  * a fixed number of queries whatever their count (items with services, customers, opt-outs,
  * suspensions, consents; chunked only by the parameter limit). An input whose customer or item
- * is not visible gets a HogoError in its place.
+ * is not visible gets a HogoError in its place ('registry.erased' for an erased customer's).
  */
 export async function factsForDecision(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,9 +46,8 @@ export async function factsForDecision(
     await inChunks(customerIds, chunk, (ids) =>
       db
         .selectFrom('customers')
-        .select(['id', 'customer_group'])
+        .select(['id', 'customer_group', 'deleted_at'])
         .where('id', 'in', ids)
-        .where('deleted_at', 'is', null)
         .execute(),
     ),
     (r) => r.id,
@@ -90,6 +89,10 @@ export async function factsForDecision(
     const customer = customers.get(input.customerId)?.[0];
     if (customer === undefined || (groups !== 'all' && !groups.includes(customer.customer_group)))
       return notFound('customer', 'customerId');
+    // Erased (a tombstone): nothing of them may be used any more; the caller denies citing
+    // REQUEST.DELETION rather than answering as for an ID never issued.
+    if (customer.deleted_at !== null)
+      return new HogoError('registry.erased', 'the customer was erased', { field: 'customerId' });
     const item = items.get(input.itemId)?.[0];
     if (item === undefined || item.customer_id !== customer.id) return notFound('item', 'itemId');
     if (item.superseded_by !== null) {

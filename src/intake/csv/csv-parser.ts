@@ -3,7 +3,8 @@ import { isUtf8 } from 'node:buffer';
 /** Why a record could not be read; the record's bytes are never kept in a problem. */
 export type CsvProblem =
   | { readonly kind: 'bad_quote' }
-  | { readonly kind: 'unterminated_quote' }
+  /** `lastLine`: the file's last line with content, all of it read into the open quote. */
+  | { readonly kind: 'unterminated_quote'; readonly lastLine: number }
   | { readonly kind: 'too_large'; readonly limit: number }
   | { readonly kind: 'too_many_fields'; readonly limit: number }
   | { readonly kind: 'encoding' };
@@ -127,7 +128,10 @@ export class CsvParser {
   end(): CsvRecord[] {
     this.flushPending();
     if (this.state === State.Quoted) {
-      this.problem = { kind: 'unterminated_quote' };
+      // The quote ran to the end: its last line is the one before a final line end.
+      const last = this.fieldLength > 0 ? this.field[this.fieldLength - 1] : undefined;
+      const lastLine = last === LF || last === CR ? this.line - 1 : this.line;
+      this.problem = { kind: 'unterminated_quote', lastLine };
       this.endRecord();
     } else if (this.state !== State.RecordStart) {
       this.endField();
