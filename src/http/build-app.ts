@@ -9,7 +9,8 @@ import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/index.ts';
-import { registerProvisionRoutes } from '../provision/index.ts';
+import { listRecipients, registerProvisionRoutes } from '../provision/index.ts';
+import { registerGovernanceRoutes } from '../governance/index.ts';
 import {
   registerRequestRoutes,
   registerPublicRequestRoutes,
@@ -171,6 +172,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     registerRetentionRoutes(app, options.context);
     registerStoredIncidentRoutes(app, options.context);
+    registerGovernanceRoutes(app, {
+      ...ctx,
+      recipients: (principal) => listRecipients(ctx, principal),
+    });
   }
   await registerWebRoutes(app);
   await app.ready();

@@ -68,6 +68,9 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
         'GET /v1/ads/exports/:id',
         'POST /v1/customers/:id/holds',
         'POST /v1/retention/purge',
+        'GET /v1/export-approvals',
+        'POST /v1/export-approvals/:id/approve',
+        'GET /v1/countries',
       ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);
@@ -195,6 +198,12 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('POST', '/v1/incidents', 'auditor')).toBe(403);
     expect(await status('GET', '/v1/incidents', 'auditor')).toBe(200);
     expect(await status('GET', '/v1/incidents', 'system')).toBe(403);
+    // SECURITY.5: only a privacy officer approves another's take-out; SECURITY.7: the country
+    // register is read by those who read provisions.
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'privacyOfficer')).toBe(404);
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'system')).toBe(403);
+    expect(await status('GET', '/v1/countries', 'auditor')).toBe(200);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });

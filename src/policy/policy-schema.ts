@@ -311,6 +311,50 @@ export const BreachSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** SECURITY.7 (APPI Art. 28; PPC Rules Art. 17): what is known of one foreign country. */
+export const CountrySchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2.' }),
+    name: LocalizedText,
+    lawExists: Type.Boolean({
+      description:
+        'Rule 17(2)(ii): whether the country has a system protecting personal information.',
+    }),
+    law: LocalizedText,
+    adequacy: Type.Union([Type.Literal('adequate'), Type.Literal('none')], {
+      description:
+        "Rule 15: 'adequate' when the PPC designates the country as having an equivalent system.",
+    }),
+    cbpr: Type.Boolean({ description: 'The country takes part in the APEC CBPR system.' }),
+    oecdGaps: LocalizedText,
+    governmentAccess: LocalizedText,
+    localisation: LocalizedText,
+    reviewed: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'The day the entry was last reviewed (YYYY-MM-DD, policy time zone).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.7: the register of foreign countries where data is stored or sent. */
+export const CountriesSchema = Type.Object(
+  {
+    clause: ClauseId,
+    home: Type.String({
+      pattern: '^[A-Z]{2}$',
+      description: 'The company’s own country: a recipient there needs no entry.',
+    }),
+    reviewMonths: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description: 'An entry is reviewed this often.',
+    }),
+    entries: Type.Array(CountrySchema),
+  },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     schema: Type.Literal('hogo/policy@1'),
@@ -367,6 +411,7 @@ export const PolicySchema = Type.Object(
     requestKinds: Type.Array(RequestKindSchema, { minItems: 1 }),
     retention: Type.Optional(RetentionSchema),
     breach: Type.Optional(BreachSchema),
+    countries: Type.Optional(CountriesSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -402,3 +447,5 @@ export type PolicyRetention = Static<typeof RetentionSchema>;
 export type PolicyBreach = Static<typeof BreachSchema>;
 export type PolicyBreachClause = Static<typeof BreachClauseSchema>;
 export type BreachDuty = (typeof BREACH_DUTIES)[number];
+export type PolicyCountry = Static<typeof CountrySchema>;
+export type PolicyCountries = Static<typeof CountriesSchema>;

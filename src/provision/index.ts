@@ -4,6 +4,7 @@ export { adsSettings } from './ads-settings.ts';
 export { AD_PLATFORM_IDS, isAdPlatformId } from './ads/ad-platform-id.ts';
 export { defaultExportPath } from './default-export-path.ts';
 export { exportAudience } from './export-audience.ts';
+export { listRecipients } from './list-recipients.ts';
 export { provisionMigrations } from './provision-migrations.ts';
 export { type ProvisionRecordView } from './provision-record-view.ts';
 export { provisionRecordsFor } from './provision-records-for.ts';

@@ -66,7 +66,8 @@ export type Permission =
   | 'notices.send' // try again the notices whose sending failed (the retry job)
   | 'provision.family' // answer a family caller (PROVIDE.FAMILY), recorded as a provision
   | 'incidents.read' // recorded breaches, their duties and deadlines (APPI Art. 26)
-  | 'incidents.manage'; // record a breach and the people it affects (APPI Art. 26)
+  | 'incidents.manage' // record a breach and the people it affects (APPI Art. 26)
+  | 'exports.approve'; // approve another person's bulk take-out of personal values (SECURITY.5)
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -93,6 +94,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'provision.family',
     'incidents.read',
     'incidents.manage',
+    'exports.approve',
   ]),
   operator: new Set<Permission>([
     'self',
