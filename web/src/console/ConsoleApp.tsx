@@ -4,6 +4,7 @@ import type { Me } from '../shared/types.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { AdExportPage } from './AdExportPage.tsx';
 import { AdExportsPage } from './AdExportsPage.tsx';
+import { ApprovalsPage } from './ApprovalsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
@@ -77,6 +78,7 @@ export function ConsoleApp() {
           ) : (
             <AdExportPage token={token} id={route.id} />
           ))}
+        {route.name === 'approvals' && <ApprovalsPage token={token} me={user} />}
       </main>
     </>
   );

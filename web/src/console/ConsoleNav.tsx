@@ -37,6 +37,12 @@ const PAGES: readonly {
     label: 'Ad exports',
     permission: 'provision.read',
   },
+  {
+    name: 'approvals',
+    path: '/console/approvals',
+    label: 'Approvals',
+    permission: 'exports.approve',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

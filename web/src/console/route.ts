@@ -14,7 +14,8 @@ export type Route =
       readonly customerId: string | null;
       readonly recipientId: string | null;
     }
-  | { readonly name: 'adExports'; readonly id: string | null };
+  | { readonly name: 'adExports'; readonly id: string | null }
+  | { readonly name: 'approvals' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { name: 'ledger', customerId: id ?? null, recipientId: recipientId || null };
   }
   if (head === 'ad-exports') return { name: 'adExports', id: id ?? null };
+  if (head === 'approvals') return { name: 'approvals' };
   return { name: 'queue' };
 }
 
