@@ -33,6 +33,27 @@ describe('hogo approvals and hogo countries', () => {
     expect(queue).toMatchObject([{ id, kind: 'adExport', subject: 'google' }]);
   });
 
+  it('records a staff user’s training, after which it holds', () => {
+    const env = { HOGO_DATA_DIR: tempDir() };
+    expect(hogo(['users', 'create', '--name', 'sato', '--role', 'operator'], env).code).toBe(0);
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const out = hogo(
+      ['training', 'record', '--user', 'sato', '--course', 'privacy-basics', '--on', today],
+      env,
+    );
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      user: 'sato',
+      courses: [{ courseId: 'privacy-basics', completedOn: today, lapsed: false }],
+    });
+    const unknown = hogo(
+      ['training', 'record', '--user', 'sato', '--course', 'nope', '--on', today],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('training.unknown_course');
+  }, 90_000);
+
   it('lists the register with the ad platforms in the USA', () => {
     const env = { HOGO_DATA_DIR: tempDir() };
     const out = hogo(['countries', 'list', '--json'], env);

@@ -5,10 +5,12 @@ import {
   EXPORT_KINDS,
   type ExportKind,
   listExportApprovals,
+  recordTraining,
   requestExportApproval,
+  trainingStatus,
 } from '../governance/index.ts';
 import { listRecipients } from '../provision/index.ts';
-import type { Principal } from '../security/index.ts';
+import { listUsers, type Principal } from '../security/index.ts';
 import { CliError } from './cli-error.ts';
 import { cliPrincipal } from './cli-principal.ts';
 import { withContext } from './with-context.ts';
@@ -22,7 +24,7 @@ const json = (value: unknown) => process.stdout.write(`${JSON.stringify(value, n
  */
 const approver = (): Principal => ({ ...cliPrincipal('approvals'), role: 'privacyOfficer' });
 
-/** `hogo approvals …` (SECURITY.5) and `hogo countries …` (SECURITY.7). */
+/** `hogo approvals …` (SECURITY.5), `hogo training …` (SECURITY.4), `hogo countries …` (SECURITY.7). */
 export function registerGovernanceCommands(program: Command): void {
   const approvals = program
     .command('approvals')
@@ -64,6 +66,47 @@ export function registerGovernanceCommands(program: Command): void {
             ctx,
             cliPrincipal('approvals'),
             opts.state === undefined ? {} : { state: opts.state },
+          ),
+        ),
+      );
+    });
+
+  const training = program
+    .command('training')
+    .description('Staff training (SECURITY.4): a lapsed course withholds personal values.');
+  training
+    .command('record')
+    .description('Record that a staff user completed a course of the policy file on a day.')
+    .requiredOption('--user <name>', 'the login name')
+    .requiredOption('--course <id>', 'a course id of the policy file’s training section')
+    .requiredOption('--on <date>', 'the day completed, YYYY-MM-DD (Japan)')
+    .action(async (opts: { user: string; course: string; on: string }) => {
+      json(
+        await withContext(async (ctx) => {
+          const user = (await listUsers(ctx)).find((u) => u.name === opts.user);
+          if (user === undefined) throw new CliError(`no user ${opts.user}`);
+          const principal: Principal = { ...cliPrincipal('training'), role: 'privacyOfficer' };
+          await recordTraining(ctx, principal, {
+            userId: user.id,
+            courseId: opts.course,
+            completedOn: opts.on,
+          });
+          return { user: user.name, courses: await trainingStatus(ctx, user) };
+        }),
+      );
+    });
+  training
+    .command('status')
+    .description('Every staff user’s required courses, with lapsed ones marked.')
+    .action(async () => {
+      json(
+        await withContext(async (ctx) =>
+          Promise.all(
+            (await listUsers(ctx)).map(async (u) => ({
+              user: u.name,
+              role: u.role,
+              courses: await trainingStatus(ctx, u),
+            })),
           ),
         ),
       );

@@ -26,4 +26,22 @@ export const governanceMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0810-governance-training': {
+    async up(db) {
+      await db.schema
+        .createTable('training_completions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('course_id', 'text', (c) => c.notNull())
+        .addColumn('completed_on', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('training_completions_user')
+        .on('training_completions')
+        .columns(['user_id', 'course_id'])
+        .execute();
+    },
+  },
 };

@@ -2,6 +2,15 @@ import type { Kysely } from 'kysely';
 
 /** The governance slice's tables as Kysely sees them (instants epoch ms). */
 export type GovernanceTables = {
+  training_completions: {
+    id: string;
+    user_id: string;
+    course_id: string;
+    /** The day completed (YYYY-MM-DD, policy time zone). */
+    completed_on: string;
+    recorded_by: string;
+    recorded_at: number;
+  };
   export_approvals: {
     id: string;
     /** One of EXPORT_KINDS. */

@@ -15,3 +15,6 @@ export { requestExportApproval, type ExportApprovalInput } from './request-expor
 export { requireExportApproval, type ApprovalUse } from './require-export-approval.ts';
 export { requireRegisteredCountry } from './require-registered-country.ts';
 export { registerGovernanceRoutes, type GovernanceRouteDeps } from './governance-routes.ts';
+export { recordTraining } from './record-training.ts';
+export { trainingGate } from './training-gate.ts';
+export { trainingStatus, type CourseStatus } from './training-status.ts';

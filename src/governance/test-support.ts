@@ -2,6 +2,8 @@ import type { Principal } from '../security/principal.ts';
 import { approveExport } from './approve-export.ts';
 import type { ExportKind } from './export-kind.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
+import { dayIn } from './japan-date.ts';
+import { recordTraining } from './record-training.ts';
 import { requestExportApproval } from './request-export-approval.ts';
 
 /** A privacy officer who asks for take-outs. */
@@ -33,4 +35,17 @@ export async function approvedExport(
     reason: `test ${kind} of ${subject}`,
   });
   return (await approveExport(ctx, buildApprover(), asked.id)).id;
+}
+
+/** SECURITY.4: records today's completion of every course the role must hold. */
+export async function trainAll(ctx: GovernanceDeps, userId: string, role: string): Promise<void> {
+  const today = dayIn(ctx.policy.offset, ctx.clock());
+  for (const course of ctx.policy.document.training?.courses ?? []) {
+    if (!course.roles.includes(role)) continue;
+    await recordTraining(ctx, buildApprover({ id: 'user-trainer', name: 'trainer' }), {
+      userId,
+      courseId: course.id,
+      completedOn: today,
+    });
+  }
 }

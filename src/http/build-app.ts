@@ -10,7 +10,7 @@ import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/index.ts';
 import { listRecipients, registerProvisionRoutes } from '../provision/index.ts';
-import { registerGovernanceRoutes } from '../governance/index.ts';
+import { registerGovernanceRoutes, trainingGate } from '../governance/index.ts';
 import {
   registerRequestRoutes,
   registerPublicRequestRoutes,
@@ -83,7 +83,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
-  registerAuthentication(app, options.context);
+  // SECURITY.4: a staff user whose training lapsed loses what the policy file withholds.
+  registerAuthentication(
+    app,
+    options.context,
+    options.context ? trainingGate(options.context) : undefined,
+  );
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {

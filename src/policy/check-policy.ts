@@ -225,6 +225,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
       );
   });
   if (doc.breach) checkBreach(doc.breach, problem);
+  if (doc.training) reference('clause', doc.training.clause, clauseIds, ['training', 'clause']);
   if (doc.countries) {
     reference('clause', doc.countries.clause, clauseIds, ['countries', 'clause']);
     // SECURITY.7: one entry per country, the home country none (APPI Art. 28 is about abroad).

@@ -355,6 +355,40 @@ export const CountriesSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** SECURITY.4: one training course staff of some roles must hold. */
+export const CourseSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+    title: LocalizedText,
+    validityMonths: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description: 'A completion holds this long.',
+    }),
+    roles: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: 'The staff roles that must hold the course.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.4: regular training, and what a staff user loses while theirs has lapsed. */
+export const TrainingSchema = Type.Object(
+  {
+    clause: ClauseId,
+    enforce: Type.Boolean({
+      description:
+        'true: a signed-in user whose required course lapsed (or was never completed) loses the withheld permissions.',
+    }),
+    withhold: Type.Array(Type.String({ pattern: '^[a-z]+\\.[A-Za-z]+$' }), {
+      description: "The permissions withheld, e.g. 'registry.readValues'.",
+    }),
+    courses: Type.Array(CourseSchema),
+  },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     schema: Type.Literal('hogo/policy@1'),
@@ -412,6 +446,7 @@ export const PolicySchema = Type.Object(
     retention: Type.Optional(RetentionSchema),
     breach: Type.Optional(BreachSchema),
     countries: Type.Optional(CountriesSchema),
+    training: Type.Optional(TrainingSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -449,3 +484,5 @@ export type PolicyBreachClause = Static<typeof BreachClauseSchema>;
 export type BreachDuty = (typeof BREACH_DUTIES)[number];
 export type PolicyCountry = Static<typeof CountrySchema>;
 export type PolicyCountries = Static<typeof CountriesSchema>;
+export type PolicyTraining = Static<typeof TrainingSchema>;
+export type PolicyCourse = Static<typeof CourseSchema>;

@@ -3,7 +3,7 @@ export { type AuditEvent } from './audit-entry.ts';
 export { type AuditLog } from './audit-log.ts';
 export { appendAuditAnchor, checkAuditAnchor, createAuditAnchor } from './audit/audit-anchor.ts';
 export { createAuditLog } from './audit/create-audit-log.ts';
-export { registerAuthentication } from './auth/register-authentication.ts';
+export { registerAuthentication, type PrincipalGate } from './auth/register-authentication.ts';
 export { requirePermission } from './auth/require-permission.ts';
 export { authorize } from './authorize.ts';
 export { registerSecurityRoutes } from './http/register-security-routes.ts';

@@ -1,3 +1,4 @@
+import type { HogoError } from '../errors/index.ts';
 /**
  * Who is acting (SECURITY.6): a staff user signed in, an API token of another system, or a
  * customer whose identity the website confirmed by a one-time code (REQUEST.WEB).
@@ -13,6 +14,11 @@ export interface Principal {
   readonly scope: Scope;
   /** For kind 'customer' only: the one customer this principal is, and acts for. */
   readonly customerId?: string;
+  /**
+   * Permissions a gate withholds although the role grants them (SECURITY.4: training lapsed),
+   * each with the error that says why.
+   */
+  readonly withheld?: ReadonlyMap<Permission, HogoError>;
 }
 
 export interface Scope {
@@ -143,6 +149,7 @@ export function isPermission(name: string): name is Permission {
 
 /** True when the principal's role grants the permission. */
 export function can(principal: Principal, permission: Permission): boolean {
+  if (principal.withheld?.has(permission) === true) return false;
   return ROLE_PERMISSIONS[principal.role].has(permission);
 }
 

@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { HogoError } from '../../errors/index.ts';
-import { isPermission } from '../principal.ts';
+import { isPermission, type Principal } from '../principal.ts';
 import type { SecurityDeps } from '../security-deps.ts';
 import { authenticateBearer } from './authenticate-bearer.ts';
 import { bearerToken } from './bearer-token.ts';
 import { requirePermission } from './require-permission.ts';
 import './principal-request.ts';
+
+/**
+ * Withholds permissions from a principal as it is authenticated (SECURITY.4: training lapsed);
+ * composed by the app from a higher slice, which the security slice cannot import.
+ */
+export type PrincipalGate = (principal: Principal) => Promise<Principal>;
 
 /**
  * SECURITY.6: on every route whose `config.access` names a permission, reads
@@ -19,6 +25,7 @@ import './principal-request.ts';
 export function registerAuthentication(
   app: FastifyInstance,
   deps: Pick<SecurityDeps, 'store' | 'clock'> | undefined,
+  gate?: PrincipalGate,
 ): void {
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -44,7 +51,7 @@ export function registerAuthentication(
           'the token sent is unknown, expired or revoked',
         );
       }
-      request.principal = caller;
+      request.principal = gate ? await gate(caller) : caller;
       return;
     }
     // REQUEST.WEB: a requester token is accepted on the customer's own request routes only.
@@ -63,7 +70,7 @@ export function registerAuthentication(
           : 'sign in, or send an API token (Authorization: Bearer …)',
       );
     }
-    request.principal = principal;
+    request.principal = gate ? await gate(principal) : principal;
     // access.permission is known: checked when the route was registered.
     requirePermission(request, access.permission as Parameters<typeof requirePermission>[1]);
   });
