@@ -18,3 +18,4 @@ export { registerGovernanceRoutes, type GovernanceRouteDeps } from './governance
 export { recordTraining } from './record-training.ts';
 export { trainingGate } from './training-gate.ts';
 export { trainingStatus, type CourseStatus } from './training-status.ts';
+export { countriesForPackage, type PackageCountry } from './countries-for-package.ts';
