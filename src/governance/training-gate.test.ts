@@ -53,6 +53,22 @@ describe.each(ENGINES)('training gates reading values on $name (SECURITY.4)', (e
     });
   });
 
+  it('leaves the withheld permission out of who the user is, and the rest in', async () => {
+    const session = await app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      payload: { name: 'sato', password },
+    });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/v1/me',
+      headers: { authorization: `Bearer ${(session.json() as { token: string }).token}` },
+    });
+    const permissions = (me.json() as { permissions: string[] }).permissions;
+    expect(permissions).not.toContain('registry.readValues');
+    expect(permissions).toContain('registry.read');
+  });
+
   it('shows values while the training holds, and refuses them once it has lapsed', async () => {
     await trainAll(ctx, userId, 'operator');
     const shown = await readValues();
