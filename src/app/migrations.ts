@@ -8,6 +8,7 @@ import type { StoreMigration } from '../store/index.ts';
 import { retentionMigrations } from '../retention/index.ts';
 import { incidentMigrations } from '../incidents/index.ts';
 import { anonymizeMigrations } from '../anonymize/index.ts';
+import { governanceMigrations } from '../governance/index.ts';
 // Each slice adds one import here and one spread below; names (NNNN-slice-what) keep the order.
 
 /** Every slice's migrations, run on start by `openContext` and by `hogo db migrate`. */
@@ -21,6 +22,7 @@ export const allMigrations: Readonly<Record<string, StoreMigration>> = {
   ...retentionMigrations,
   ...incidentMigrations,
   ...anonymizeMigrations,
+  ...governanceMigrations,
 };
 
 /**

@@ -6,6 +6,7 @@ import { registerProvisionCommands } from './provision-commands.ts';
 import { registerAnonymizeCommand } from './anonymize-command.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerIncidentCommands } from './incident-commands.ts';
+import { registerGovernanceCommands } from './governance-commands.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerAnonymizeCommand(program);
   registerRetentionCommands(program);
   registerIncidentCommands(program);
+  registerGovernanceCommands(program);
   return program;
 }
 

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../security/test-support.ts';
 import { GOOGLE_CSV_HEADER } from '../provision/ads/google-csv-writer.ts';
+import { openContext } from '../app/open-context.ts';
+import { approveExport } from '../governance/index.ts';
+import { buildApprover } from '../governance/test-support.ts';
 
 const bin = fileURLToPath(new URL('../../bin/hogo.js', import.meta.url));
 
@@ -17,13 +20,35 @@ function hogo(args: string[], env: Record<string, string>) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** An approval asked for by `hogo approvals request`, approved by a privacy officer. */
+async function approvedByAnother(env: Record<string, string>, platform: string): Promise<string> {
+  const asked = hogo(
+    ['approvals', 'request', '--kind', 'adExport', '--subject', platform, '--reason', 'campaign'],
+    env,
+  );
+  expect(asked.code).toBe(0);
+  const { id } = JSON.parse(asked.stdout) as { id: string };
+  const ctx = await openContext({ env: { ...process.env, HOGO_DATABASE_URL: '', ...env } });
+  try {
+    await approveExport(ctx, buildApprover(), id);
+  } finally {
+    await ctx.close();
+  }
+  return id;
+}
+
 describe('hogo ads and hogo provision', () => {
-  it('exports, purges by expiry and dry-runs the ledger purge, printing counts only', () => {
+  it('exports, purges by expiry and dry-runs the ledger purge, printing counts only', async () => {
     const dir = tempDir();
     const env = { HOGO_DATA_DIR: dir, HOGO_ADS_DELETE_AFTER_DAYS: '7' };
     expect(hogo(['demo', 'seed', '--customers', '20'], env).code).toBe(0);
     const out = join(dir, 'audience.csv');
-    const exported = hogo(['ads', 'export', '--platform', 'google', '--out', out], env);
+    // SECURITY.5: asked for from the command line, approved by a second person.
+    const approvalId = await approvedByAnother(env, 'google');
+    const exported = hogo(
+      ['ads', 'export', '--platform', 'google', '--out', out, '--approval', approvalId],
+      env,
+    );
     expect(exported.code).toBe(0);
     const receipt = JSON.parse(exported.stdout) as {
       customers: { considered: number };
@@ -40,7 +65,8 @@ describe('hogo ads and hogo provision', () => {
       due: 0,
       deleted: 0,
     });
-  });
+    // Five runs of the command on a shared machine.
+  }, 120_000);
 
   it('refuses an unknown platform and a purpose that is not an ad purpose with exit 2', () => {
     const env = { HOGO_DATA_DIR: tempDir() };

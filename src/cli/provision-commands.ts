@@ -41,22 +41,26 @@ export function registerProvisionCommands(program: Command): void {
     .requiredOption('--platform <id>', AD_PLATFORM_IDS.join(' | '))
     .option('--purpose <id>', 'PURPOSE.REG.5 (default) or PURPOSE.REG.7 (other companies’ ads)')
     .option('--out <file>', 'the upload file (Yahoo: the base name of its list files)')
-    .action(async (opts: { platform: string; purpose?: string; out?: string }) => {
-      const platform = opts.platform;
-      if (!isAdPlatformId(platform)) {
-        throw new CliError(`--platform must be one of ${AD_PLATFORM_IDS.join(', ')}`);
-      }
-      const receipt = await withContext((ctx) => {
-        const settings = adsSettings(process.env);
-        return exportAudience(ctx, cliPrincipal('ads-export'), {
-          platform,
-          out: opts.out ?? defaultExportPath(settings.exportDir, platform, ctx.clock()),
-          deleteAfterDays: settings.deleteAfterDays,
-          ...(opts.purpose !== undefined ? { purpose: opts.purpose } : {}),
+    .option('--approval <id>', 'SECURITY.5: the approval by a second person (hogo approvals)')
+    .action(
+      async (opts: { platform: string; purpose?: string; out?: string; approval?: string }) => {
+        const platform = opts.platform;
+        if (!isAdPlatformId(platform)) {
+          throw new CliError(`--platform must be one of ${AD_PLATFORM_IDS.join(', ')}`);
+        }
+        const receipt = await withContext((ctx) => {
+          const settings = adsSettings(process.env);
+          return exportAudience(ctx, cliPrincipal('ads-export'), {
+            platform,
+            out: opts.out ?? defaultExportPath(settings.exportDir, platform, ctx.clock()),
+            deleteAfterDays: settings.deleteAfterDays,
+            ...(opts.purpose !== undefined ? { purpose: opts.purpose } : {}),
+            ...(opts.approval !== undefined ? { approvalId: opts.approval } : {}),
+          });
         });
-      });
-      json(receipt);
-    });
+        json(receipt);
+      },
+    );
   ads
     .command('purge')
     .description('Delete the files of exports past their expiry (ADS.DELETE_AFTER_MATCH); audited.')

@@ -14,7 +14,8 @@ import { HogoError } from '../errors/index.ts';
 import { statusForCode } from './http-error.ts';
 import { registerPolicyRoutes } from './policy-routes.ts';
 import { registerRegistryRoutes } from '../registry/index.ts';
-import { registerProvisionRoutes, type AdsSettings } from '../provision/index.ts';
+import { listRecipients, registerProvisionRoutes, type AdsSettings } from '../provision/index.ts';
+import { registerGovernanceRoutes, trainingGate } from '../governance/index.ts';
 import {
   registerRequestRoutes,
   registerPublicRequestRoutes,
@@ -108,7 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   const routes = requireAccessDeclaration(app);
   app.decorate('declaredRoutes', routes);
-  registerAuthentication(app, options.context, options.authenticate);
+  // SECURITY.4: a staff user whose training lapsed loses what the policy file withholds.
+  registerAuthentication(app, options.context, {
+    authenticate: options.authenticate,
+    gate: options.context ? trainingGate(options.context) : undefined,
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HogoError) {
@@ -200,6 +205,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registerAnonymizeRoutes(app, options.context);
     registerIncidentCaseRoutes(app, ctx, {
       anonymousLimit: options.violationLimit ?? violationReportLimit(ctx),
+    });
+    registerGovernanceRoutes(app, {
+      ...ctx,
+      recipients: (principal) => listRecipients(ctx, principal),
     });
   }
   await registerWebRoutes(app);

@@ -75,6 +75,9 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
         'POST /v1/retention/purge',
         'POST /v1/anonymized-datasets',
         'POST /v1/anonymized-datasets/:id/publish',
+        'GET /v1/export-approvals',
+        'POST /v1/export-approvals/:id/approve',
+        'GET /v1/countries',
       ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);
@@ -222,6 +225,12 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(
       (await app.inject({ method: 'POST', url: '/v1/public/violations', payload: {} })).statusCode,
     ).toBe(400);
+    // SECURITY.5: only a privacy officer approves another's take-out; SECURITY.7: the country
+    // register is read by those who read provisions.
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'privacyOfficer')).toBe(404);
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/export-approvals/x/approve', 'system')).toBe(403);
+    expect(await status('GET', '/v1/countries', 'auditor')).toBe(200);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });

@@ -244,6 +244,22 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
       );
   });
   if (doc.breach) checkBreach(doc.breach, problem);
+  if (doc.training) reference('clause', doc.training.clause, clauseIds, ['training', 'clause']);
+  if (doc.countries) {
+    reference('clause', doc.countries.clause, clauseIds, ['countries', 'clause']);
+    // SECURITY.7: one entry per country, the home country none (APPI Art. 28 is about abroad).
+    const seenCountries = new Set<string>([doc.countries.home]);
+    doc.countries.entries.forEach((c, i) => {
+      if (seenCountries.has(c.code))
+        problem('policy.duplicate_id', `country ${c.code} is listed twice or is the home country`, [
+          'countries',
+          'entries',
+          i,
+          'code',
+        ]);
+      seenCountries.add(c.code);
+    });
+  }
   (doc.contacts ?? []).forEach((c, i) =>
     reference('clause', c.clause, clauseIds, ['contacts', i, 'clause']),
   );

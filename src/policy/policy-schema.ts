@@ -327,6 +327,84 @@ export const BreachSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** SECURITY.7 (APPI Art. 28; PPC Rules Art. 17): what is known of one foreign country. */
+export const CountrySchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2.' }),
+    name: LocalizedText,
+    lawExists: Type.Boolean({
+      description:
+        'Rule 17(2)(ii): whether the country has a system protecting personal information.',
+    }),
+    law: LocalizedText,
+    adequacy: Type.Union([Type.Literal('adequate'), Type.Literal('none')], {
+      description:
+        "Rule 15: 'adequate' when the PPC designates the country as having an equivalent system.",
+    }),
+    cbpr: Type.Boolean({ description: 'The country takes part in the APEC CBPR system.' }),
+    oecdGaps: LocalizedText,
+    governmentAccess: LocalizedText,
+    localisation: LocalizedText,
+    reviewed: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'The day the entry was last reviewed (YYYY-MM-DD, policy time zone).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.7: the register of foreign countries where data is stored or sent. */
+export const CountriesSchema = Type.Object(
+  {
+    clause: ClauseId,
+    home: Type.String({
+      pattern: '^[A-Z]{2}$',
+      description: 'The company’s own country: a recipient there needs no entry.',
+    }),
+    reviewMonths: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description: 'An entry is reviewed this often.',
+    }),
+    entries: Type.Array(CountrySchema),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.4: one training course staff of some roles must hold. */
+export const CourseSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+    title: LocalizedText,
+    validityMonths: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description: 'A completion holds this long.',
+    }),
+    roles: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: 'The staff roles that must hold the course.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.4: regular training, and what a staff user loses while theirs has lapsed. */
+export const TrainingSchema = Type.Object(
+  {
+    clause: ClauseId,
+    enforce: Type.Boolean({
+      description:
+        'true: a signed-in user whose required course lapsed (or was never completed) loses the withheld permissions.',
+    }),
+    withhold: Type.Array(Type.String({ pattern: '^[a-z]+\\.[A-Za-z]+$' }), {
+      description: "The permissions withheld, e.g. 'registry.readValues'.",
+    }),
+    courses: Type.Array(CourseSchema),
+  },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     schema: Type.Literal('hogo/policy@1'),
@@ -383,6 +461,8 @@ export const PolicySchema = Type.Object(
     requestKinds: Type.Array(RequestKindSchema, { minItems: 1 }),
     retention: Type.Optional(RetentionSchema),
     breach: Type.Optional(BreachSchema),
+    countries: Type.Optional(CountriesSchema),
+    training: Type.Optional(TrainingSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -418,3 +498,7 @@ export type PolicyRetention = Static<typeof RetentionSchema>;
 export type PolicyBreach = Static<typeof BreachSchema>;
 export type PolicyBreachClause = Static<typeof BreachClauseSchema>;
 export type BreachDuty = (typeof BREACH_DUTIES)[number];
+export type PolicyCountry = Static<typeof CountrySchema>;
+export type PolicyCountries = Static<typeof CountriesSchema>;
+export type PolicyTraining = Static<typeof TrainingSchema>;
+export type PolicyCourse = Static<typeof CourseSchema>;

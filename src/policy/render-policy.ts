@@ -148,6 +148,18 @@ const WORDS = {
     country: 'Located in',
     accepted: 'provided',
     notAccepted: 'not provided',
+    countriesCaption: 'Foreign countries where personal information is stored or sent',
+    countryName: 'Country',
+    countryLaw: 'Protection system',
+    countryAdequacy: 'Equivalent system (Rule 15) / APEC CBPR',
+    countryGaps: 'Gaps against the OECD principles',
+    countryAccess: 'Government access, data localisation',
+    countryReviewed: 'Reviewed',
+    adequate: 'designated equivalent',
+    notAdequate: 'not designated',
+    cbpr: 'CBPR participant',
+    noCbpr: 'not in CBPR',
+    noLaw: 'No system protecting personal information',
     requestsCaption: 'Requests, fees and time to answer',
     request: 'Request',
     fee: 'Fee',
@@ -191,6 +203,18 @@ const WORDS = {
     country: '所在国',
     accepted: '提供する',
     notAccepted: '提供しない',
+    countriesCaption: '個人情報を保管し、または提供する外国',
+    countryName: '国',
+    countryLaw: '個人情報の保護に関する制度',
+    countryAdequacy: '同等の水準にある国（規則15条）／APEC CBPR',
+    countryGaps: 'OECDプライバシーガイドライン8原則との相違',
+    countryAccess: '政府による情報へのアクセス・データローカライゼーション',
+    countryReviewed: '確認日',
+    adequate: '指定あり',
+    notAdequate: '指定なし',
+    cbpr: 'CBPR参加国',
+    noCbpr: 'CBPR不参加',
+    noLaw: '個人情報の保護に関する制度なし',
     requestsCaption: 'ご請求の種類・手数料・回答期限',
     request: 'ご請求',
     fee: '手数料',
@@ -511,6 +535,7 @@ function placeGenerated(d: Draft, published: readonly PublishedDataset[]): Place
   placePurposes(d, placed, purposeSection, extraClause);
   placeAdPlatforms(d, placed, adSection);
   placeAnonymized(d, placed, published);
+  placeCountries(d, placed);
   placeRequestKinds(d, placed, requestSection);
   placeContacts(d, placed);
   return placed;
@@ -637,6 +662,43 @@ function placeAnonymized(
   };
   if (shownIds.has('ANONYMIZED')) push(afterClause, 'ANONYMIZED', table);
   else push(atEnd, sectionOf('ANONYMIZED') ?? '7', table);
+}
+
+/**
+ * SECURITY.7 (APPI Art. 28(2); PPC Rules Art. 17(2)): each foreign country's system, shown to
+ * the person, after the clause that promises it.
+ */
+function placeCountries(d: Draft, { atEnd, afterClause }: Placed): void {
+  const { policy, w, lang, loc, shownIds, sectionOf } = d;
+  const countries = policy.document.countries;
+  if (countries !== undefined && countries.entries.length > 0) {
+    const table: Block = {
+      kind: 'table',
+      caption: [text(w.countriesCaption)],
+      head: [
+        [text(w.countryName)],
+        [text(w.countryLaw)],
+        [text(w.countryAdequacy)],
+        [text(w.countryGaps)],
+        [text(w.countryAccess)],
+        [text(w.countryReviewed)],
+      ],
+      rows: countries.entries.map((c) => [
+        [...loc(c.name), text(` (${c.code})`)],
+        c.lawExists ? loc(c.law) : [text(w.noLaw), { kind: 'br' }, ...loc(c.law)],
+        [
+          text(c.adequacy === 'adequate' ? w.adequate : w.notAdequate),
+          { kind: 'br' },
+          text(c.cbpr ? w.cbpr : w.noCbpr),
+        ],
+        loc(c.oecdGaps),
+        [...loc(c.governmentAccess), { kind: 'br' }, ...loc(c.localisation)],
+        [text(formatDate(c.reviewed, lang))],
+      ]),
+    };
+    if (shownIds.has(countries.clause)) push(afterClause, countries.clause, table);
+    else push(atEnd, sectionOf(countries.clause) ?? '4', table);
+  }
 }
 
 /** §9: the kinds of request, their fees and due days. */

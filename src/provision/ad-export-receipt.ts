@@ -3,6 +3,8 @@ import type { ExclusionReason } from './exclusion-reason.ts';
 /** What an ad export did, in counts and ids only: never a personal value. */
 export interface AdExportReceipt {
   readonly exportId: string;
+  /** SECURITY.5: the approval the export used (absent on receipts written before approvals). */
+  readonly approvalId?: string;
   readonly platform: string;
   /** The purpose per customer group (REG, OTH). */
   readonly purposes: Readonly<Record<string, string>>;

@@ -18,6 +18,7 @@ import { provisionRecordsFor } from './provision-records-for.ts';
 import { purgeAdExports } from './purge-ad-exports.ts';
 import { readAdExport } from './read-ad-export.ts';
 import { buildOfficer, openProvisionContext } from './test-support.ts';
+import { approvedExport } from '../governance/test-support.ts';
 
 const DAY = 86_400_000;
 
@@ -66,7 +67,13 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
       scope: { categories: 'all' as const, purposes: new Set(['PURPOSE.REG.5']) },
     };
     const out = join(dir, 'scoped.csv');
-    await expect(exportAudience(ctx, narrow, { platform: 'google', out })).rejects.toMatchObject({
+    await expect(
+      exportAudience(ctx, narrow, {
+        approvalId: await approvedExport(ctx, 'adExport', 'google'),
+        platform: 'google',
+        out,
+      }),
+    ).rejects.toMatchObject({
       code: 'auth.forbidden',
     });
     expect(existsSync(out)).toBe(false);
@@ -74,7 +81,11 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
       ...officer,
       scope: { categories: 'all' as const, purposes: new Set(['PURPOSE.REG.5', 'PURPOSE.OTH.4']) },
     };
-    const receipt = await exportAudience(ctx, both, { platform: 'google', out });
+    const receipt = await exportAudience(ctx, both, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
+      platform: 'google',
+      out,
+    });
     expect(receipt.customers.included).toBe(3);
   });
 
@@ -102,7 +113,12 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
 
   it('exports hashed values in Google’s CSV, never the opted-out or suspended, and records each customer', async () => {
     const out = join(dir, 'google.csv');
-    const receipt = await exportAudience(ctx, officer, { platform: 'google', out, chunkSize: 2 });
+    const receipt = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
+      platform: 'google',
+      out,
+      chunkSize: 2,
+    });
     expect(receipt.customers).toEqual({
       considered: 5,
       included: 3,
@@ -154,6 +170,7 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
   it('exports other companies’ ads only for items of services transferred from DOCOMO (SP.2022.TRANSITIONAL)', async () => {
     const out = join(dir, 'meta.ndjson');
     const receipt = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'meta'),
       platform: 'meta',
       out,
       purpose: 'PURPOSE.REG.7',
@@ -179,7 +196,11 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
   });
 
   it('audits every customer considered once: each decision with its clauses, each value read', async () => {
-    await exportAudience(ctx, officer, { platform: 'google', out: join(dir, 'audit.csv') });
+    await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
+      platform: 'google',
+      out: join(dir, 'audit.csv'),
+    });
     const entries = (await ctx.audit.list({ limit: 100 })).filter((e) => e.action === 'ads.decide');
     expect(entries.map((e) => e.customerId).sort()).toEqual(Object.values(ids).sort());
     const optedOut = entries.find((e) => e.customerId === ids.optedOut)!;
@@ -200,7 +221,11 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
 
   it('writes one Yahoo! JAPAN list file per list', async () => {
     const out = join(dir, 'yahoo.txt');
-    const receipt = await exportAudience(ctx, officer, { platform: 'yahoo', out });
+    const receipt = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'yahoo'),
+      platform: 'yahoo',
+      out,
+    });
     expect(receipt.files.map((f) => [f.name, f.rows])).toEqual([
       ['yahoo.email.txt', 3],
       ['yahoo.phone.txt', 1],
@@ -213,11 +238,13 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
 
   it('deletes only the files of expired exports, and records the deletion (ADS.DELETE_AFTER_MATCH)', async () => {
     const first = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
       platform: 'google',
       out: join(dir, 'a.csv'),
     });
     ctx.clock.advance(5 * DAY);
     const second = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
       platform: 'google',
       out: join(dir, 'b.csv'),
     });
@@ -232,10 +259,15 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
 
   it('refuses an operator, a purpose that is not an ad purpose, and leaves no file', async () => {
     await expect(
-      exportAudience(ctx, buildPrincipal(), { platform: 'google', out: join(dir, 'x.csv') }),
+      exportAudience(ctx, buildPrincipal(), {
+        approvalId: await approvedExport(ctx, 'adExport', 'google'),
+        platform: 'google',
+        out: join(dir, 'x.csv'),
+      }),
     ).rejects.toMatchObject({ code: 'auth.forbidden' });
     await expect(
       exportAudience(ctx, officer, {
+        approvalId: await approvedExport(ctx, 'adExport', 'google'),
         platform: 'google',
         out: join(dir, 'x.csv'),
         purpose: 'PURPOSE.REG.1b',

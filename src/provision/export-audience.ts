@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { requireExportApproval, requireRegisteredCountry } from '../governance/index.ts';
 import { authorize, customerIdPage, newId } from '../registry/index.ts';
 import { purposeInScope, type Principal } from '../security/index.ts';
 import type { AdExportReceipt } from './ad-export-receipt.ts';
@@ -32,6 +33,8 @@ export interface ExportAudienceInput {
   /** Customers per page of the keyset walk; default 500 (small pages keep the peak memory down at the same speed). */
   readonly chunkSize?: number;
   readonly ads?: AdsOptions;
+  /** SECURITY.5: the approval by a second person this export uses (once). */
+  readonly approvalId?: string;
 }
 
 /**
@@ -40,7 +43,9 @@ export interface ExportAudienceInput {
  * platform accepts); permitted values are normalized and hashed by the platform's rules and
  * written in its own format; every customer included gets a ledger row (a foreign provision,
  * APPI Art. 28–29). All of it in one transaction: a failed export leaves no file and no record.
- * The receipt holds counts and ids only. Needs 'provision.export'.
+ * The receipt holds counts and ids only. Refused without an approval by a second person, which
+ * it uses up (SECURITY.5), and for a platform in a country the register does not hold
+ * (SECURITY.7). Needs 'provision.export'.
  */
 export async function exportAudience(
   ctx: ProvisionDeps,
@@ -78,6 +83,15 @@ export async function exportAudience(
       if (recipient.kind !== 'adPlatform') {
         throw new HogoError('ads.invalid_platform', 'not an ad platform', { field: 'platform' });
       }
+      // SECURITY.7 (APPI Art. 28): the platform's country is known to the register.
+      requireRegisteredCountry(ctx.policy, recipient);
+      // SECURITY.5: one approval per take-out, used inside this transaction.
+      const approvalId = await requireExportApproval(
+        tx,
+        principal,
+        { approvalId: input.approvalId, kind: 'adExport', subject: input.platform },
+        now,
+      );
       const exportId = newId(now);
       const tally = newTally();
       const walk: ExportWalk = {
@@ -92,6 +106,7 @@ export async function exportAudience(
         exportId,
         recipient,
         writer,
+        approvalId,
       };
       let after: string | null = null;
       for (;;) {
@@ -123,6 +138,7 @@ export async function exportAudience(
           clauses: ['ADS', 'ADS.OPT_OUT'],
           detail: {
             exportId,
+            approvalId,
             platform: input.platform,
             included: tally.included,
             considered: tally.considered,
@@ -160,6 +176,7 @@ function receiptOf(
 ): AdExportReceipt {
   return {
     exportId: w.exportId,
+    approvalId: w.approvalId,
     platform: w.platform,
     purposes: w.purposes,
     at: new Date(w.at).toISOString(),

@@ -34,6 +34,8 @@ export interface ExportWalk {
   readonly exportId: string;
   readonly recipient: ProvisionTables['provision_recipients'];
   readonly writer: AudienceWriter;
+  /** SECURITY.5: the approval this export used. */
+  readonly approvalId: string;
 }
 
 /** Running counts of an export (the receipt's numbers). */

@@ -4,6 +4,7 @@ export { adsSettings, type AdsSettings } from './ads-settings.ts';
 export { AD_PLATFORM_IDS, isAdPlatformId } from './ads/ad-platform-id.ts';
 export { defaultExportPath } from './default-export-path.ts';
 export { exportAudience } from './export-audience.ts';
+export { listRecipients } from './list-recipients.ts';
 export { provisionMigrations } from './provision-migrations.ts';
 export type { ProvisionDeps } from './provision-deps.ts';
 export { type ProvisionRecordView } from './provision-record-view.ts';

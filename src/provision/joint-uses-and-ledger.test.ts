@@ -15,6 +15,7 @@ import { provide } from './provide.ts';
 import type { JointUseInput } from './joint-use-input.ts';
 import { type ProvisionRecordPage, searchProvisionRecords } from './search-provision-records.ts';
 import { buildOfficer, buildRecipient, openProvisionContext } from './test-support.ts';
+import { approvedExport } from '../governance/test-support.ts';
 
 const jointUse = (overrides: Partial<JointUseInput> = {}): JointUseInput => ({
   jointUsers: ['group-co'],
@@ -153,6 +154,7 @@ describe.each(ENGINES)('joint-use register and ledger paging on $name', (engine)
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await createCustomer(ctx, officer, buildCustomer())).id);
     const receipt = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
       platform: 'google',
       out: join(tempDir(), 'google.csv'),
     });

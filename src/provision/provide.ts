@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { requireRegisteredCountry } from '../governance/index.ts';
 import { isDecisionError, isLegalObligationKind } from '../policy/index.ts';
 import {
   authorize,
@@ -80,6 +81,8 @@ export async function provide(
         field: 'purpose',
       });
     }
+    // SECURITY.7 (APPI Art. 28): no provision to a country the register does not know.
+    requireRegisteredCountry(ctx.policy, recipient);
     await requireDiligence(tx, recipient, at);
     const jointItems = kind === 'jointUser' ? await jointUseItems(tx, recipient.id, at) : null;
     const customerIds = [...new Set(input.customerIds)];

@@ -7,6 +7,7 @@ import type { RoleName } from '../security/principal.ts';
 import { tempDir } from '../security/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { purgeAdExports } from './purge-ad-exports.ts';
+import { approvedExport } from '../governance/test-support.ts';
 import {
   buildDiligence,
   buildOfficer,
@@ -140,7 +141,7 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
       method: 'POST',
       url: '/v1/ads/exports',
       headers: as('privacyOfficer'),
-      payload: { platform: 'google' },
+      payload: { platform: 'google', approvalId: await approvedExport(ctx, 'adExport', 'google') },
     });
     expect(created.statusCode).toBe(201);
     const { exportId } = created.json() as { exportId: string };
@@ -171,7 +172,7 @@ describe.each(ENGINES)('provision over HTTP on $name', (engine) => {
         method: 'POST',
         url: '/v1/ads/exports',
         headers: as('privacyOfficer'),
-        payload: { platform },
+        payload: { platform, approvalId: await approvedExport(ctx, 'adExport', platform) },
       });
       expect(created.statusCode).toBe(201);
       ids.push((created.json() as { exportId: string }).exportId);

@@ -40,6 +40,13 @@ const AdExportInput = Type.Object(
     purpose: Type.Optional(
       Type.String({ maxLength: 200, description: 'PURPOSE.REG.5 (default) or PURPOSE.REG.7.' }),
     ),
+    approvalId: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description:
+          'SECURITY.5: the approval by a second person; without one the export is refused.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -232,6 +239,7 @@ export function registerProvisionRoutes(
         out: defaultExportPath(settings.exportDir, body.platform, ctx.clock()),
         deleteAfterDays: settings.deleteAfterDays,
         ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
+        ...(body.approvalId !== undefined ? { approvalId: body.approvalId } : {}),
       });
       return reply.status(201).send(receipt);
     },

@@ -1,4 +1,5 @@
 import { openAppTestContext } from '../app/test-context.ts';
+import { governanceMigrations } from '../governance/governance-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
 import type { Principal } from '../security/principal.ts';
 import { securityMigrations } from '../security/security-migrations.ts';
@@ -17,6 +18,7 @@ export function openProvisionContext(engine: TestEngine) {
       ...securityMigrations,
       ...registryMigrations,
       ...provisionMigrations,
+      ...governanceMigrations,
     },
     now: TEST_NOW,
   });

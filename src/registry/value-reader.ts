@@ -22,6 +22,10 @@ export async function valueReader(
   wanted: boolean,
 ): Promise<ValueReader> {
   const decrypted: string[] = [];
+  // SECURITY.4: values asked for while a gate withholds them are refused, saying why (a lapsed
+  // training), not silently left out as for a role that never reads values.
+  const withheld = wanted ? principal.withheld?.get('registry.readValues') : undefined;
+  if (withheld !== undefined) throw withheld;
   const allowed = wanted && can(principal, 'registry.readValues');
   const cipher = allowed ? (await keys.ciphersFor(db, [customerId])).get(customerId) : undefined;
   return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { countriesForPackage, type PackageCountry } from '../governance/index.ts';
 import { isDecisionError, type WithholdingStatement } from '../policy/index.ts';
 import { recordsForCustomerPackage, type ProvisionRecordView } from '../provision/index.ts';
 import { decideForCustomers, readCustomer } from '../registry/index.ts';
@@ -33,6 +34,11 @@ export interface DisclosurePackage {
   readonly provisionRecords: readonly ProvisionRecordView[];
   /** PROVIDE.AUTHORITY: which records the policy file keeps out of this package, and why. */
   readonly withheldRecords: readonly WithholdingStatement[];
+  /**
+   * SECURITY.7 (APPI Art. 28(2); PPC Rules Art. 17(2)): the protection system of each foreign
+   * country the records name, from the register.
+   */
+  readonly foreignCountries: readonly PackageCountry[];
 }
 
 /**
@@ -103,6 +109,11 @@ export async function fulfilDisclosure(
     suspensions: customer.suspensions,
     provisionRecords,
     withheldRecords: withheld,
+    foreignCountries: countriesForPackage(
+      ctx.policy,
+      ctx.clock(),
+      provisionRecords.map((r) => r.recipient.country),
+    ),
   };
   const sha256 = createHash('sha256').update(JSON.stringify(pkg)).digest('hex');
   return {

@@ -3,7 +3,11 @@ export { type AuditEvent } from './audit-entry.ts';
 export { type AuditLog } from './audit-log.ts';
 export { appendAuditAnchor, checkAuditAnchor, createAuditAnchor } from './audit/audit-anchor.ts';
 export { createAuditLog } from './audit/create-audit-log.ts';
-export { registerAuthentication, type Authenticate } from './auth/register-authentication.ts';
+export {
+  registerAuthentication,
+  type Authenticate,
+  type PrincipalGate,
+} from './auth/register-authentication.ts';
 export { requirePermission } from './auth/require-permission.ts';
 export { authorize } from './authorize.ts';
 export { clientNetwork } from './client-network.ts';

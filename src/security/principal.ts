@@ -1,3 +1,4 @@
+import type { HogoError } from '../errors/index.ts';
 /**
  * Who is acting (SECURITY.6): a staff user signed in, an API token of another system, or a
  * customer whose identity the website confirmed by a one-time code (REQUEST.WEB).
@@ -13,6 +14,11 @@ export interface Principal {
   readonly scope: Scope;
   /** For kind 'customer' only: the one customer this principal is, and acts for. */
   readonly customerId?: string;
+  /**
+   * Permissions a gate withholds although the role grants them (SECURITY.4: training lapsed),
+   * each with the error that says why.
+   */
+  readonly withheld?: ReadonlyMap<Permission, HogoError>;
 }
 
 export interface Scope {
@@ -75,7 +81,8 @@ export type Permission =
   | 'anonymize.read' // data sets of anonymously processed information: status, report (§7)
   | 'anonymize.create' // make a data set from the registry (its reads audited) and download it
   | 'anonymize.publish' // publish a data set's items and method, provide it (APPI Art. 43(3), 44)
-  | 'violations.report'; // report a suspected violation of the rules (SECURITY.3): any staff user
+  | 'violations.report' // report a suspected violation of the rules (SECURITY.3): any staff user
+  | 'exports.approve'; // approve another person's bulk take-out of personal values (SECURITY.5)
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -106,6 +113,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'anonymize.create',
     'anonymize.publish',
     'violations.report',
+    'exports.approve',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -160,6 +168,7 @@ export function isPermission(name: string): name is Permission {
 
 /** True when the principal's role grants the permission. */
 export function can(principal: Principal, permission: Permission): boolean {
+  if (principal.withheld?.has(permission) === true) return false;
   return ROLE_PERMISSIONS[principal.role].has(permission);
 }
 

@@ -11,6 +11,7 @@ import { createAuditLog } from './audit/create-audit-log.ts';
 import { createKeyService } from './keys/create-key-service.ts';
 import { masterKey, staticKeyring, type MasterKeyring } from './keys/master-keyring.ts';
 import { securityMigrations } from './security-migrations.ts';
+import { governanceMigrations } from '../governance/governance-migrations.ts';
 
 /** A fresh store of the engine with the security tables. */
 export async function openSecurityStore(engine: TestEngine): Promise<Store> {
@@ -44,6 +45,8 @@ export async function openTestContext(
   engine: TestEngine,
 ): Promise<AppContext & { clock: ReturnType<typeof testClock>; close(): Promise<void> }> {
   const store = await openSecurityStore(engine);
+  // The app's training gate (SECURITY.4) reads the governance slice's completions.
+  await migrateToLatest(store, { ...securityMigrations, ...governanceMigrations });
   const clock = testClock();
   return {
     store,

@@ -9,6 +9,7 @@ import { createUser } from '../../src/security/users/create-user.ts';
 import { launchBrowser, snap } from './browser.ts';
 import { startE2eServer, type E2eServer } from './e2e-server.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { approvedExport } from '../../src/governance/test-support.ts';
 
 /**
  * Provision to third parties in the staff console: a recipient registered and its diligence
@@ -152,6 +153,10 @@ describe('provision pages of the staff console', () => {
     await staff.getByRole('link', { name: 'Ad exports', exact: true }).click();
     const start = staff.getByRole('form', { name: 'Start an export' });
     await start.getByLabel('Platform').selectOption('google');
+    // SECURITY.5: the export runs on an approval by a second person.
+    await start
+      .getByLabel('Approval id')
+      .fill(await approvedExport(server.ctx, 'adExport', 'google'));
     await start.getByRole('button', { name: 'Export audience' }).click();
     await staff.getByRole('heading', { name: /^Receipt / }).waitFor();
     const exportId = decodeURIComponent(new URL(staff.url()).pathname.split('/').pop()!);
@@ -283,7 +288,10 @@ describe('provision pages of the staff console', () => {
   it('pages the export list: "Load more" appends the next page, then there is none', async () => {
     // 55 more exports of the 8 demo customers: more than one page of 50.
     for (let i = 0; i < 55; i++) {
-      const made = await server.staffApi('POST', '/v1/ads/exports', { platform: 'yahoo' });
+      const made = await server.staffApi('POST', '/v1/ads/exports', {
+        platform: 'yahoo',
+        approvalId: await approvedExport(server.ctx, 'adExport', 'yahoo'),
+      });
       expect(made.status).toBe(201);
     }
     const all = (await server.staffApi<{ exports: Receipt[] }>('GET', '/v1/ads/exports?limit=200'))

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/http/build-app.ts';
 import { cliPrincipal } from '../../src/cli/cli-principal.ts';
 import { listCustomers } from '../../src/registry/index.ts';
 import { createUser } from '../../src/security/users/create-user.ts';
+import { trainAll } from '../../src/governance/test-support.ts';
 
 /** A seeded demo customer with the id the registry gave them. */
 export interface SeededCustomer {
@@ -51,7 +52,13 @@ export async function startE2eServer(count: number): Promise<E2eServer> {
       address: demo.row.address ?? '',
     };
   });
-  const { password } = await createUser(ctx, { name: 'officer', role: 'privacyOfficer' }, 'e2e');
+  const { password, user } = await createUser(
+    ctx,
+    { name: 'officer', role: 'privacyOfficer' },
+    'e2e',
+  );
+  // SECURITY.4: the officer holds the training the policy requires, or reads no values.
+  await trainAll(ctx, user.id, 'privacyOfficer');
   const app = await buildApp({ policy: ctx.policy, context: ctx, logLevel: false });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   let session: string | undefined;

@@ -17,6 +17,12 @@ export type Authenticate = (
 ) => Promise<Principal | undefined>;
 
 /**
+ * Withholds permissions from a principal as it is authenticated (SECURITY.4: training lapsed);
+ * composed by the app from a higher slice, which the security slice cannot import.
+ */
+export type PrincipalGate = (principal: Principal) => Promise<Principal>;
+
+/**
  * SECURITY.6: on every route whose `config.access` names a permission, reads
  * `Authorization: Bearer <session or API token>`, answers 401 'auth.unauthenticated' when it is
  * missing, unknown, expired or revoked and 403 'auth.forbidden' when the role lacks the
@@ -24,13 +30,15 @@ export type Authenticate = (
  * and sets the principal too. A customer's requester token counts only on routes needing
  * 'requests.own'; anywhere else it is an unknown token. Without `deps` (no database) such routes are
  * refused, never open. A route naming an unknown permission is refused at registration.
- * `authenticate`, when given, says who asks instead of the tokens; permissions are checked alike.
+ * `authenticate`, when given, says who asks instead of the tokens (route tests; no `gate`
+ * then); permissions are checked alike. `gate` withholds permissions from a signed-in principal.
  */
 export function registerAuthentication(
   app: FastifyInstance,
   deps: Pick<SecurityDeps, 'store' | 'clock'> | undefined,
-  authenticate?: Authenticate,
+  options: { readonly authenticate?: Authenticate; readonly gate?: PrincipalGate } = {},
 ): void {
+  const { authenticate, gate } = options;
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (access !== undefined && 'permission' in access && !isPermission(access.permission)) {
@@ -67,7 +75,7 @@ export function registerAuthentication(
           'the token sent is unknown, expired or revoked',
         );
       }
-      request.principal = caller;
+      request.principal = gate ? await gate(caller) : caller;
       return;
     }
     // REQUEST.WEB: a requester token is accepted on the customer's own request routes only.
@@ -86,7 +94,7 @@ export function registerAuthentication(
           : 'sign in, or send an API token (Authorization: Bearer …)',
       );
     }
-    request.principal = principal;
+    request.principal = gate ? await gate(principal) : principal;
     // access.permission is known: checked when the route was registered.
     requirePermission(request, access.permission as Parameters<typeof requirePermission>[1]);
   });

@@ -16,6 +16,8 @@ export function requirePermission(request: FastifyRequest, permission: Permissio
       'sign in, or send an API token (Authorization: Bearer …)',
     );
   }
+  const withheld = principal.withheld?.get(permission);
+  if (withheld !== undefined) throw withheld;
   if (!can(principal, permission)) {
     throw new HogoError('auth.forbidden', `role ${principal.role} may not ${permission}`, {
       permission,

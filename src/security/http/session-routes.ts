@@ -86,7 +86,8 @@ export function registerSessionRoutes(fastify: FastifyInstance, deps: SecurityDe
         kind: p.kind,
         name: p.name,
         role: p.role,
-        permissions: [...ROLE_PERMISSIONS[p.role]].sort(),
+        // A gate's withheld permissions (SECURITY.4) are not the bearer's now.
+        permissions: [...ROLE_PERMISSIONS[p.role]].filter((x) => !p.withheld?.has(x)).sort(),
         scope: scopeToJson(p.scope),
       };
     },

@@ -6,6 +6,7 @@ import { AdExportPage } from './AdExportPage.tsx';
 import { AdExportsPage } from './AdExportsPage.tsx';
 import { AnonymizedDatasetPage, AnonymizedPage } from './AnonymizedPage.tsx';
 import { AnonymousViolationPage } from './AnonymousViolationPage.tsx';
+import { ApprovalsPage } from './ApprovalsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
@@ -110,6 +111,7 @@ export function ConsoleApp() {
             canManage={user.permissions.includes('incidents.manage')}
           />
         )}
+        {route.name === 'approvals' && <ApprovalsPage token={token} me={user} />}
       </main>
     </>
   );

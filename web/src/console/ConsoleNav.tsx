@@ -55,6 +55,12 @@ const PAGES: readonly {
     label: 'Report a violation',
     permission: 'violations.report',
   },
+  {
+    name: 'approvals',
+    path: '/console/approvals',
+    label: 'Approvals',
+    permission: 'exports.approve',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

@@ -17,11 +17,12 @@ export function StartExportForm(props: {
 }) {
   const [platform, setPlatform] = useState('google');
   const [purpose, setPurpose] = useState('');
+  const [approvalId, setApprovalId] = useState('');
   const { busy, error, handle } = useSubmit();
   const submit = handle(async () => {
     const receipt = await api<AdExportReceipt>('POST', '/v1/ads/exports', {
       token: props.token,
-      body: { platform, ...(purpose === '' ? {} : { purpose }) },
+      body: { platform, approvalId: approvalId.trim(), ...(purpose === '' ? {} : { purpose }) },
     });
     props.onDone(receipt);
   });
@@ -51,6 +52,19 @@ export function StartExportForm(props: {
               Other companies’ ads, transitional (PURPOSE.REG.7 / OTH.6)
             </option>
           </select>
+        </div>
+        <div>
+          <label htmlFor="x-approval">Approval id</label>
+          <input
+            id="x-approval"
+            required
+            value={approvalId}
+            onChange={(e) => setApprovalId(e.target.value)}
+            aria-describedby="x-approval-hint"
+          />
+          <p id="x-approval-hint" className="hint">
+            Approved by a second person under Approvals (SECURITY.5); used once.
+          </p>
         </div>
       </div>
       <ErrorNotice message={error} />

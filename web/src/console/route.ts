@@ -18,7 +18,8 @@ export type Route =
   | { readonly name: 'anonymized'; readonly id: string | null }
   | { readonly name: 'incidents'; readonly id: string | null }
   | { readonly name: 'violations' }
-  | { readonly name: 'anonymousViolation' };
+  | { readonly name: 'anonymousViolation' }
+  | { readonly name: 'approvals' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -43,6 +44,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (head === 'incidents') return { name: 'incidents', id: id ?? null };
   if (head === 'violations' && id === 'anonymous') return { name: 'anonymousViolation' };
   if (head === 'violations') return { name: 'violations' };
+  if (head === 'approvals') return { name: 'approvals' };
   return { name: 'queue' };
 }
 

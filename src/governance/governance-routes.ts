@@ -1,0 +1,105 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Permission, type Principal, requirePermission } from '../security/index.ts';
+import { approveExport } from './approve-export.ts';
+import { countryRegister, type CountryRecipient } from './country-register.ts';
+import { EXPORT_KINDS, type ExportKind } from './export-kind.ts';
+import type { GovernanceDeps } from './governance-deps.ts';
+import { listExportApprovals } from './list-export-approvals.ts';
+import { requestExportApproval } from './request-export-approval.ts';
+
+/** What the governance routes read from other slices, composed by the app. */
+export interface GovernanceRouteDeps extends GovernanceDeps {
+  /** The recipients and their countries (the provision slice's), for the register. */
+  readonly recipients: (principal: Principal) => Promise<readonly CountryRecipient[]>;
+}
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const ApprovalRequestBody = Type.Object(
+  {
+    kind: Type.Union(
+      EXPORT_KINDS.map((k) => Type.Literal(k)),
+      { description: 'The take-out: an ad export, a disclosure package, a CSV of values, …' },
+    ),
+    subject: Type.String({
+      pattern: '^[A-Za-z0-9._:-]{1,64}$',
+      description: 'What is taken out: the platform of an ad export, the request of a package.',
+    }),
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'Why (ids and purposes only, never a customer’s value).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** Route options: declared access (SECURITY.6) and schemas. */
+function route(
+  permission: Permission,
+  summary: string,
+  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
+) {
+  return {
+    config: { access: { permission } },
+    bodyLimit: 16 * 1024,
+    schema: { tags: ['governance'], summary, ...schema },
+  };
+}
+
+/** §4 organisational measures over HTTP: export approvals (SECURITY.5), the country register (SECURITY.7). */
+export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRouteDeps): void {
+  app.get(
+    '/v1/export-approvals',
+    route('self', 'Export approvals, newest first; ?state=requested is the queue (SECURITY.5).', {
+      querystring: Type.Object(
+        {
+          state: Type.Optional(
+            Type.Union([Type.Literal('requested'), Type.Literal('approved'), Type.Literal('used')]),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    }),
+    async (request) => ({
+      approvals: await listExportApprovals(
+        ctx,
+        requirePermission(request, 'self'),
+        request.query as { state?: string },
+      ),
+    }),
+  );
+  app.post(
+    '/v1/export-approvals',
+    // The use case asks for the take-out's own permission ('provision.export' for an ad export).
+    route('self', 'Ask a second person to approve a bulk take-out (SECURITY.5).', {
+      body: ApprovalRequestBody,
+    }),
+    async (request, reply) => {
+      const body = request.body as { kind: ExportKind; subject: string; reason: string };
+      const asked = await requestExportApproval(ctx, requirePermission(request, 'self'), body);
+      return reply.status(201).send(asked);
+    },
+  );
+  app.post(
+    '/v1/export-approvals/:id/approve',
+    route('exports.approve', 'Approve another person’s take-out (four eyes, SECURITY.5).', {
+      params: IdParams,
+    }),
+    async (request: FastifyRequest<{ Params: { id: string } }>) =>
+      approveExport(ctx, requirePermission(request, 'exports.approve'), request.params.id),
+  );
+  app.get(
+    '/v1/countries',
+    route(
+      'provision.read',
+      'The foreign-country register with its recipients and overdue reviews (SECURITY.7, APPI Art. 28).',
+      {},
+    ),
+    async (request) => {
+      const principal = requirePermission(request, 'provision.read');
+      return countryRegister(ctx.policy, ctx.clock(), await ctx.recipients(principal));
+    },
+  );
+}
