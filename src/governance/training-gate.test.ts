@@ -40,7 +40,7 @@ describe.each(ENGINES)('training gates reading values on $name (SECURITY.4)', (e
     const token = (session.json() as { token: string }).token;
     return app.inject({
       method: 'GET',
-      url: `/v1/customers/${customerId}?values=true`,
+      url: `/v1/customers/${customerId}?values=true&purpose=PURPOSE.REG.1a`,
       headers: { authorization: `Bearer ${token}` },
     });
   };

@@ -75,7 +75,7 @@ export async function notifyAffected(
   const noticeIds: string[] = [];
   for (const customerId of ids) {
     if (told.has(customerId)) continue;
-    const address = await addressOf(ctx, principal, customerId);
+    const address = await addressOf(ctx, principal, customerId, incidentId);
     if (address === 'erased') {
       gone += 1;
       continue;
@@ -144,9 +144,15 @@ async function addressOf(
   ctx: IncidentDeps,
   principal: Principal,
   customerId: string,
+  incidentId: string,
 ): Promise<{ channel: 'email' | 'post'; to: string } | null | 'erased'> {
   try {
-    const customer = await readCustomer(ctx, principal, { customerId });
+    // APPI Art. 26(2): the notice is a duty owed to the person, read on that basis, not a use
+    // for a purpose that a suspension could withhold.
+    const customer = await readCustomer(ctx, principal, {
+      customerId,
+      basis: { clause: 'BREACH.NOTICE', incidentId },
+    });
     const email = customer.items.find((i) => i.category === 'email' && i.value !== undefined);
     if (email !== undefined) return { channel: 'email', to: email.value! };
     const post = customer.items.find((i) => i.category === 'address' && i.value !== undefined);

@@ -8,7 +8,9 @@ import { decideForCustomersIn } from './decide-for-customers.ts';
 /**
  * A read of values for the customer's own request or call, not a use for a purpose: the
  * request's legal basis (APPI Art. 33 disclosure, Art. 35–36 telling the outcome, PROVIDE.FAMILY
- * checking a caller) is recorded instead, and no suspension of use can withhold it.
+ * checking a caller) is recorded instead, and no suspension of use can withhold it. So is a
+ * duty the law owes the person: telling them of a breach (APPI Art. 26(2), BREACH.NOTICE),
+ * which reaches a customer who suspended every use too.
  */
 export interface ReadBasis {
   /** The clause the read rests on ('REQUEST.DISCLOSURE', 'PROVIDE.FAMILY', …). */
@@ -17,6 +19,8 @@ export interface ReadBasis {
   readonly requestId?: string;
   /** The family call being answered (PROVIDE.FAMILY). */
   readonly callId?: string;
+  /** The incident whose persons are told (BREACH.NOTICE). */
+  readonly incidentId?: string;
 }
 
 /** Why values are read: the purpose the use serves, or the customer's own request. */
@@ -47,6 +51,10 @@ export function requireReadReason(
   wantsValues: boolean,
   reason: ReadReason,
 ): boolean {
+  // SECURITY.4: values withheld from this principal (a lapsed training) are refused with why,
+  // not silently left out.
+  const withheld = wantsValues ? principal.withheld?.get('registry.readValues') : undefined;
+  if (withheld !== undefined) throw withheld;
   const reads = wantsValues && can(principal, 'registry.readValues');
   if (reads && reason.purpose === undefined && reason.basis === undefined)
     throw new HogoError(
@@ -82,6 +90,7 @@ export async function decideRead(
         basis: basis.clause,
         ...(basis.requestId !== undefined ? { requestId: basis.requestId } : {}),
         ...(basis.callId !== undefined ? { callId: basis.callId } : {}),
+        ...(basis.incidentId !== undefined ? { incidentId: basis.incidentId } : {}),
       },
       refusal: null,
     };
