@@ -79,18 +79,21 @@ export function searchLattice(
     }
   };
   const evaluate = nodeEvaluator(table, model, allowed, strides, perLevel, precision);
-  let best: { levels: number[]; score: number } | null = null;
+  let best = null as { levels: number[]; score: number } | null;
   let bestScore = Infinity;
   let checked = 0;
-  for (const node of order) {
-    // Discernibility and class size have no per-node bound before grouping, so they visit
-    // every node not pruned.
-    if (boundary && bound[node]! >= bestScore - 1e-15) break;
-    if (failed[node] || noBetter[node]) continue;
-    const lv = levelsOf(node);
+  const done = new Uint8Array(total);
+  const open = (node: number): boolean =>
+    !failed[node] &&
+    !noBetter[node] &&
+    !done[node] &&
+    (!boundary || bound[node]! < bestScore - 1e-15);
+  /** Groups one node and keeps it when best; false when it fails the model. */
+  const check = (node: number, lv: number[]): boolean => {
+    done[node] = 1;
     if (pairFails(lv)) {
       if (monotone) markDown(node);
-      continue;
+      return false;
     }
     checked++;
     const r = evaluate(node, lv);
@@ -102,12 +105,45 @@ export function searchLattice(
     }
     if (!r.metrics) {
       if (monotone) markDown(node);
-      continue;
+      return false;
     }
     const score = scoreOf(metric, r.metrics);
     if (score < bestScore - 1e-15) {
       bestScore = score;
       best = { levels: lv, score };
+    }
+    return true;
+  };
+  for (const node of order) {
+    // Discernibility and class size have no per-node bound before grouping, so they visit
+    // every node not pruned.
+    if (boundary && bound[node]! >= bestScore - 1e-15) break;
+    if (!open(node)) continue;
+    if (!monotone) {
+      check(node, levelsOf(node));
+      continue;
+    }
+    // Most nodes checked fail the model, and a failure settles every node below. So before a
+    // node, climb through open successors of lowest bound (nodes the search would check anyway
+    // while they stay under the best) and check the path from its top down: a failure high
+    // on the path marks the rest failed unchecked (as ARX's Flash checks paths, not nodes).
+    const path = [node];
+    for (let cur = node; ;) {
+      const lv = levelsOf(cur);
+      let next = -1;
+      for (let a = 0; a < attrs; a++) {
+        if (lv[a]! === heights[a]! - 1) continue;
+        const up = cur + strides[a]!;
+        if (open(up) && (next === -1 || bound[up]! < bound[next]!)) next = up;
+      }
+      if (next === -1) break;
+      path.push(next);
+      cur = next;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const p = path[i]!;
+      if (!open(p)) continue;
+      if (!check(p, levelsOf(p))) break;
     }
   }
   if (!best) return null;
