@@ -39,9 +39,7 @@ export function searchLattice(
     total *= h;
   }
   const perLevel = levelLoss(table);
-  const precision = heights.map((h) =>
-    Float64Array.from({ length: h }, (_, l) => (h === 1 ? 0 : l / (h - 1))),
-  );
+  const precision = precisionPerLevel(table);
   const allowed = Math.floor(model.suppressionLimit * table.rows);
   const pairFails = pairwiseFailures(table, model, allowed);
   const bound = new Float64Array(total);
@@ -62,6 +60,8 @@ export function searchLattice(
     (x, y) => bound[x]! - bound[y]!,
   );
   const failed = new Uint8Array(total);
+  // For discernibility, a node none of whose successors can beat the best found (below).
+  const noBetter = new Uint8Array(total);
   const monotone = isMonotone(model);
   const markDown = (node: number): void => {
     if (failed[node]) return;
@@ -70,8 +70,130 @@ export function searchLattice(
       if (Math.floor(node / strides[a]!) % heights[a]! > 0) markDown(node - strides[a]!);
     }
   };
-  let best: { levels: number[]; score: number } | null = null;
+  const markUp = (node: number): void => {
+    if (noBetter[node]) return;
+    noBetter[node] = 1;
+    for (let a = 0; a < attrs; a++) {
+      if (Math.floor(node / strides[a]!) % heights[a]! < heights[a]! - 1)
+        markUp(node + strides[a]!);
+    }
+  };
+  const evaluate = nodeEvaluator(table, model, allowed, strides, perLevel, precision);
+  let best = null as { levels: number[]; score: number } | null;
   let bestScore = Infinity;
+  let checked = 0;
+  const done = new Uint8Array(total);
+  const open = (node: number): boolean =>
+    !failed[node] &&
+    !noBetter[node] &&
+    !done[node] &&
+    (!boundary || bound[node]! < bestScore - 1e-15);
+  /** Groups one node and keeps it when best; false when it fails the model. */
+  const check = (node: number, lv: number[]): boolean => {
+    done[node] = 1;
+    if (pairFails(lv)) {
+      if (monotone) markDown(node);
+      return false;
+    }
+    checked++;
+    const r = evaluate(node, lv);
+    if (metric === 'discernibility' && r.squares >= bestScore) {
+      // Σ |E|² over all classes, suppressed or not, bounds the discernibility from below and
+      // only grows when classes merge, so no node above this one can beat the best (ARX's
+      // lower bound of its discernibility metric, DM*).
+      markUp(node);
+    }
+    if (!r.metrics) {
+      if (monotone) markDown(node);
+      return false;
+    }
+    const score = scoreOf(metric, r.metrics);
+    if (score < bestScore - 1e-15) {
+      bestScore = score;
+      best = { levels: lv, score };
+    }
+    return true;
+  };
+  for (const node of order) {
+    // Discernibility and class size have no per-node bound before grouping, so they visit
+    // every node not pruned.
+    if (boundary && bound[node]! >= bestScore - 1e-15) break;
+    if (!open(node)) continue;
+    if (!monotone) {
+      check(node, levelsOf(node));
+      continue;
+    }
+    // Most nodes checked fail the model, and a failure settles every node below. So before a
+    // node, climb through open successors of lowest bound (nodes the search would check anyway
+    // while they stay under the best) and check the path from its top down: a failure high
+    // on the path marks the rest failed unchecked (as ARX's Flash checks paths, not nodes).
+    const path = [node];
+    for (let cur = node; ;) {
+      const lv = levelsOf(cur);
+      let next = -1;
+      for (let a = 0; a < attrs; a++) {
+        if (lv[a]! === heights[a]! - 1) continue;
+        const up = cur + strides[a]!;
+        if (open(up) && (next === -1 || bound[up]! < bound[next]!)) next = up;
+      }
+      if (next === -1) break;
+      path.push(next);
+      cur = next;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const p = path[i]!;
+      if (!open(p)) continue;
+      if (!check(p, levelsOf(p))) break;
+    }
+  }
+  if (!best) return null;
+  const classes = classesAt(table, best.levels, model);
+  const metrics = nodeMetrics(table, best.levels, classes, perLevel, precision);
+  return { levels: best.levels, classes, metrics, nodesChecked: checked, nodesInLattice: total };
+}
+
+/**
+ * Every node of the lattice that meets the model, with its metrics: the exhaustive scan the
+ * search is checked against (and the benchmark's Pareto front of loss and discernibility).
+ */
+export function everyNode(
+  table: EncodedTable,
+  model: PrivacyModel,
+): { levels: number[]; metrics: QualityMetrics }[] {
+  const heights = table.hierarchies.map((h) => h.map.length);
+  const strides: number[] = [];
+  let total = 1;
+  for (const h of heights) {
+    strides.push(total);
+    total *= h;
+  }
+  const perLevel = levelLoss(table);
+  const precision = precisionPerLevel(table);
+  const allowed = Math.floor(model.suppressionLimit * table.rows);
+  const evaluate = nodeEvaluator(table, model, allowed, strides, perLevel, precision);
+  const out: { levels: number[]; metrics: QualityMetrics }[] = [];
+  // In index order every node comes after the nodes one level below it, so roll-ups reuse them.
+  for (let node = 0; node < total; node++) {
+    const lv = heights.map((h, a) => Math.floor(node / strides[a]!) % h);
+    const { metrics } = evaluate(node, lv);
+    if (metrics) out.push({ levels: lv, metrics });
+  }
+  return out;
+}
+
+/**
+ * Groups a node and judges it: its metrics when it meets the model (null when it does not) and
+ * Σ |E|² over all its classes, suppressed ones included.
+ */
+function nodeEvaluator(
+  table: EncodedTable,
+  model: PrivacyModel,
+  allowed: number,
+  strides: readonly number[],
+  perLevel: readonly Float64Array[],
+  precision: readonly Float64Array[],
+): (node: number, lv: number[]) => { metrics: QualityMetrics | null; squares: number } {
+  const attrs = table.hierarchies.length;
   // k-anonymity alone is decided by class sizes, so classes roll up from a cached lower node;
   // l and t need each class's sensitive values, so they group tuples every time.
   const sizesOnly = !(table.sensitive && (model.lDiversity || model.tCloseness));
@@ -95,45 +217,33 @@ export function searchLattice(
     cached += s.rep.length;
     return s;
   };
-  let checked = 0;
-  for (const node of order) {
-    // Discernibility and class size have no per-node bound here, so they visit every node.
-    if (boundary && bound[node]! >= bestScore - 1e-15) break;
-    if (failed[node]) continue;
-    const lv = levelsOf(node);
-    if (pairFails(lv)) {
-      if (monotone) markDown(node);
-      continue;
-    }
-    checked++;
-    let metrics: QualityMetrics;
+  return (node, lv) => {
     if (sizesOnly) {
       const s = summaryAt(node, lv);
       let suppressed = 0;
-      for (const size of s.size) if (size < model.k) suppressed += size;
-      if (suppressed > allowed) {
-        if (monotone) markDown(node);
-        continue;
+      let squares = 0;
+      for (const size of s.size) {
+        if (size < model.k) suppressed += size;
+        squares += size * size;
       }
-      metrics = summaryMetrics(table, lv, s, model.k, perLevel, precision);
-    } else {
-      const classes = classesAt(table, lv, model);
-      if (classes.suppressedRows > allowed) {
-        if (monotone) markDown(node);
-        continue;
-      }
-      metrics = nodeMetrics(table, lv, classes, perLevel, precision);
+      if (suppressed > allowed) return { metrics: null, squares };
+      return { metrics: summaryMetrics(table, lv, s, model.k, perLevel, precision), squares };
     }
-    const score = scoreOf(metric, metrics);
-    if (score < bestScore - 1e-15) {
-      bestScore = score;
-      best = { levels: lv, score };
-    }
-  }
-  if (!best) return null;
-  const classes = classesAt(table, best.levels, model);
-  const metrics = nodeMetrics(table, best.levels, classes, perLevel, precision);
-  return { levels: best.levels, classes, metrics, nodesChecked: checked, nodesInLattice: total };
+    const classes = classesAt(table, lv, model);
+    let squares = 0;
+    for (const size of classes.size) squares += size * size;
+    if (classes.suppressedRows > allowed) return { metrics: null, squares };
+    return { metrics: nodeMetrics(table, lv, classes, perLevel, precision), squares };
+  };
+}
+
+/** Per attribute and level, Sweeney's precision loss of one cell: level / height. */
+function precisionPerLevel(table: EncodedTable): Float64Array[] {
+  return table.hierarchies.map((h) =>
+    Float64Array.from({ length: h.map.length }, (_, l) =>
+      h.map.length === 1 ? 0 : l / (h.map.length - 1),
+    ),
+  );
 }
 
 /** The metrics of a node from its class summary: a class's members share every label. */
@@ -184,12 +294,8 @@ export function nodeMetrics(
   table: EncodedTable,
   levels: readonly number[],
   classes: Classes,
-  perLevel = levelLoss(table),
-  precision = table.hierarchies.map((h) =>
-    Float64Array.from({ length: h.map.length }, (_, l) =>
-      h.map.length === 1 ? 0 : l / (h.map.length - 1),
-    ),
-  ),
+  perLevel: readonly Float64Array[] = levelLoss(table),
+  precision: readonly Float64Array[] = precisionPerLevel(table),
 ): QualityMetrics {
   const attrs = table.hierarchies.length;
   // Both sums over kept rows: all rows' value minus the suppressed rows' share.
