@@ -17,15 +17,15 @@ export function countTopLevel(text: string, max: number): number {
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      if (depth >= 1) empty = false;
+      empty = false;
       i = jsonStringEnd(text, i + 1);
-      continue;
-    }
-    if (c === 0x5b || c === 0x7b) depth++;
-    else if (c === 0x5d || c === 0x7d) depth--;
-    else if (c === 0x2c /* , */ && depth === 1 && ++count >= max) return count + 1;
-    if (depth === 1 && empty && c !== 0x5b && !isSpace(c)) empty = false;
-    if (depth > 1) empty = false;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > 1) empty = false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x2c /* , */ && depth === 1) {
+      empty = false;
+      if (++count >= max) return count + 1;
+    } else if (empty && !isSpace(c)) empty = false;
   }
   return empty ? 0 : count + 1;
 }
