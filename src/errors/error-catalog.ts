@@ -149,6 +149,8 @@ export const ERROR_CATALOG = {
   'request.forbidden_key': 'invalid',
   // A decision by ID about an erased customer: denied citing REQUEST.DELETION, not "not found".
   'registry.erased': 'gone',
+  // Customer-set scopes: an incident's persons are selected over every group (SECURITY.6).
+  'registry.needs_every_group': 'forbidden',
 } as const satisfies Readonly<Record<string, ErrorKind>>;
 
 /** A code of the catalog. */

@@ -1,3 +1,5 @@
+import { jsonStringEnd } from './json-string-end.ts';
+
 /**
  * Counts the elements of a JSON array body without parsing it, stopping once past `max`: one
  * pass over the characters, no allocation, so a body of millions of tiny elements is refused
@@ -11,21 +13,19 @@ export function countTopLevel(text: string, max: number): number {
   if (text.charCodeAt(i) !== 0x5b /* [ */) return 1;
   let depth = 0;
   let count = 0;
-  let inString = false;
   let empty = true;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) depth++;
-    else if (c === 0x5d || c === 0x7d) depth--;
-    else if (c === 0x2c /* , */ && depth === 1 && ++count >= max) return count + 1;
-    if (depth === 1 && empty && c !== 0x5b && !isSpace(c)) empty = false;
-    if (depth > 1) empty = false;
+    if (c === 0x22 /* " */) {
+      empty = false;
+      i = jsonStringEnd(text, i + 1);
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > 1) empty = false;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x2c /* , */ && depth === 1) {
+      empty = false;
+      if (++count >= max) return count + 1;
+    } else if (empty && !isSpace(c)) empty = false;
   }
   return empty ? 0 : count + 1;
 }

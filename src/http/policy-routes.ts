@@ -133,7 +133,7 @@ export function registerPolicyRoutes(
             );
           }
           if (!body.some(isCustomerForm))
-            // Sent as the text serialized run by run: no long synchronous step (see decideInChunks).
+            // Sent as the bytes encoded run by run: no long synchronous step (see decideInChunks).
             return reply
               .type('application/json; charset=utf-8')
               .send(await decideInChunks(policy, body));

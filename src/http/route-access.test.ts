@@ -18,6 +18,9 @@ import { ENGINES } from '../store/test-engines.ts';
 import type { Store } from '../store/store.ts';
 import { buildApp } from './build-app.ts';
 
+/** What a test reads of a listed notice. */
+type NoticeRow = { id: string; kind: string; customerId: string };
+
 /** A path with its parameters filled, so that the route (not the 404 handler) answers. */
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x-$1');
 
@@ -293,5 +296,44 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(list.json().customers).toEqual([]);
     const found = await as(officer, 'GET', '/v1/customers?externalId=matrix-groups-reg');
     expect(found.json().customers.map((c: { id: string }) => c.id)).toEqual([id]);
+
+    // The ledger, the outbox and incidents (SECURITY.6): an officer of the OTH group only.
+    const { secret: othOfficer } = await createApiToken(
+      { store, audit: createAuditLog(store, { clock }), clock },
+      { label: 'matrix OTH officer', role: 'privacyOfficer', groups: ['OTH'] },
+      'test',
+    );
+    const incident = {
+      knownOn: '2026-01-05',
+      sensitive: true,
+      financial: false,
+      wrongful: false,
+      encrypted: false,
+      affected: { customerIds: [id] },
+    };
+    const refused = await as(othOfficer, 'POST', '/v1/incidents', incident);
+    expect([refused.statusCode, refused.json().error?.code]).toEqual([
+      403,
+      'registry.needs_every_group',
+    ]);
+    const recorded = await as(officer, 'POST', '/v1/incidents', incident);
+    expect(recorded.statusCode).toBe(201);
+    const incidentId = (recorded.json() as { id: string }).id;
+    const told = await as(othOfficer, 'POST', `/v1/incidents/${incidentId}/notices`, {});
+    expect([told.statusCode, told.json().error?.code]).toEqual([403, 'registry.needs_every_group']);
+    expect((await as(officer, 'POST', `/v1/incidents/${incidentId}/notices`, {})).statusCode).toBe(
+      200,
+    );
+    const breachNotices = async (token: string) =>
+      ((await as(token, 'GET', '/v1/outbox?limit=500')).json().notices as NoticeRow[]).filter(
+        (n) => n.kind === 'incident.breach' && n.customerId === id,
+      );
+    const notices = await breachNotices(officer);
+    expect(notices.length).toBe(1);
+    expect(await breachNotices(othOfficer)).toEqual([]);
+    const one = await as(othOfficer, 'GET', `/v1/outbox/${notices[0]!.id}`);
+    expect([one.statusCode, one.json().error?.code]).toEqual([404, 'notices.not_found']);
+    const ledger = await as(othOfficer, 'GET', `/v1/provisions?customerId=${id}`);
+    expect([ledger.statusCode, ledger.json().records]).toEqual([200, []]);
   });
 });

@@ -1,3 +1,5 @@
+import { jsonStringEnd } from './json-string-end.ts';
+
 /**
  * The text of a JSON array body cut into runs of at most `per` top-level elements, each run a
  * JSON array of its own (`[e1,e2,…]`), in one pass over the characters without parsing: a
@@ -11,18 +13,15 @@ export function topLevelSlices(text: string, per: number): string[] | null {
   if (text.charCodeAt(i) !== 0x5b /* [ */) return null;
   const slices: string[] = [];
   let depth = 0;
-  let inString = false;
   let start = i + 1;
   let elements = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
+    if (c === 0x22 /* " */) {
+      i = jsonStringEnd(text, i + 1);
       continue;
     }
-    if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) depth++;
+    if (c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x5d || c === 0x7d) {
       depth--;
       if (depth === 0) {

@@ -1,4 +1,5 @@
 import type { NoticeDeps } from './notice-deps.ts';
+import { visibleCustomerIds } from '../registry/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { noticeView, type NoticeView } from './notice-view.ts';
@@ -12,7 +13,11 @@ export interface NoticeFilter {
   readonly status?: NoticeView['status'];
 }
 
-/** The outbox, newest first, addresses masked and bodies left sealed. Needs 'notices.read'. */
+/**
+ * The outbox, newest first, addresses masked and bodies left sealed; only notices to customers
+ * within the principal's groups (SECURITY.6), so a list may hold fewer rows than its limit.
+ * Needs 'notices.read'.
+ */
 export async function listNotices(
   ctx: NoticeDeps,
   principal: Principal,
@@ -55,5 +60,10 @@ export async function listNotices(
     }
   }
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(noticeView);
+  const visible = await visibleCustomerIds(
+    ctx.store.db,
+    principal,
+    rows.map((r) => r.customer_id),
+  );
+  return rows.filter((r) => visible.has(r.customer_id)).map(noticeView);
 }

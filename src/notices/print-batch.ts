@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { requireWholeRegistry } from '../registry/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { japaneseFont } from './japanese-font.ts';
 import { lettersPdf, type PrintedLetter } from './letters-pdf.ts';
@@ -38,7 +39,7 @@ const iso = (ms: number) => new Date(Number(ms)).toISOString();
  * Gathers every letter by post still queued (not in a batch, not sent, not failed) into a new
  * print batch, oldest first, at most `max` (default 500); null when there is none. The claim
  * is one UPDATE per letter guarded by `batch_id is null`, so two runs never batch one twice.
- * Needs 'notices.send'.
+ * Needs 'notices.send' and a scope of every customer group.
  */
 export async function createPrintBatch(
   ctx: PrintBatchDeps,
@@ -46,6 +47,8 @@ export async function createPrintBatch(
   input: { readonly max?: number } = {},
 ): Promise<PrintBatchView | null> {
   authorize(principal, 'notices.send');
+  // SECURITY.6: a batch gathers every customer's letters.
+  requireWholeRegistry(principal, 'a print batch');
   const max = Math.min(Math.max(Math.trunc(input.max ?? 500), 1), 5000);
   return ctx.store.db.transaction().execute(async (tx) => {
     const db = noticesDb(tx);
@@ -121,7 +124,8 @@ export async function listPrintBatches(
  * with the batch taken, all in one transaction (a failure leaves the batch as it was). Taking
  * it again rebuilds the same letters (a lost download) and audits that too; the first taking
  * is the one recorded. The font is looked for first: without it nothing is read or marked.
- * Needs 'notices.send'; 'notices.not_found' when there is no such batch.
+ * Needs 'notices.send' and a scope of every customer group; 'notices.not_found' when there is
+ * no such batch.
  */
 export async function takePrintBatch(
   ctx: PrintBatchDeps,
@@ -133,6 +137,7 @@ export async function takePrintBatch(
   },
 ): Promise<{ readonly batch: PrintBatchView; readonly pdf: Buffer }> {
   authorize(principal, 'notices.send');
+  requireWholeRegistry(principal, 'a print batch');
   const font = japaneseFont(input.env);
   return ctx.store.db.transaction().execute(async (tx) => {
     const db = noticesDb(tx);

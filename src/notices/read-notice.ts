@@ -1,5 +1,6 @@
 import type { NoticeDeps } from './notice-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { visibleCustomerIds } from '../registry/index.ts';
 import { authorize, can, type Principal } from '../security/index.ts';
 import { noticesDb } from './notice-tables.ts';
 import { noticeView, type NoticeView } from './notice-view.ts';
@@ -20,7 +21,7 @@ export const LETTER_WITHHELD =
  * whoever read it could sign in as the customer (REQUEST.WEB). Any other letter may quote free
  * text (a refusal's sentence), so its body is shown only with 'registry.readValues' and a
  * scope of every category, like the request's own free texts. Needs 'notices.read';
- * 'notices.not_found' when none.
+ * 'notices.not_found' when none, or when its customer lies outside the principal's groups.
  */
 export async function readNotice(
   ctx: NoticeDeps,
@@ -34,7 +35,8 @@ export async function readNotice(
       .selectAll()
       .where('id', '=', input.noticeId)
       .executeTakeFirst();
-    if (row === undefined)
+    // SECURITY.6: a notice to a customer outside the principal's groups is not found.
+    if (row === undefined || !(await visibleCustomerIds(tx, principal, [row.customer_id])).size)
       throw new HogoError('notices.not_found', 'no such notice', { field: 'id' });
     if (row.kind === 'verification.code') return { ...noticeView(row), body: CODE_WITHHELD };
     if (!can(principal, 'registry.readValues') || principal.scope.categories !== 'all')

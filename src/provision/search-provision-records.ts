@@ -1,5 +1,6 @@
 import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { visibleCustomerIds } from '../registry/index.ts';
 import { authorize, type Principal } from '../security/index.ts';
 import { provisionRecordView, type ProvisionRecordView } from './provision-record-view.ts';
 import { ledgerQuery } from './ledger-query.ts';
@@ -28,8 +29,8 @@ const CURSOR = /^(\d{1,16})\.([A-Za-z0-9-]{1,64})$/;
 
 /**
  * The provision ledger (APPI Art. 29), newest first, by customer and/or recipient, a page at a
- * time (keyset paging: a page is as cheap at the millionth row as at the first). The read is
- * audited. Needs 'provision.read'.
+ * time (keyset paging: a page is as cheap at the millionth row as at the first), only rows of
+ * customers within the principal's groups (SECURITY.6). The read is audited. Needs 'provision.read'.
  */
 export async function searchProvisionRecords(
   ctx: ProvisionDeps,
@@ -78,7 +79,16 @@ export async function searchProvisionRecords(
       .orderBy('provision_records.id', 'desc')
       .limit(limit + 1)
       .execute();
-    const page = rows.slice(0, limit);
+    const cut = rows.slice(0, limit);
+    // SECURITY.6: rows of customers outside the principal's groups are left out, as if they
+    // did not exist; a page may then hold fewer rows than its limit (the cursor still moves on
+    // by the rows read).
+    const visible = await visibleCustomerIds(
+      tx,
+      principal,
+      cut.map((r) => r.customer_id),
+    );
+    const page = cut.filter((r) => visible.has(r.customer_id));
     await ctx.audit.append(tx, [
       {
         actor: principal.id,
@@ -91,7 +101,7 @@ export async function searchProvisionRecords(
         },
       },
     ]);
-    const last = page[page.length - 1];
+    const last = cut[cut.length - 1];
     return {
       records: page.map(provisionRecordView),
       nextCursor:

@@ -1,5 +1,6 @@
 import type { RegistryDeps } from './registry-deps.ts';
 import { authorize, type Principal } from '../security/index.ts';
+import { requireWholeRegistry } from './group-scope.ts';
 import { affectedSelection, type AffectedQuery } from './affected-selection.ts';
 
 /** The customers a query selects: the registered ones by id, and how many are erased. */
@@ -21,6 +22,7 @@ export async function affectedCustomerIds(
   query: AffectedQuery,
 ): Promise<AffectedCustomers> {
   authorize(principal, 'registry.read');
+  requireWholeRegistry(principal, "selecting an incident's persons");
   return ctx.store.db.transaction().execute(async (tx) => {
     const rows = await affectedSelection(tx, query, ctx.policy.offset)
       .select(['id', 'deleted_at'])

@@ -59,6 +59,7 @@ export { DOCOMO_TRANSFER_ORIGIN } from './prepare-service.ts';
 export type { PreparedCustomer, PreparedItem } from './prepared-customer.ts';
 export { readCustomer, type ReadCustomerInput } from './read-customer.ts';
 export { visibleCustomerIds } from './visible-customers.ts';
+export { requireWholeRegistry } from './group-scope.ts';
 export type { ReadBasis, ReadReason } from './read-purpose.ts';
 export { recordConsent } from './record-consent.ts';
 export { recordOptOut } from './record-opt-out.ts';
