@@ -171,3 +171,18 @@ async function rewriteExport(
     },
   ]);
 }
+
+/**
+ * The sweep in a transaction of its own, run as soon as an erasure or a suspension of provision
+ * has been carried out (REQUEST.DELETION, REQUEST.SUSPEND_PROVISION; APPI Art. 35): the held
+ * files lose the customer at once rather than at the next export or purge. It is a consequence
+ * of the request, not an export: it needs no export permission and is audited as the principal's.
+ */
+export async function withdrawFromHeldAdExports(
+  ctx: ProvisionDeps,
+  principal: Principal,
+): Promise<AdWithdrawalReport> {
+  return ctx.store.db
+    .transaction()
+    .execute((tx) => withdrawFromAdExports(ctx, tx, principal, ctx.clock()));
+}
