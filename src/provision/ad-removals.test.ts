@@ -136,6 +136,19 @@ describe.each(ENGINES)('ad removals on $name', (engine) => {
       ]);
       expect((await ledgerOf(stays)).map((r) => r.ground)).not.toContain(`removal ${clause}`);
 
+      // Once sent, no hash of theirs is kept anywhere.
+      const db = provisionDb(ctx.store.db);
+      const kept = await db
+        .selectFrom('ad_export_members')
+        .select('row')
+        .where('customer_id', '=', gone)
+        .execute();
+      expect(kept.map((m) => m.row)).toEqual(['']);
+      const sent = await db.selectFrom('ad_removals').selectAll().execute();
+      expect(sent).toMatchObject([
+        { customer_id: gone, clause, rows: null, sent_export_id: second.exportId },
+      ]);
+
       // No removal twice: the third export carries none, the ledger has no second removal row.
       const third = await exportTo('google', 'third.csv');
       expect(third.removals).toBeUndefined();

@@ -93,7 +93,8 @@ export async function withdrawFromAdExports(
     }
     await db
       .updateTable('ad_export_members')
-      .set({ dropped_at: now })
+      // Their hashes now live in the removal alone (cleared once sent).
+      .set({ dropped_at: now, row: '' })
       .where('customer_id', 'in', ids)
       .where('dropped_at', 'is', null)
       .execute();
