@@ -100,11 +100,13 @@ describe.each(ENGINES)('exportAudience on $name', (engine) => {
       scope: { categories: 'all' as const, purposes: 'all' as const, groups: new Set(['OTH']) },
     };
     const receipt = await exportAudience(ctx, othOnly, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
       platform: 'google',
       out: join(dir, 'o.csv'),
     });
     expect(receipt.customers.considered).toBe(1);
     const everyone = await exportAudience(ctx, officer, {
+      approvalId: await approvedExport(ctx, 'adExport', 'google'),
       platform: 'google',
       out: join(dir, 'a.csv'),
     });
