@@ -32,4 +32,24 @@ export interface AdExportReceipt {
   /** One per customer included (§8: an export is a provision, recorded per customer). */
   readonly ledgerRows: number;
   readonly deletedAt: string | null;
+  /**
+   * Each rewrite of the held files without withdrawn customers (REQUEST.DELETION,
+   * REQUEST.SUSPEND_PROVISION, ADS.OPT_OUT): when, why, and the rows taken out in all so far.
+   */
+  readonly rewrites?: readonly {
+    readonly at: string;
+    readonly clauses: readonly string[];
+    readonly rowsRemoved: number;
+  }[];
+  /** The removal list this export carried to the platform (customers it had received before). */
+  readonly removals?: {
+    readonly customers: number;
+    /** 'file': written beside the upload; 'none': the platform has no removal format. */
+    readonly format: 'file' | 'none';
+    readonly files: readonly {
+      readonly name: string;
+      readonly rows: number;
+      readonly sha256: string;
+    }[];
+  };
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ProvisionDeps } from './provision-deps.ts';
 import { HogoError } from '../errors/index.ts';
@@ -14,6 +15,9 @@ import { openAudienceWriter } from './ads/open-audience-writer.ts';
 import { EXCLUSION_REASONS, type ExclusionReason } from './exclusion-reason.ts';
 import { parseInstant } from './parse-instant.ts';
 import { provisionDb } from './provision-tables.ts';
+import { sendAdRemovals } from './send-ad-removals.ts';
+import { withdrawFromAdExports } from './withdraw-from-ad-exports.ts';
+import type { WrittenFile } from './ads/file-sink.ts';
 import { requireRecipient } from './recipient-rows.ts';
 
 /** ADS.DELETE_AFTER_MATCH: days an export's files are kept by default. */
@@ -77,6 +81,7 @@ export async function exportAudience(
   }
   mkdirSync(dirname(input.out), { recursive: true });
   const writer = openAudienceWriter(input.platform, input.out);
+  const removalFiles: WrittenFile[] = [];
   try {
     return await ctx.store.db.transaction().execute(async (tx) => {
       const recipient = await requireRecipient(tx, input.platform);
@@ -92,6 +97,8 @@ export async function exportAudience(
         { approvalId: input.approvalId, kind: 'adExport', subject: input.platform },
         now,
       );
+      // Erasures, suspensions of provision and opt-outs reach the held files first.
+      await withdrawFromAdExports(ctx, tx, principal, now);
       const exportId = newId(now);
       const tally = newTally();
       const walk: ExportWalk = {
@@ -107,6 +114,8 @@ export async function exportAudience(
         recipient,
         writer,
         approvalId,
+        members: [],
+        written: { count: 0 },
       };
       let after: string | null = null;
       for (;;) {
@@ -116,7 +125,23 @@ export async function exportAudience(
         after = ids[ids.length - 1]!;
       }
       const files = await writer.close();
-      const receipt = receiptOf(walk, tally, files, now + days * DAY_MS);
+      // The platform is told to remove the customers it had received and must no longer hold.
+      const removal = await sendAdRemovals({
+        ctx,
+        tx,
+        principal,
+        platform: input.platform,
+        recipient,
+        exportId,
+        out: input.out,
+        purpose: purposes.REG,
+        now,
+      });
+      const receipt: AdExportReceipt = {
+        ...receiptOf(walk, tally, files, now + days * DAY_MS),
+        ...(removal === undefined ? {} : { removals: removal.removals }),
+      };
+      removalFiles.push(...(removal?.files ?? []));
       await provisionDb(tx)
         .insertInto('ad_exports')
         .values({
@@ -127,7 +152,7 @@ export async function exportAudience(
           created_by: principal.id,
           expires_at: now + days * DAY_MS,
           deleted_at: null,
-          files: JSON.stringify(files.map((f) => f.path)),
+          files: JSON.stringify([...files, ...(removal?.files ?? [])].map((f) => f.path)),
           receipt: JSON.stringify(receipt),
         })
         .execute();
@@ -149,6 +174,7 @@ export async function exportAudience(
     });
   } catch (e) {
     await writer.abort();
+    for (const f of removalFiles) await rm(f.path, { force: true });
     throw e;
   }
 }

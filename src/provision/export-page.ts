@@ -19,6 +19,7 @@ import { customerReason, exclusionReason, type ExclusionReason } from './exclusi
 import type { LedgerEntry } from './ledger-row.ts';
 import type { ProvisionTables } from './provision-tables.ts';
 import { writeLedger } from './write-ledger.ts';
+import { recordExportMembers, type ExportMember } from './ad-export-members.ts';
 
 /** What one export walks with: the same for every page. */
 export interface ExportWalk {
@@ -36,6 +37,9 @@ export interface ExportWalk {
   readonly writer: AudienceWriter;
   /** SECURITY.5: the approval this export used. */
   readonly approvalId: string;
+  /** The rows of the page being written, recorded with it (then emptied); `written` counts all. */
+  readonly members: ExportMember[];
+  readonly written: { count: number };
 }
 
 /** Running counts of an export (the receipt's numbers). */
@@ -145,6 +149,9 @@ export async function exportPage(
   await w.ctx.audit.append(w.tx, events);
   await writeLedger(w.tx, w.recipient, entries, w.principal.id, w.now, w.ctx.store);
   tally.ledgerRows += entries.length;
+  await recordExportMembers(w.tx, w.exportId, w.platform, w.members, w.written.count);
+  w.written.count += w.members.length;
+  w.members.length = 0;
 }
 
 const purposeOf = (w: ExportWalk, group: string) =>
@@ -317,7 +324,10 @@ function countCustomer(
     tally.excluded[c.own.length > 0 ? 'value_did_not_normalize' : customerReason(c.reasons)]++;
     return null;
   }
-  for (const row of result.rows) w.writer.add(row);
+  for (const row of result.rows) {
+    w.writer.add(row);
+    w.members.push({ customerId, row });
+  }
   tally.included++;
   tally.exported += result.itemIds.length;
   return {

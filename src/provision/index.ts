@@ -11,6 +11,7 @@ export { type ProvisionRecordView } from './provision-record-view.ts';
 export { provisionRecordsFor } from './provision-records-for.ts';
 export { registerProvisionRoutes } from './provision-routes.ts';
 export { purgeAdExports } from './purge-ad-exports.ts';
+export { withdrawFromHeldAdExports, type AdWithdrawalReport } from './withdraw-from-ad-exports.ts';
 export { purgeProvisionRecords } from './purge-provision-records.ts';
 export { type DiligenceStanding, type DiligenceStatus } from './diligence-standing.ts';
 export { type DiligenceView, type RecipientView } from './recipient-view.ts';

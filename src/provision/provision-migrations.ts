@@ -207,4 +207,35 @@ export const provisionMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0580-provision-ad-removals': {
+    async up(db) {
+      // Deletions, suspensions of provision and opt-outs reach the ad exports (APPI Art. 35, ADS.OPT_OUT).
+      await db.schema
+        .createTable('ad_export_members')
+        .addColumn('export_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('row', 'text', (c) => c.notNull())
+        .addColumn('dropped_at', 'bigint')
+        .addPrimaryKeyConstraint('ad_export_members_pk', ['export_id', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('ad_export_members_customer')
+        .on('ad_export_members')
+        .columns(['customer_id', 'platform'])
+        .execute();
+      await db.schema
+        .createTable('ad_removals')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('customer_id', 'text', (c) => c.notNull())
+        .addColumn('clause', 'text', (c) => c.notNull())
+        .addColumn('rows', 'text')
+        .addColumn('queued_at', 'bigint', (c) => c.notNull())
+        .addColumn('sent_export_id', 'text')
+        .addColumn('sent_at', 'bigint')
+        .addPrimaryKeyConstraint('ad_removals_pk', ['platform', 'customer_id'])
+        .execute();
+    },
+  },
 };

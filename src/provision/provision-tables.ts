@@ -104,6 +104,33 @@ export type ProvisionTables = {
     /** JSON receipt: counts and ids only. */
     receipt: string;
   };
+  /**
+   * The rows an ad export wrote, per customer, as hashed and written (never a clear value): a
+   * held file is rewritten from them without a withdrawn customer, and the platform's removal
+   * list is made of them (a tombstone's data key is shredded: the hashes are kept unsealed).
+   */
+  ad_export_members: {
+    export_id: string;
+    seq: number;
+    platform: string;
+    customer_id: string;
+    /** JSON AudienceRow: the hashed (and clear country/zip) fields written. */
+    row: string;
+    /** When the row was taken out of the held file. */
+    dropped_at: number | null;
+  };
+  /** One removal per platform and customer: queued on withdrawal, sent with the next export. */
+  ad_removals: {
+    platform: string;
+    customer_id: string;
+    /** REQUEST.DELETION | REQUEST.SUSPEND_PROVISION | ADS.OPT_OUT */
+    clause: string;
+    /** JSON array of the AudienceRows the platform received; cleared once sent. */
+    rows: string | null;
+    queued_at: number;
+    sent_export_id: string | null;
+    sent_at: number | null;
+  };
   /** §6 JOINT_USE: the joint-use register (APPI Art. 27(5)(iii)), published. */
   joint_uses: {
     id: string;

@@ -3,6 +3,7 @@ import type { ProvisionDeps } from './provision-deps.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import { provisionDb } from './provision-tables.ts';
+import { withdrawFromAdExports } from './withdraw-from-ad-exports.ts';
 
 /** What `purgeAdExports` deleted: export ids and file counts, no content. */
 export interface AdPurgeReport {
@@ -22,6 +23,8 @@ export async function purgeAdExports(
   authorize(principal, 'provision.export');
   const now = ctx.clock();
   return ctx.store.db.transaction().execute(async (tx) => {
+    // Erasures, suspensions of provision and opt-outs reach the files still held first.
+    await withdrawFromAdExports(ctx, tx, principal, now);
     const db = provisionDb(tx);
     const due = await db
       .selectFrom('ad_exports')

@@ -26,6 +26,7 @@ export type {
 } from './customer-view.ts';
 export { decideForCustomer } from './decide-for-customer.ts';
 export { decideForCustomers, decideForCustomersIn } from './decide-for-customers.ts';
+export { adWithdrawals, type AdWithdrawal, type AdWithdrawalClause } from './ads-withdrawals.ts';
 export { deleteCustomer, erasedExternalId } from './delete-customer.ts';
 export { eraseItems } from './erase-items.ts';
 export { factsForDecision, type CustomerDecisionInput } from './facts-for-decision.ts';

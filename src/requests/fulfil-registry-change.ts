@@ -7,6 +7,7 @@ import {
   recordSuspension,
   updateItem,
 } from '../registry/index.ts';
+import { withdrawFromHeldAdExports } from '../provision/index.ts';
 import type { Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import type { FulfilInput } from './request-input.ts';
@@ -64,6 +65,8 @@ export async function fulfilRegistryChange(
     }
     case 'REQUEST.DELETION':
       await deleteCustomer(ctx, principal, { customerId, requestId: request.id });
+      // The ad exports still held lose the customer now; their platforms are told next time.
+      await withdrawFromHeldAdExports(ctx, principal);
       return { deleted: true };
     case 'REQUEST.SUSPEND_USE':
     case 'REQUEST.SUSPEND_PROVISION': {
@@ -76,6 +79,7 @@ export async function fulfilRegistryChange(
           ...(input.purposes !== undefined ? { purposes: input.purposes } : {}),
         },
       });
+      if (kind === 'provision') await withdrawFromHeldAdExports(ctx, principal);
       return { suspensionId: id, suspendedPurposes: input.purposes ?? null };
     }
     default:
