@@ -5,6 +5,7 @@ import { approveExport } from './approve-export.ts';
 import { countryRegister, type CountryRecipient } from './country-register.ts';
 import { EXPORT_KINDS, type ExportKind } from './export-kind.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
+import { registerInspectionRoutes } from './inspection-routes.ts';
 import { listExportApprovals } from './list-export-approvals.ts';
 import { requestExportApproval } from './request-export-approval.ts';
 
@@ -50,6 +51,7 @@ function route(
 
 /** §4 organisational measures over HTTP: export approvals (SECURITY.5), the country register (SECURITY.7). */
 export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRouteDeps): void {
+  registerInspectionRoutes(app, ctx);
   app.get(
     '/v1/export-approvals',
     route('self', 'Export approvals, newest first; ?state=requested is the queue (SECURITY.5).', {
