@@ -61,6 +61,12 @@ const PAGES: readonly {
     label: 'Approvals',
     permission: 'exports.approve',
   },
+  {
+    name: 'inspections',
+    path: '/console/inspections',
+    label: 'Inspections',
+    permission: 'audit.read',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */
