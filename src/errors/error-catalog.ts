@@ -52,6 +52,7 @@ export const ERROR_CATALOG = {
   'inspection.unknown_question': 'invalid',
   'training.invalid_date': 'invalid',
   'training.unknown_course': 'invalid',
+  'training.unknown_user': 'invalid',
   'incidents.calendar_ends': 'refused',
   'incidents.invalid_date': 'invalid',
   'incidents.invalid_persons': 'invalid',

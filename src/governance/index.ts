@@ -24,3 +24,8 @@ export { closeFollowUp, closeInspection } from './close-inspection.ts';
 export { inspectionSchedule, type ScheduledInspection } from './inspection-schedule.ts';
 export { inspectionView, type FollowUpView, type InspectionView } from './inspection-view.ts';
 export { startInspection } from './start-inspection.ts';
+export {
+  trainingOverview,
+  type TrainingOverview,
+  type UserCourseStatus,
+} from './training-overview.ts';
