@@ -7,6 +7,8 @@ import { AdExportsPage } from './AdExportsPage.tsx';
 import { AnonymizedDatasetPage, AnonymizedPage } from './AnonymizedPage.tsx';
 import { AnonymousViolationPage } from './AnonymousViolationPage.tsx';
 import { ApprovalsPage } from './ApprovalsPage.tsx';
+import { CountriesPage } from './CountriesPage.tsx';
+import { TrainingPage } from './TrainingPage.tsx';
 import { InspectionPage } from './InspectionPage.tsx';
 import { InspectionsPage } from './InspectionsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
@@ -114,6 +116,8 @@ export function ConsoleApp() {
           />
         )}
         {route.name === 'approvals' && <ApprovalsPage token={token} me={user} />}
+        {route.name === 'training' && <TrainingPage token={token} />}
+        {route.name === 'countries' && <CountriesPage token={token} />}
         {route.name === 'inspections' &&
           (route.id === null ? (
             <InspectionsPage

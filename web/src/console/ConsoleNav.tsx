@@ -67,6 +67,18 @@ const PAGES: readonly {
     label: 'Inspections',
     permission: 'audit.read',
   },
+  {
+    name: 'training',
+    path: '/console/training',
+    label: 'Training',
+    permission: 'users.manage',
+  },
+  {
+    name: 'countries',
+    path: '/console/countries',
+    label: 'Countries',
+    permission: 'provision.read',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

@@ -20,7 +20,9 @@ export type Route =
   | { readonly name: 'violations' }
   | { readonly name: 'anonymousViolation' }
   | { readonly name: 'approvals' }
-  | { readonly name: 'inspections'; readonly id: string | null };
+  | { readonly name: 'inspections'; readonly id: string | null }
+  | { readonly name: 'training' }
+  | { readonly name: 'countries' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -47,6 +49,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (head === 'violations') return { name: 'violations' };
   if (head === 'approvals') return { name: 'approvals' };
   if (head === 'inspections') return { name: 'inspections', id: id ?? null };
+  if (head === 'training') return { name: 'training' };
+  if (head === 'countries') return { name: 'countries' };
   return { name: 'queue' };
 }
 
