@@ -5,6 +5,7 @@ import { testApp } from '../http/test-app.ts';
 import { createRecipient } from '../provision/create-recipient.ts';
 import { insertCustomersBatch, prepareCustomer } from '../registry/index.ts';
 import { buildItem, buildPrincipal } from '../registry/test-support.ts';
+import { approvedExport } from '../governance/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 
 const DEFINITION = `name: members-by-region
@@ -127,12 +128,24 @@ describe.each(ENGINES)('anonymized data sets over HTTP on $name', (engine) => {
     expect(notices[0].recipient.name).toBe('Lab Research Inc.');
     expect(notices[0].en.body).toContain('anonymously processed information');
 
-    const csv = await app.inject({
+    // SECURITY.5: no download without a second person's approval.
+    const unapproved = await app.inject({
       method: 'GET',
       url: `/v1/anonymized-datasets/${id}/download`,
       headers: as('privacyOfficer'),
     });
+    expect([unapproved.statusCode, unapproved.json().error.code]).toEqual([
+      422,
+      'approval.required',
+    ]);
+    const approvalId = await approvedExport(ctx, 'anonymized', id);
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/v1/anonymized-datasets/${id}/download?approvalId=${approvalId}`,
+      headers: as('privacyOfficer'),
+    });
     expect(csv.statusCode).toBe(200);
+    expect(csv.headers['hogo-approval-id']).toBe(approvalId);
     expect(csv.body.split('\r\n')[0]).toBe('customer,birthDate,address');
     expect(csv.body).not.toMatch(/千代田1-|梅田1-|〒/);
   });

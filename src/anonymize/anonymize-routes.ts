@@ -11,6 +11,12 @@ import { startDatasetJob } from './start-dataset-job.ts';
 const TAGS = ['anonymize'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/** SECURITY.5: the approval by a second person a download of personal data is made on. */
+const ApprovalQuery = Type.Object(
+  { approvalId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) },
+  { additionalProperties: false },
+);
+
 const CreateBody = Type.Object(
   {
     definition: Type.String({
@@ -100,14 +106,22 @@ export function registerAnonymizeRoutes(app: FastifyInstance, deps: AnonymizeDep
     '/v1/anonymized-datasets/:id/download',
     {
       config: { access: { permission: 'anonymize.create' } },
-      schema: { tags: TAGS, summary: 'The data set as CSV (audited).', params: IdParams },
+      schema: {
+        tags: TAGS,
+        summary:
+          'The data set as CSV (audited), on an approval by a second person (SECURITY.5); the approval id is in the hogo-approval-id header.',
+        params: IdParams,
+        querystring: ApprovalQuery,
+      },
     },
     async (request, reply) => {
       const principal = requirePermission(request, 'anonymize.create');
       const { id } = request.params as Static<typeof IdParams>;
-      const { csv } = await downloadDataset(deps, principal, id);
+      const { approvalId } = request.query as Static<typeof ApprovalQuery>;
+      const { csv, approvalId: approved } = await downloadDataset(deps, principal, id, approvalId);
       return reply
         .type('text/csv; charset=utf-8')
+        .header('hogo-approval-id', approved)
         .header('content-disposition', `attachment; filename="anonymized-${id}.csv"`)
         .send(csv);
     },

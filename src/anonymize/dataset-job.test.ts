@@ -7,6 +7,7 @@ import { recordOptOut } from '../registry/record-opt-out.ts';
 import { recordSuspension } from '../registry/record-suspension.ts';
 import { buildItem } from '../registry/test-support.ts';
 import type { Principal } from '../security/index.ts';
+import { approvedExport } from '../governance/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { downloadDataset } from './download-dataset.ts';
 import { datasetNotices, provideDataset } from './provide-dataset.ts';
@@ -104,7 +105,12 @@ describe.each(ENGINES)('data-set jobs on $name', (engine) => {
     expect(view.rows).toBe(9);
     expect(view.report!.metrics.smallestClass).toBeGreaterThanOrEqual(3);
 
-    const { csv } = await downloadDataset(ctx, officer, job.id);
+    const { csv } = await downloadDataset(
+      ctx,
+      officer,
+      job.id,
+      await approvedExport(ctx, 'anonymized', job.id),
+    );
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('customer,birthDate,gender');
     expect(lines).toHaveLength(10);

@@ -27,16 +27,20 @@ export function adultHierarchyPath(attribute: string): string {
 
 /** A test context with the tables a data-set job uses (see openAppTestContext). */
 export async function openAnonymizeContext(engine: import('../store/test-engines.ts').TestEngine) {
-  const [{ openAppTestContext }, security, registry, provision, anonymize] = await Promise.all([
-    import('../app/test-context.ts'),
-    import('../security/security-migrations.ts'),
-    import('../registry/registry-migrations.ts'),
-    import('../provision/provision-migrations.ts'),
-    import('./anonymize-migrations.ts'),
-  ]);
+  const [{ openAppTestContext }, security, governance, registry, provision, anonymize] =
+    await Promise.all([
+      import('../app/test-context.ts'),
+      import('../security/security-migrations.ts'),
+      // SECURITY.5: a download is made on an approval, kept in the governance slice's table.
+      import('../governance/governance-migrations.ts'),
+      import('../registry/registry-migrations.ts'),
+      import('../provision/provision-migrations.ts'),
+      import('./anonymize-migrations.ts'),
+    ]);
   return openAppTestContext(engine, {
     migrations: {
       ...security.securityMigrations,
+      ...governance.governanceMigrations,
       ...registry.registryMigrations,
       ...provision.provisionMigrations,
       ...anonymize.anonymizeMigrations,

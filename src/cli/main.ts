@@ -7,6 +7,7 @@ import { registerAnonymizeCommand } from './anonymize-command.ts';
 import { registerDecideCommand } from './decide-command.ts';
 import { registerIncidentCommands } from './incident-commands.ts';
 import { registerGovernanceCommands } from './governance-commands.ts';
+import { registerInspectionCommands } from './inspection-commands.ts';
 import { registerPolicyCommands } from './policy-commands.ts';
 import { registerPrintBatchCommands } from './print-batch-commands.ts';
 import { registerSecurityCommands } from './security-commands.ts';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerRetentionCommands(program);
   registerIncidentCommands(program);
   registerGovernanceCommands(program);
+  registerInspectionCommands(program);
   return program;
 }
 

@@ -44,4 +44,54 @@ export const governanceMigrations: Readonly<Record<string, StoreMigration>> = {
         .execute();
     },
   },
+  '0820-governance-inspections': {
+    async up(db) {
+      await db.schema
+        .createTable('inspections')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('checklist_id', 'text', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('due_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('started_by', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('closed_by', 'text')
+        .addColumn('closed_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('inspections_schedule')
+        .on('inspections')
+        .columns(['checklist_id', 'department', 'due_on'])
+        .execute();
+      await db.schema
+        .createTable('inspection_answers')
+        .addColumn('inspection_id', 'text', (c) => c.notNull())
+        .addColumn('question_id', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('finding', 'text')
+        .addColumn('answered_by', 'text', (c) => c.notNull())
+        .addColumn('answered_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('inspection_answers_pk', ['inspection_id', 'question_id'])
+        .execute();
+      await db.schema
+        .createTable('inspection_follow_ups')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('inspection_id', 'text', (c) => c.notNull())
+        .addColumn('question_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('due_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('closed_by', 'text')
+        .addColumn('closed_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('inspection_follow_ups_inspection')
+        .on('inspection_follow_ups')
+        .columns(['inspection_id'])
+        .execute();
+    },
+  },
 };

@@ -5,7 +5,10 @@ import { approveExport } from './approve-export.ts';
 import { countryRegister, type CountryRecipient } from './country-register.ts';
 import { EXPORT_KINDS, type ExportKind } from './export-kind.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
+import { registerInspectionRoutes } from './inspection-routes.ts';
 import { listExportApprovals } from './list-export-approvals.ts';
+import { recordTraining } from './record-training.ts';
+import { trainingOverview } from './training-overview.ts';
 import { requestExportApproval } from './request-export-approval.ts';
 
 /** What the governance routes read from other slices, composed by the app. */
@@ -50,6 +53,7 @@ function route(
 
 /** §4 organisational measures over HTTP: export approvals (SECURITY.5), the country register (SECURITY.7). */
 export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRouteDeps): void {
+  registerInspectionRoutes(app, ctx);
   app.get(
     '/v1/export-approvals',
     route('self', 'Export approvals, newest first; ?state=requested is the queue (SECURITY.5).', {
@@ -89,6 +93,35 @@ export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRo
     }),
     async (request: FastifyRequest<{ Params: { id: string } }>) =>
       approveExport(ctx, requirePermission(request, 'exports.approve'), request.params.id),
+  );
+  app.get(
+    '/v1/training',
+    route('users.manage', 'The training courses and each staff user’s status (SECURITY.4).', {}),
+    async (request) => trainingOverview(ctx, requirePermission(request, 'users.manage')),
+  );
+  app.post(
+    '/v1/training/completions',
+    route('users.manage', 'Record that a staff user completed a course on a day (SECURITY.4).', {
+      body: Type.Object(
+        {
+          userId: Type.String({ minLength: 1, maxLength: 64 }),
+          courseId: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+          completedOn: Type.String({
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'YYYY-MM-DD, Japan',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    }),
+    async (request, reply) => {
+      const recorded = await recordTraining(
+        ctx,
+        requirePermission(request, 'users.manage'),
+        request.body as { userId: string; courseId: string; completedOn: string },
+      );
+      return reply.status(201).send(recorded);
+    },
   );
   app.get(
     '/v1/countries',

@@ -2,6 +2,44 @@ import type { Kysely } from 'kysely';
 
 /** The governance slice's tables as Kysely sees them (instants epoch ms). */
 export type GovernanceTables = {
+  inspections: {
+    id: string;
+    checklist_id: string;
+    department: string;
+    /** The day it is due (YYYY-MM-DD, policy time zone): the schedule's, not the start's. */
+    due_on: string;
+    /** 'open' | 'closed'. */
+    state: string;
+    started_by: string;
+    started_at: number;
+    closed_by: string | null;
+    closed_at: number | null;
+  };
+  inspection_answers: {
+    inspection_id: string;
+    question_id: string;
+    /** 'ok' | 'finding' | 'na'. */
+    result: string;
+    /** What was found, as staff wrote it (never a customer's value). */
+    finding: string | null;
+    answered_by: string;
+    answered_at: number;
+  };
+  inspection_follow_ups: {
+    id: string;
+    inspection_id: string;
+    question_id: string;
+    action: string;
+    /** Who must carry it out (a staff user's name or a department). */
+    owner: string;
+    due_on: string;
+    /** 'open' | 'closed'. */
+    state: string;
+    created_by: string;
+    created_at: number;
+    closed_by: string | null;
+    closed_at: number | null;
+  };
   training_completions: {
     id: string;
     user_id: string;

@@ -19,3 +19,13 @@ export { recordTraining } from './record-training.ts';
 export { trainingGate } from './training-gate.ts';
 export { trainingStatus, type CourseStatus } from './training-status.ts';
 export { countriesForPackage, type PackageCountry } from './countries-for-package.ts';
+export { answerInspection, type InspectionAnswerInput } from './answer-inspection.ts';
+export { closeFollowUp, closeInspection } from './close-inspection.ts';
+export { inspectionSchedule, type ScheduledInspection } from './inspection-schedule.ts';
+export { inspectionView, type FollowUpView, type InspectionView } from './inspection-view.ts';
+export { startInspection } from './start-inspection.ts';
+export {
+  trainingOverview,
+  type TrainingOverview,
+  type UserCourseStatus,
+} from './training-overview.ts';

@@ -1,6 +1,6 @@
 import { HogoError } from '../errors/index.ts';
 import { newId } from '../registry/index.ts';
-import { authorize, type Principal } from '../security/index.ts';
+import { authorize, listUsers, type Principal } from '../security/index.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
 import { governanceDb } from './governance-tables.ts';
 import { dayIn } from './japan-date.ts';
@@ -16,6 +16,11 @@ export async function recordTraining(
   if (!courses.some((c) => c.id === input.courseId)) {
     throw new HogoError('training.unknown_course', `no course ${input.courseId} in the policy`, {
       field: 'courseId',
+    });
+  }
+  if (!(await listUsers(ctx)).some((u) => u.id === input.userId)) {
+    throw new HogoError('training.unknown_user', `no staff user ${input.userId}`, {
+      field: 'userId',
     });
   }
   const now = ctx.clock();

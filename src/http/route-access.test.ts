@@ -81,6 +81,11 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
         'GET /v1/export-approvals',
         'POST /v1/export-approvals/:id/approve',
         'GET /v1/countries',
+        'GET /v1/inspections',
+        'POST /v1/inspections/:id/answers',
+        'POST /v1/inspection-follow-ups/:id/close',
+        'GET /v1/training',
+        'POST /v1/training/completions',
       ]),
     );
     expect(app.declaredRoutes.length).toBeGreaterThan(20);
@@ -234,6 +239,19 @@ describe.each(ENGINES)('every route × every role on $name (SECURITY.6)', (engin
     expect(await status('POST', '/v1/export-approvals/x/approve', 'operator')).toBe(403);
     expect(await status('POST', '/v1/export-approvals/x/approve', 'system')).toBe(403);
     expect(await status('GET', '/v1/countries', 'auditor')).toBe(200);
+    // SECURITY.3: privacy officers and auditors inspect; the operator and the system do not.
+    expect(await status('GET', '/v1/inspections', 'auditor')).toBe(200);
+    expect(await status('GET', '/v1/inspections', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/inspections', 'auditor')).toBe(400);
+    expect(await status('POST', '/v1/inspections', 'operator')).toBe(403);
+    expect(await status('POST', '/v1/inspections/x/close', 'privacyOfficer')).toBe(404);
+    expect(await status('POST', '/v1/inspections/x/close', 'system')).toBe(403);
+    expect(await status('POST', '/v1/inspection-follow-ups/x/close', 'auditor')).toBe(404);
+    // SECURITY.4: only the privacy officer sees staff training and records a completion.
+    expect(await status('GET', '/v1/training', 'privacyOfficer')).toBe(200);
+    expect(await status('GET', '/v1/training', 'auditor')).toBe(403);
+    expect(await status('POST', '/v1/training/completions', 'privacyOfficer')).toBe(400);
+    expect(await status('POST', '/v1/training/completions', 'operator')).toBe(403);
     for (const url of ['/', '/console/', '/console/requests/x'])
       expect([url, (await app.inject({ method: 'GET', url })).statusCode]).toEqual([url, 200]);
   });

@@ -7,6 +7,7 @@ import {
   BREACH_DUTIES,
   type PolicyBreach,
 } from './policy-schema.ts';
+import { checkInspections } from './check-inspections.ts';
 import { checkRetention } from './check-retention.ts';
 
 /**
@@ -245,6 +246,7 @@ export function checkPolicy(doc: PolicyDocument): PolicyProblem[] {
   });
   if (doc.breach) checkBreach(doc.breach, problem);
   if (doc.training) reference('clause', doc.training.clause, clauseIds, ['training', 'clause']);
+  checkInspections(doc, clauseIds, problem);
   if (doc.countries) {
     reference('clause', doc.countries.clause, clauseIds, ['countries', 'clause']);
     // SECURITY.7: one entry per country, the home country none (APPI Art. 28 is about abroad).

@@ -42,7 +42,7 @@ export {
 export { BUNDLED_POLICY_PATH } from './bundled-policy-path.ts';
 export { parseIsoInstant } from './parse-iso-instant.ts';
 export { policyJsonSchema } from './policy-json-schema.ts';
-export { type PolicyRequestKind } from './policy-schema.ts';
+export { type PolicyChecklist, type PolicyRequestKind } from './policy-schema.ts';
 export {
   isLegalObligationKind,
   isLegalRefusal,

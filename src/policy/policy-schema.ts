@@ -405,6 +405,46 @@ export const TrainingSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** SECURITY.3: one question of a self-inspection checklist, citing the clause it checks. */
+export const InspectionQuestionSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+    clause: ClauseId,
+    text: LocalizedText,
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.3: a checklist answered by each department every `everyMonths` months. */
+export const InspectionChecklistSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }),
+    clause: ClauseId,
+    title: LocalizedText,
+    everyMonths: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description: 'Each department answers the checklist this often.',
+    }),
+    firstDue: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'The day the first inspection is due (YYYY-MM-DD, policy time zone).',
+    }),
+    departments: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }), {
+      minItems: 1,
+      description: 'The departments inspected, each on its own schedule.',
+    }),
+    questions: Type.Array(InspectionQuestionSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/** SECURITY.3: regular self-inspections and audits. */
+export const InspectionsSchema = Type.Object(
+  { clause: ClauseId, checklists: Type.Array(InspectionChecklistSchema) },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     schema: Type.Literal('hogo/policy@1'),
@@ -463,6 +503,7 @@ export const PolicySchema = Type.Object(
     breach: Type.Optional(BreachSchema),
     countries: Type.Optional(CountriesSchema),
     training: Type.Optional(TrainingSchema),
+    inspections: Type.Optional(InspectionsSchema),
     contacts: Type.Optional(
       Type.Array(
         Type.Object(
@@ -501,4 +542,6 @@ export type BreachDuty = (typeof BREACH_DUTIES)[number];
 export type PolicyCountry = Static<typeof CountrySchema>;
 export type PolicyCountries = Static<typeof CountriesSchema>;
 export type PolicyTraining = Static<typeof TrainingSchema>;
+export type PolicyInspections = Static<typeof InspectionsSchema>;
+export type PolicyChecklist = Static<typeof InspectionChecklistSchema>;
 export type PolicyCourse = Static<typeof CourseSchema>;

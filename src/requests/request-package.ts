@@ -1,5 +1,6 @@
 import type { RequestDeps } from './request-deps.ts';
 import { HogoError } from '../errors/index.ts';
+import { requireExportApproval } from '../governance/index.ts';
 import { authorize, inScope, purposeInScope, type Principal } from '../security/index.ts';
 import type { CustomerRequest } from './customer-request.ts';
 import { ownCustomerId } from './own-customer-id.ts';
@@ -15,13 +16,20 @@ const DELIVERED = new Set(['fulfilled', 'partlyFulfilled', 'notified']);
  * 'requests.own') reads only their own — another's is 'requests.not_found'; staff need
  * 'requests.read' and 'registry.readValues', and a scope (SECURITY.6) covering every category
  * and purpose the package holds ('auth.forbidden' otherwise, and nothing is read).
- * 'request.not_fulfilled' before fulfilment.
+ * 'request.not_fulfilled' before fulfilment. A staff download is a take-out of a customer's
+ * values: it needs an approval by a second person (SECURITY.5, kind 'package', subject the
+ * request id), used inside this transaction; the customer's own download needs none.
  */
 export async function requestPackage(
   ctx: RequestDeps,
   principal: Principal,
-  input: { readonly requestId: string },
-): Promise<{ readonly request: CustomerRequest; readonly package: RequestPackage }> {
+  input: { readonly requestId: string; readonly approvalId?: string | undefined },
+): Promise<{
+  readonly request: CustomerRequest;
+  readonly package: RequestPackage;
+  /** The approval a staff download was made on; null for the customer's own. */
+  readonly approvalId: string | null;
+}> {
   const own = principal.kind === 'customer' ? ownCustomerId(principal) : null;
   if (own === null) {
     authorize(principal, 'requests.read');
@@ -43,6 +51,16 @@ export async function requestPackage(
         });
       throw new HogoError('requests.package_not_found', 'this request delivers no package');
     }
+    // Before any value is decrypted; a refusal below rolls the approval's use back.
+    const approvalId =
+      own === null
+        ? await requireExportApproval(
+            tx,
+            principal,
+            { approvalId: input.approvalId, kind: 'package', subject: request.id },
+            ctx.clock(),
+          )
+        : null;
     const cipher = (await ctx.keys.ciphersFor(tx, [row.customer_id])).get(row.customer_id)!;
     const pkg = JSON.parse(
       cipher.decrypt(row.body_sealed, `package:${row.request_id}`),
@@ -54,10 +72,15 @@ export async function requestPackage(
         action: 'request.package.read',
         customerId: request.customerId,
         clauses: [request.kind],
-        detail: { requestId: request.id, format: row.format, sha256: row.sha256 },
+        detail: {
+          requestId: request.id,
+          format: row.format,
+          sha256: row.sha256,
+          ...(approvalId === null ? {} : { approvalId }),
+        },
       },
     ]);
-    return { request, package: pkg };
+    return { request, package: pkg, approvalId };
   });
 }
 

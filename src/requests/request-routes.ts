@@ -8,6 +8,15 @@ import { fulfilRequest } from './fulfil-request.ts';
 import { listRequests } from './list-requests.ts';
 import { markNotified } from './mark-notified.ts';
 import { PackageQuery } from './public-request-routes.ts';
+
+/** A staff download also names the approval by a second person it is made on (SECURITY.5). */
+const StaffPackageQuery = Type.Object(
+  {
+    ...PackageQuery.properties,
+    approvalId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
 import { requestPackage } from './request-package.ts';
 import { sendPackage } from './send-package.ts';
 import { recordPayment } from './record-payment.ts';
@@ -119,17 +128,22 @@ export function registerRequestRoutes(fastify: FastifyInstance, ctx: RequestDeps
 
   app.get(
     '/v1/requests/:id/package',
-    route('registry.readValues', 'Download a fulfilled disclosure’s package (JSON or HTML).', {
-      params: IdParams,
-      querystring: PackageQuery,
-    }),
+    route(
+      'registry.readValues',
+      'Download a fulfilled disclosure’s package (JSON or HTML) on an approval by a second person (SECURITY.5); the approval id is in the hogo-approval-id header.',
+      { params: IdParams, querystring: StaffPackageQuery },
+    ),
     async (request, reply) => {
       const r = request as FastifyRequest<{
         Params: { id: string };
-        Querystring: { format?: 'json' | 'html' };
+        Querystring: { format?: 'json' | 'html'; approvalId?: string };
       }>;
       const principal = requirePermission(request, 'requests.read');
-      const found = await requestPackage(ctx, principal, { requestId: r.params.id });
+      const found = await requestPackage(ctx, principal, {
+        requestId: r.params.id,
+        approvalId: r.query.approvalId,
+      });
+      if (found.approvalId !== null) reply.header('hogo-approval-id', found.approvalId);
       return sendPackage(reply, ctx.policy, found, r.query.format ?? 'json');
     },
   );

@@ -1,4 +1,5 @@
 import { openAppTestContext } from '../app/test-context.ts';
+import { governanceMigrations } from '../governance/governance-migrations.ts';
 import { noticeMigrations } from '../notices/notice-migrations.ts';
 import { provisionMigrations } from '../provision/provision-migrations.ts';
 import { registryMigrations } from '../registry/registry-migrations.ts';
@@ -45,7 +46,7 @@ export function buildRequest(overrides: Partial<CustomerRequest> = {}): Customer
 
 /**
  * An application context on a fresh store of the engine with the security, registry,
- * requests, provision and notices tables, real keys and audit log, and a clock tests move
+ * requests, provision, notices and governance tables, real keys and audit log, and a clock tests move
  * (2026-01-10T00:00Z).
  */
 export function openRequestContext(engine: TestEngine) {
@@ -57,6 +58,8 @@ export function openRequestContext(engine: TestEngine) {
       ...provisionMigrations,
       ...noticeMigrations,
       ...retentionMigrations,
+      // SECURITY.5: a staff download of a package is made on an approval.
+      ...governanceMigrations,
     },
   });
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approvedExport } from '../governance/test-support.ts';
 import { ENGINES } from '../store/test-engines.ts';
 import { smtpSink } from '../notices/test-support.ts';
 import { createApiToken } from '../security/tokens/create-api-token.ts';
@@ -116,8 +117,18 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
     expect(html.body).toContain('PROVIDE.FAMILY');
     expect(html.body).not.toMatch(/<script|https?:\/\//);
 
-    const staffPkg = await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff() });
+    // SECURITY.5: a staff download is made on an approval by a second person, used once.
+    const unapproved = await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff() });
+    expect([unapproved.statusCode, unapproved.json().error.code]).toEqual([
+      422,
+      'approval.required',
+    ]);
+    const approvalId = await approvedExport(t.ctx, 'package', r.id);
+    const staffPkg = await t.call('GET', `/v1/requests/${r.id}/package?approvalId=${approvalId}`, {
+      token: t.staff(),
+    });
     expect(staffPkg.json().requestId).toBe(r.id);
+    expect(staffPkg.headers['hogo-approval-id']).toBe(approvalId);
     expect(
       (await t.call('GET', `/v1/requests/${r.id}/package`, { token: t.staff('auditor') }))
         .statusCode,
@@ -128,7 +139,11 @@ describe.each(ENGINES)('the privacy center’s requests (REQUEST.WEB) on $name',
       { label: 'narrow operator', role: 'operator', categories: ['name'] },
       'test',
     );
-    const refused = await t.call('GET', `/v1/requests/${r.id}/package`, { token: narrow.secret });
+    const refused = await t.call(
+      'GET',
+      `/v1/requests/${r.id}/package?approvalId=${await approvedExport(t.ctx, 'package', r.id)}`,
+      { token: narrow.secret },
+    );
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain('hanako');
     const audit = await t.ctx.audit.list({ limit: 500 });

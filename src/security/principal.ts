@@ -82,7 +82,8 @@ export type Permission =
   | 'anonymize.create' // make a data set from the registry (its reads audited) and download it
   | 'anonymize.publish' // publish a data set's items and method, provide it (APPI Art. 43(3), 44)
   | 'violations.report' // report a suspected violation of the rules (SECURITY.3): any staff user
-  | 'exports.approve'; // approve another person's bulk take-out of personal values (SECURITY.5)
+  | 'exports.approve' // approve another person's bulk take-out of personal values (SECURITY.5)
+  | 'inspections.manage'; // start, answer and close self-inspections and their follow-ups (SECURITY.3)
 
 /** The permissions of each role (SECURITY.3: defined responsibility and authority). */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>>> = {
@@ -114,6 +115,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'anonymize.publish',
     'violations.report',
     'exports.approve',
+    'inspections.manage',
   ]),
   operator: new Set<Permission>([
     'self',
@@ -142,6 +144,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<RoleName, ReadonlySet<Permission>
     'incidents.read',
     'anonymize.read',
     'violations.report',
+    'inspections.manage',
   ]),
   system: new Set<Permission>([
     'self',

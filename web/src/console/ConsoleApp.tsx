@@ -7,6 +7,10 @@ import { AdExportsPage } from './AdExportsPage.tsx';
 import { AnonymizedDatasetPage, AnonymizedPage } from './AnonymizedPage.tsx';
 import { AnonymousViolationPage } from './AnonymousViolationPage.tsx';
 import { ApprovalsPage } from './ApprovalsPage.tsx';
+import { CountriesPage } from './CountriesPage.tsx';
+import { TrainingPage } from './TrainingPage.tsx';
+import { InspectionPage } from './InspectionPage.tsx';
+import { InspectionsPage } from './InspectionsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { ConsoleNav } from './ConsoleNav.tsx';
 import { CustomerPage } from './CustomerPage.tsx';
@@ -112,6 +116,21 @@ export function ConsoleApp() {
           />
         )}
         {route.name === 'approvals' && <ApprovalsPage token={token} me={user} />}
+        {route.name === 'training' && <TrainingPage token={token} />}
+        {route.name === 'countries' && <CountriesPage token={token} />}
+        {route.name === 'inspections' &&
+          (route.id === null ? (
+            <InspectionsPage
+              token={token}
+              canManage={user.permissions.includes('inspections.manage')}
+            />
+          ) : (
+            <InspectionPage
+              token={token}
+              id={route.id}
+              canManage={user.permissions.includes('inspections.manage')}
+            />
+          ))}
       </main>
     </>
   );

@@ -61,6 +61,24 @@ const PAGES: readonly {
     label: 'Approvals',
     permission: 'exports.approve',
   },
+  {
+    name: 'inspections',
+    path: '/console/inspections',
+    label: 'Inspections',
+    permission: 'audit.read',
+  },
+  {
+    name: 'training',
+    path: '/console/training',
+    label: 'Training',
+    permission: 'users.manage',
+  },
+  {
+    name: 'countries',
+    path: '/console/countries',
+    label: 'Countries',
+    permission: 'provision.read',
+  },
 ];
 
 /** The console's bar: its pages, who is signed in, sign out. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, ApiError, download } from '../shared/api.ts';
+import { ApprovedDownload } from './ApprovedDownload.tsx';
+import { api, ApiError } from '../shared/api.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { dateTime } from '../shared/format.ts';
 import type { Me, StaffRequestDetail, TextView } from '../shared/types.ts';
@@ -167,21 +168,13 @@ export function RequestPage(props: {
             </p>
           )}
           {mayDownload && (
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  void download(
-                    `/v1/requests/${encodeURIComponent(r.id)}/package?format=html`,
-                    props.token,
-                    `package-${r.id}.html`,
-                  ).catch((e: unknown) => setError(String(e)))
-                }
-              >
-                Download package
-              </button>
-            </div>
+            <ApprovedDownload
+              token={props.token}
+              path={`/v1/requests/${encodeURIComponent(r.id)}/package?format=html`}
+              fallbackName={`package-${r.id}.html`}
+              label="Download package"
+              onError={setError}
+            />
           )}
         </section>
       </div>

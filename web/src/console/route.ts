@@ -19,7 +19,10 @@ export type Route =
   | { readonly name: 'incidents'; readonly id: string | null }
   | { readonly name: 'violations' }
   | { readonly name: 'anonymousViolation' }
-  | { readonly name: 'approvals' };
+  | { readonly name: 'approvals' }
+  | { readonly name: 'inspections'; readonly id: string | null }
+  | { readonly name: 'training' }
+  | { readonly name: 'countries' };
 
 /** The route a path (and its query string) names; the queue for anything else. */
 export function parseRoute(pathname: string, search = ''): Route {
@@ -45,6 +48,9 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (head === 'violations' && id === 'anonymous') return { name: 'anonymousViolation' };
   if (head === 'violations') return { name: 'violations' };
   if (head === 'approvals') return { name: 'approvals' };
+  if (head === 'inspections') return { name: 'inspections', id: id ?? null };
+  if (head === 'training') return { name: 'training' };
+  if (head === 'countries') return { name: 'countries' };
   return { name: 'queue' };
 }
 
