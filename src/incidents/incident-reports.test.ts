@@ -191,4 +191,20 @@ describe.each(ENGINES)('Rule 8 reports on $name', (engine) => {
       .execute();
     expect(JSON.stringify(audit)).toContain('incident.report.file');
   });
+
+  it('keeps in the audit log who read the incidents, an incident and its report form', async () => {
+    const incident = await recordIncident(ctx, officer, facts);
+    await listIncidents(ctx, auditor);
+    await showIncident(ctx, auditor, incident.id);
+    await reportForm(ctx, auditor, incident.id, 'tba').catch(() => undefined);
+    await reportForm(ctx, auditor, incident.id, 'ppc');
+    const rows = (await ctx.store.db
+      .selectFrom('audit_log' as never)
+      .selectAll()
+      .execute()) as { actor: string; action: string }[];
+    const byAuditor = rows.filter((r) => r.actor === 'user-au').map((r) => r.action);
+    expect(byAuditor).toEqual(
+      expect.arrayContaining(['incident.list', 'incident.read', 'incident.report.read']),
+    );
+  });
 });

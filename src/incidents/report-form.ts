@@ -1,4 +1,5 @@
 import type { IncidentDeps } from './incident-deps.ts';
+import { auditIncidentRead } from './audit-incident-read.ts';
 import { authorize } from '../registry/index.ts';
 import type { Principal } from '../security/index.ts';
 import type { BreachFacts } from './breach-facts.ts';
@@ -80,7 +81,7 @@ export function filledItems(
   };
 }
 
-/** The report form of an incident's track. Needs 'incidents.read'. */
+/** The report form of an incident's track; audited. Needs 'incidents.read'. */
 export async function reportForm(
   ctx: IncidentDeps,
   principal: Principal,
@@ -98,6 +99,7 @@ export async function reportForm(
     .execute();
   const versions = rows.map((r) => ({ ...toFiling(r), items: JSON.parse(r.items) as ReportItems }));
   const duties = JSON.parse(row.duties) as BreachDuties;
+  await auditIncidentRead(ctx, principal, 'incident.report.read', { incidentId, track });
   return {
     incidentId,
     track,
