@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { requirePermission } from '../security/index.ts';
+import { requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
 import type { AnonymizeDeps } from './anonymize-deps.ts';
 import { downloadDataset } from './download-dataset.ts';
 import { datasetNotices, provideDataset } from './provide-dataset.ts';
@@ -58,7 +58,8 @@ const ProvideBody = Type.Object(
  * officer), provide it to a recipient (recorded, with the recipient's notice). No route reads
  * both a data set and the registry: the job reads the registry once, and nothing joins back.
  */
-export function registerAnonymizeRoutes(app: FastifyInstance, deps: AnonymizeDeps): void {
+export function registerAnonymizeRoutes(fastify: FastifyInstance, deps: AnonymizeDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/v1/anonymized-datasets',
     {
@@ -71,7 +72,7 @@ export function registerAnonymizeRoutes(app: FastifyInstance, deps: AnonymizeDep
     },
     async (request, reply) => {
       const principal = requirePermission(request, 'anonymize.create');
-      const job = await startDatasetJob(deps, principal, request.body as Static<typeof CreateBody>);
+      const job = await startDatasetJob(deps, principal, request.body);
       job.finished.catch((e: unknown) => request.log.error({ err: e }, 'data-set job failed'));
       return reply.code(202).send(await readDataset(deps, principal, job.id));
     },
@@ -141,7 +142,7 @@ export function registerAnonymizeRoutes(app: FastifyInstance, deps: AnonymizeDep
     async (request) => {
       const principal = requirePermission(request, 'anonymize.publish');
       const { id } = request.params as Static<typeof IdParams>;
-      return publishDataset(deps, principal, id, request.body as Static<typeof PublishBody>);
+      return publishDataset(deps, principal, id, request.body);
     },
   );
   app.post(
@@ -159,12 +160,7 @@ export function registerAnonymizeRoutes(app: FastifyInstance, deps: AnonymizeDep
     async (request, reply) => {
       const principal = requirePermission(request, 'anonymize.publish');
       const { id } = request.params as Static<typeof IdParams>;
-      const made = await provideDataset(
-        deps,
-        principal,
-        id,
-        request.body as Static<typeof ProvideBody>,
-      );
+      const made = await provideDataset(deps, principal, id, request.body);
       return reply.code(201).send(made);
     },
   );

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requirePermission } from '../security/index.ts';
+import { requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
 import { fileReport } from './file-report.ts';
 import type { IncidentDeps } from './incident-deps.ts';
 import { RecordBody } from './incident-routes.ts';
@@ -10,7 +10,7 @@ import { notifyAffected } from './notify-affected.ts';
 import { REPORT_ITEMS } from './report-items.ts';
 import { reportForm } from './report-form.ts';
 import { reportViolation } from './report-violation.ts';
-import { triageViolation, type TriageInput } from './triage-violation.ts';
+import { triageViolation } from './triage-violation.ts';
 
 /** Whether one more anonymous violation report from this client fits (the adapter counts). */
 export type AnonymousReportLimit = (
@@ -82,10 +82,11 @@ const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
  * the anonymous form (rate limited by `anonymousLimit`), and their triage.
  */
 export function registerIncidentCaseRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   deps: IncidentDeps,
   options: { readonly anonymousLimit?: AnonymousReportLimit } = {},
 ): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/v1/incidents/:id',
     {
@@ -130,12 +131,7 @@ export function registerIncidentCaseRoutes(
     },
     async (request, reply) => {
       const principal = requirePermission(request, 'incidents.manage');
-      const filed = await fileReport(
-        deps,
-        principal,
-        idOf(request),
-        request.body as Static<typeof ReportBody>,
-      );
+      const filed = await fileReport(deps, principal, idOf(request), request.body);
       return reply.code(201).send(filed);
     },
   );
@@ -169,11 +165,7 @@ export function registerIncidentCaseRoutes(
     },
     async (request, reply) => {
       const principal = requirePermission(request, 'violations.report');
-      const view = await reportViolation(
-        deps,
-        principal,
-        request.body as Static<typeof ViolationBody>,
-      );
+      const view = await reportViolation(deps, principal, request.body);
       return reply.code(201).send(view);
     },
   );
@@ -205,11 +197,7 @@ export function registerIncidentCaseRoutes(
       },
     },
     async (request, reply) => {
-      const { id, createdAt } = await reportViolation(
-        deps,
-        null,
-        request.body as Static<typeof ViolationBody>,
-      );
+      const { id, createdAt } = await reportViolation(deps, null, request.body);
       // The reference only: the queue is for the privacy officers.
       return reply.code(201).send({ id, createdAt });
     },
@@ -249,7 +237,7 @@ export function registerIncidentCaseRoutes(
     },
     async (request) => {
       const principal = requirePermission(request, 'incidents.manage');
-      return triageViolation(deps, principal, idOf(request), request.body as TriageInput);
+      return triageViolation(deps, principal, idOf(request), request.body);
     },
   );
 }
