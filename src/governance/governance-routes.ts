@@ -1,9 +1,14 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Permission, type Principal, requirePermission } from '../security/index.ts';
+import {
+  type Permission,
+  type Principal,
+  requirePermission,
+  type TypeBoxTypeProvider,
+} from '../security/index.ts';
 import { approveExport } from './approve-export.ts';
 import { countryRegister, type CountryRecipient } from './country-register.ts';
-import { EXPORT_KINDS, type ExportKind } from './export-kind.ts';
+import { EXPORT_KINDS } from './export-kind.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
 import { registerInspectionRoutes } from './inspection-routes.ts';
 import { listExportApprovals } from './list-export-approvals.ts';
@@ -39,10 +44,10 @@ const ApprovalRequestBody = Type.Object(
 );
 
 /** Route options: declared access (SECURITY.6) and schemas. */
-function route(
+function route<S extends { body?: TSchema; params?: TSchema; querystring?: TSchema }>(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema; querystring?: TSchema },
+  schema: S,
 ) {
   return {
     config: { access: { permission } },
@@ -52,7 +57,8 @@ function route(
 }
 
 /** §4 organisational measures over HTTP: export approvals (SECURITY.5), the country register (SECURITY.7). */
-export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRouteDeps): void {
+export function registerGovernanceRoutes(fastify: FastifyInstance, ctx: GovernanceRouteDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   registerInspectionRoutes(app, ctx);
   app.get(
     '/v1/export-approvals',
@@ -67,11 +73,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRo
       ),
     }),
     async (request) => ({
-      approvals: await listExportApprovals(
-        ctx,
-        requirePermission(request, 'self'),
-        request.query as { state?: string },
-      ),
+      approvals: await listExportApprovals(ctx, requirePermission(request, 'self'), request.query),
     }),
   );
   app.post(
@@ -81,7 +83,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRo
       body: ApprovalRequestBody,
     }),
     async (request, reply) => {
-      const body = request.body as { kind: ExportKind; subject: string; reason: string };
+      const body = request.body;
       const asked = await requestExportApproval(ctx, requirePermission(request, 'self'), body);
       return reply.status(201).send(asked);
     },
@@ -118,7 +120,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, ctx: GovernanceRo
       const recorded = await recordTraining(
         ctx,
         requirePermission(request, 'users.manage'),
-        request.body as { userId: string; courseId: string; completedOn: string },
+        request.body,
       );
       return reply.status(201).send(recorded);
     },

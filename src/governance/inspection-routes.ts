@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Permission, requirePermission } from '../security/index.ts';
-import { answerInspection, type InspectionAnswerInput } from './answer-inspection.ts';
+import { type Permission, requirePermission, type TypeBoxTypeProvider } from '../security/index.ts';
+import { answerInspection } from './answer-inspection.ts';
 import { closeFollowUp, closeInspection } from './close-inspection.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
 import { inspectionSchedule } from './inspection-schedule.ts';
@@ -49,10 +49,10 @@ const AnswersBody = Type.Object(
 );
 
 /** Route options: declared access (SECURITY.6) and schemas. */
-function route(
+function route<S extends { body?: TSchema; params?: TSchema }>(
   permission: Permission,
   summary: string,
-  schema: { body?: TSchema; params?: TSchema },
+  schema: S,
 ) {
   return {
     config: { access: { permission } },
@@ -64,7 +64,8 @@ function route(
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
 /** SECURITY.3 over HTTP: the inspection schedule, an inspection's answers and follow-ups. */
-export function registerInspectionRoutes(app: FastifyInstance, ctx: GovernanceDeps): void {
+export function registerInspectionRoutes(fastify: FastifyInstance, ctx: GovernanceDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/v1/inspections',
     route(
@@ -85,7 +86,7 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: GovernanceDe
       const started = await startInspection(
         ctx,
         requirePermission(request, 'inspections.manage'),
-        request.body as { checklistId: string; department: string },
+        request.body,
       );
       return reply.status(201).send(started);
     },
@@ -104,12 +105,12 @@ export function registerInspectionRoutes(app: FastifyInstance, ctx: GovernanceDe
       params: IdParams,
       body: AnswersBody,
     }),
-    async (request: WithId) =>
+    async (request) =>
       answerInspection(
         ctx,
         requirePermission(request, 'inspections.manage'),
         request.params.id,
-        (request.body as { answers: InspectionAnswerInput[] }).answers,
+        request.body.answers,
       ),
   );
   app.post(
