@@ -272,6 +272,8 @@ describe('provision pages of the staff console', () => {
       'Anonymized data',
       'Incidents',
       'Report a violation',
+      'Inspections',
+      'Countries',
     ]);
     expect(await auditor.getByRole('form', { name: 'Record diligence' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Ad exports' }).click();
